@@ -1,0 +1,305 @@
+/**
+ * The codebook: one YAML file per survey wave (`data/<survey>/<wave>/codebook.yaml`).
+ *
+ * This module holds only the zod schemas; every TypeScript type is inferred from them
+ * (`z.infer`), so editors' hover help and the engine's types can never drift apart.
+ * Cross-references (universes, derived variables, chapters, crosswalk) are checked by
+ * `validate-codebook.ts`, not here: a schema checks one value's shape.
+ */
+import { z } from 'zod';
+
+/** Identifiers used in URLs, CSV column names and MDX props: lower snake case. */
+export const Id = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, { error: 'expected an id in lower snake case (a-z, 0-9, _), starting with a letter' })
+  .refine((s) => !s.includes('__'), { error: 'an id may not contain "__" (it separates question and option in column names)' });
+
+/** A calendar date written as YYYY-MM-DD (YAML may also give a Date). */
+const IsoDate = z.preprocess(
+  (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD' }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Filters: structured, never a string language. Used by universes, derived variables and the
+// engine's ad-hoc filters alike.
+
+export type Filter =
+  | { all: Filter[] }
+  | { any: Filter[] }
+  | { not: Filter }
+  | { universe: string }
+  | { q: string; in: number[] }
+  | { q: string; includesAny: number[] }
+  | { q: string; includesAll: number[] }
+  | { q: string; range: { min?: number; max?: number } }
+  | { q: string; answered: boolean };
+
+export const Filter: z.ZodType<Filter> = z.lazy(() =>
+  z.union([
+    /** Every condition holds (AND). */
+    z.strictObject({ all: z.array(Filter).min(1) }),
+    /** At least one condition holds (OR). */
+    z.strictObject({ any: z.array(Filter).min(1) }),
+    /** The condition does not hold. */
+    z.strictObject({ not: Filter }),
+    /** Respondent belongs to a named universe. */
+    z.strictObject({ universe: Id }),
+    /** Single-answer, ordinal, banded or derived question: answer code is one of these. */
+    z.strictObject({ q: z.string(), in: z.array(z.number().int()).min(1) }),
+    /** Multi-answer question: at least one of these options chosen. */
+    z.strictObject({ q: z.string(), includesAny: z.array(z.number().int()).min(1) }),
+    /** Multi-answer question: every one of these options chosen. */
+    z.strictObject({ q: z.string(), includesAll: z.array(z.number().int()).min(1) }),
+    /** Numeric question: value within [min, max] (either bound optional, both inclusive). */
+    z.strictObject({ q: z.string(), range: z.strictObject({ min: z.number().optional(), max: z.number().optional() }) }),
+    /** The question has (or has not) an answer. */
+    z.strictObject({ q: z.string(), answered: z.boolean() }),
+  ]),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+export const Option = z.strictObject({
+  /** Code as delivered in the CSV (single answer) or used in the column name (multi answer). */
+  code: z.number().int().min(0).max(9999),
+  /** Label shown on charts and tables. Rendered as text, never as HTML. */
+  label: z.string().min(1),
+  /** Shorter label for narrow charts. */
+  short: z.string().min(1).optional(),
+  /** Display order (default: order in the list). */
+  order: z.number().optional(),
+  /** Banded questions: lower bound of the class (inclusive). */
+  lower: z.number().optional(),
+  /** Banded questions: upper bound of the class (exclusive); absent on the open top band. */
+  upper: z.number().optional(),
+  /** Banded: value used for the mean (overrides the midpoint; set it for an open top band if known). */
+  value: z.number().optional(),
+  /** Ordinal / Likert: score used for means and diverging charts (e.g. -2..2, or 0..10 for NPS). */
+  score: z.number().optional(),
+  /** Multi answer: this option cannot be combined with any other ("特になし", "わからない"). */
+  exclusive: z.boolean().optional(),
+  /** "わからない", "無回答" …: shown, but left out of means, nets' bases and valid percentages. */
+  nonSubstantive: z.boolean().optional(),
+});
+export type Option = z.infer<typeof Option>;
+
+/** A net (top-2-box etc.): codes of the same question combined. */
+export const Net = z.strictObject({
+  /** Id used in MDX (`<Stat q="x" net="top2" />`) and URLs. */
+  id: Id,
+  label: z.string().min(1),
+  /** Member option codes. Single answer: categories are added; multi answer: "chose at least one". */
+  codes: z.array(z.number().int()).min(1),
+});
+export type Net = z.infer<typeof Net>;
+
+/** A grid row: its own single-answer variable on the grid's scale (column `<question>__<row>`). */
+export const GridRow = z.strictObject({
+  id: Id,
+  label: z.string().min(1),
+  /** Conditional rows ("effective among implemented") get their own universe. */
+  universe: Id.optional(),
+});
+export type GridRow = z.infer<typeof GridRow>;
+
+// ---------------------------------------------------------------------------------------------
+// Questions
+
+const QuestionBase = {
+  /** Stable across waves: the crosswalk maps old ids to this one. */
+  id: Id,
+  /** Question number as printed on the questionnaire (Q3, SQ1 …). */
+  number: z.string().optional(),
+  /** Full wording shown above every chart. */
+  text: z.string().min(1),
+  /** Short label for menus, banners and chart titles. */
+  label: z.string().min(1),
+  /** Named universe of respondents routed to the question (default `all`). */
+  universe: Id.default('all'),
+  /** `restricted` questions never reach the public site or the public-use files. */
+  publication: z.enum(['public', 'restricted']).default('public'),
+  /** Blank answers inside the universe are allowed and shown as 無回答; otherwise a blank is an error. */
+  optional: z.boolean().default(false),
+  /** The wording was reconstructed from a chart title, not taken from the questionnaire. */
+  reconstructed: z.boolean().default(false),
+  /** Chapter this question belongs to (for navigation), if any. */
+  chapter: Id.optional(),
+  /** Notes shown under the chart (definitions, caveats). */
+  notes: z.array(z.string()).default([]),
+  /** Where the published figures for this question come from (page, figure number). */
+  source: z.string().optional(),
+};
+
+export const SingleQuestion = z.strictObject({
+  ...QuestionBase,
+  type: z.literal('single'),
+  options: z.array(Option).min(1),
+  nets: z.array(Net).default([]),
+});
+export const OrdinalQuestion = z.strictObject({
+  ...QuestionBase,
+  type: z.literal('ordinal'),
+  /** Options from lowest to highest; `score` drives diverging charts and means. */
+  options: z.array(Option).min(2),
+  nets: z.array(Net).default([]),
+  /** Option codes at the middle of a Likert scale (drawn centred in diverging charts). */
+  neutral: z.array(z.number().int()).default([]),
+});
+export const MultiQuestion = z.strictObject({
+  ...QuestionBase,
+  type: z.literal('multi'),
+  options: z.array(Option).min(1),
+  nets: z.array(Net).default([]),
+  /** Maximum number of options a respondent may choose ("3つまで"). */
+  maxChoices: z.number().int().positive().optional(),
+});
+export const BandedQuestion = z.strictObject({
+  ...QuestionBase,
+  type: z.literal('banded'),
+  /** Unit of the bounds ("%", "億円", "人"). */
+  unit: z.string(),
+  /** Classes from lowest to highest, each with lower/upper; non-substantive options without bounds. */
+  options: z.array(Option).min(1),
+  nets: z.array(Net).default([]),
+});
+export const NumericQuestion = z.strictObject({
+  ...QuestionBase,
+  type: z.literal('numeric'),
+  unit: z.string(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  integer: z.boolean().default(false),
+});
+export const GridQuestion = z.strictObject({
+  ...QuestionBase,
+  type: z.literal('grid'),
+  rows: z.array(GridRow).min(1),
+  /** The scale every row is answered on. */
+  options: z.array(Option).min(1),
+  nets: z.array(Net).default([]),
+});
+export const TextQuestion = z.strictObject({
+  ...QuestionBase,
+  type: z.literal('text'),
+  /** Free text is never public. */
+  publication: z.literal('restricted').default('restricted'),
+});
+
+export const Question = z.discriminatedUnion('type', [
+  SingleQuestion,
+  OrdinalQuestion,
+  MultiQuestion,
+  BandedQuestion,
+  NumericQuestion,
+  GridQuestion,
+  TextQuestion,
+]);
+export type Question = z.infer<typeof Question>;
+export type QuestionType = Question['type'];
+/** Questions whose answer is one code per respondent. */
+export type CodedQuestion = Extract<Question, { type: 'single' | 'ordinal' | 'banded' }>;
+
+// ---------------------------------------------------------------------------------------------
+// Derived variables and universes
+
+/** A single-answer variable computed from other answers: first matching rule wins. */
+export const Derived = z.strictObject({
+  id: Id,
+  label: z.string().min(1),
+  text: z.string().optional(),
+  options: z.array(Option).min(1),
+  rules: z.array(z.strictObject({ code: z.number().int(), when: Filter })).min(1),
+  /** Code for respondents matching no rule; absent = missing. */
+  otherwise: z.number().int().optional(),
+  publication: z.enum(['public', 'restricted']).default('public'),
+});
+export type Derived = z.infer<typeof Derived>;
+
+/** A named base ("SaaS and doing CS"). `all` always exists and need not be declared. */
+export const Universe = z.strictObject({
+  id: Id,
+  label: z.string().min(1),
+  /** Plain-language definition shown on charts. */
+  description: z.string().optional(),
+  filter: Filter,
+});
+export type Universe = z.infer<typeof Universe>;
+
+export const Chapter = z.strictObject({
+  id: Id,
+  /** Chapter number as printed ("1", "付録"). */
+  number: z.string().optional(),
+  title: z.string().min(1),
+  universe: Id.default('all'),
+});
+export type Chapter = z.infer<typeof Chapter>;
+
+/** How this wave's questions map to the previous wave's, for trends. */
+export const Crosswalk = z.strictObject({
+  /** Wave id of the earlier wave of the same survey. */
+  wave: z.string().min(1),
+  questions: z
+    .array(
+      z.strictObject({
+        /** Question id in this wave. */
+        question: z.string(),
+        /** Question id in the earlier wave (default: the same id). */
+        previous: z.string().optional(),
+        /** Option code here → option code there (default: same codes). */
+        options: z.record(z.string(), z.number().int()).optional(),
+      }),
+    )
+    .min(1),
+});
+export type Crosswalk = z.infer<typeof Crosswalk>;
+
+// ---------------------------------------------------------------------------------------------
+// Survey metadata and the whole codebook
+
+export const Survey = z.strictObject({
+  /** Survey series id (`jcsa`): the first URL segment. */
+  id: Id,
+  /** Wave id (`2025`): the second URL segment. */
+  wave: z.string().regex(/^[0-9a-z-]+$/, { error: 'expected a wave id such as 2025' }),
+  title: z.string().min(1),
+  shortTitle: z.string().optional(),
+  publisher: z.string().min(1),
+  fieldwork: z.strictObject({ start: IsoDate, end: IsoDate }),
+  /** インターネット調査 … */
+  method: z.string().min(1),
+  /** Who was surveyed. */
+  population: z.string().min(1),
+  /** Number of valid respondents as published. Must equal the rows delivered (microdata). */
+  n: z.number().int().positive(),
+  contractor: z.string().optional(),
+  /** The citation text the publisher requires; shown under every chart. */
+  citation: z.string().min(1),
+  /** Where the original report is published. */
+  sourceUrl: z.string().url().optional(),
+  licence: z.string().min(1),
+  /** True for synthetic sample microdata: every page that shows it says 合成サンプルデータ. */
+  synthetic: z.boolean().default(false),
+  /** How the synthetic data was made, designed relationships, documented inconsistencies. */
+  notes: z.array(z.string()).default([]),
+  /** Column of respondent ids in responses.csv. */
+  idColumn: z.string().default('id'),
+  /** Column of weights in responses.csv, if weighted. */
+  weightColumn: z.string().optional(),
+  /** `microdata` waves ship responses.csv; `tables` waves ship published tables.csv only. */
+  kind: z.enum(['microdata', 'tables']).default('microdata'),
+});
+export type Survey = z.infer<typeof Survey>;
+
+export const Codebook = z.strictObject({
+  survey: Survey,
+  questions: z.array(Question).min(1),
+  derived: z.array(Derived).default([]),
+  universes: z.array(Universe).default([]),
+  chapters: z.array(Chapter).default([]),
+  crosswalk: Crosswalk.optional(),
+});
+export type Codebook = z.infer<typeof Codebook>;
+/** What an editor writes (defaults not yet applied). */
+export type CodebookInput = z.input<typeof Codebook>;

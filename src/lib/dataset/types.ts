@@ -1,0 +1,97 @@
+/**
+ * The validated, columnar dataset every other module reads. Built once by the loaders, scanned
+ * many times by the engine: answers live in typed arrays, multi answers and filters in bitsets.
+ */
+import type { Codebook, Question, Derived, Option } from './codebook.ts';
+
+/** A set of respondents: bit i of word i >>> 5 is respondent i. Length = ceil(n / 32). */
+export type Bitset = Uint32Array;
+
+/**
+ * One coded variable: a single/ordinal/banded question, a grid row or a derived variable.
+ * `index[i]` is the position of respondent i's answer in `options` (not the code!), or -1 when
+ * the respondent has no answer (outside the universe, or 無回答 on an optional question).
+ */
+export interface CodedVariable {
+  kind: 'coded';
+  /** Variable id: question id, `<grid>__<row>` for grid rows, or derived variable id. */
+  id: string;
+  label: string;
+  /** Options in display order; codes are `options[k].code`. */
+  options: Option[];
+  index: Int16Array;
+  /** Respondents who answered (index >= 0). */
+  answered: Bitset;
+}
+
+/** A multi-answer question: one bitset per option (same order as `options`). */
+export interface MultiVariable {
+  kind: 'multi';
+  id: string;
+  label: string;
+  options: Option[];
+  chosen: Bitset[];
+  /** Respondents who answered the question at all (any option column non-blank). */
+  answered: Bitset;
+}
+
+/** A numeric question: NaN = no answer. */
+export interface NumericVariable {
+  kind: 'numeric';
+  id: string;
+  label: string;
+  values: Float64Array;
+  answered: Bitset;
+}
+
+/** Free text: kept for editors only, never published. */
+export interface TextVariable {
+  kind: 'text';
+  id: string;
+  label: string;
+  values: (string | null)[];
+  answered: Bitset;
+}
+
+export type Variable = CodedVariable | MultiVariable | NumericVariable | TextVariable;
+
+export interface Dataset {
+  codebook: Codebook;
+  /** Number of respondents (rows). */
+  n: number;
+  /** Respondent ids in row order (private: never published). */
+  ids: string[];
+  /** Per-respondent weights, or null when unweighted. */
+  weights: Float64Array | null;
+  /** Every variable by id: questions, grid rows (`q__row`), derived variables. */
+  variables: Map<string, Variable>;
+  /** Every universe by id as a bitset, `all` included. */
+  universes: Map<string, Bitset>;
+  /** Questions by id. */
+  questions: Map<string, Question>;
+  derived: Map<string, Derived>;
+}
+
+/**
+ * A problem found while reading or validating. Every loader returns all problems at once;
+ * `formatProblem` renders `file row R, column C: "value" is … (expected …)`.
+ */
+export interface Problem {
+  /** Path as the editor knows it, e.g. `data/jcsa/2025/responses.csv`. */
+  file: string;
+  /** Row as Excel shows it (header = 1); absent for file-level problems. */
+  row?: number;
+  /** Column name in the CSV, or a YAML path such as `questions[3].options[1].code`. */
+  column?: string;
+  /** The value found, verbatim. */
+  value?: string;
+  /** What is wrong, in a short phrase. */
+  message: string;
+  /** What was expected. */
+  expected?: string;
+  /** Stable rule id (`unknown-code`, `routing`, …) used to group repeats. */
+  rule: string;
+}
+
+/** Either a value or the complete list of problems: nothing partial. */
+export type Result<T> = { ok: true; value: T; warnings: Problem[] } | { ok: false; problems: Problem[]; warnings: Problem[] };
