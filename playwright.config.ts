@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
+// HAKUSHO_PORT / HAKUSHO_OUT let two checkouts' browser tests run side by side.
+const port = Number(process.env.HAKUSHO_PORT ?? 4321);
+
 export default defineConfig({
   testDir: 'tests/browser',
   workers: 1,
@@ -7,7 +10,7 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   timeout: 60_000,
   use: {
-    baseURL: 'http://127.0.0.1:4321',
+    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -15,8 +18,8 @@ export default defineConfig({
     locale: 'ja-JP',
   },
   webServer: {
-    command: 'npx astro preview --host 127.0.0.1 --port 4321',
-    url: 'http://127.0.0.1:4321/',
+    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
