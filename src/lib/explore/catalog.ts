@@ -1,0 +1,96 @@
+/**
+ * What the explorer knows before any data is loaded: per wave, the public variables it can
+ * tabulate, break down by or filter on, and its universes. Built at build time from each wave's
+ * public codebook and embedded in the page as JSON, so menus render without the data file.
+ */
+import type { Codebook, Option } from '../dataset/codebook.ts';
+
+/** How a variable can be used: `coded` = one answer (tabulate, banner, filter by value set),
+ * `multi` = several answers (tabulate, filter by any/all), `numeric` (tabulate, filter by range). */
+export type VariableKind = 'coded' | 'multi' | 'numeric';
+
+export interface CatalogVariable {
+  id: string;
+  /** Short label for menus. */
+  label: string;
+  /** Full wording (question text), shown above the chart. */
+  text: string;
+  kind: VariableKind;
+  /** `single`, `ordinal`, `banded`, `multi`, `numeric`, `grid-row` or `derived`. */
+  type: string;
+  /** Options (coded and multi); rendered as text. */
+  options: { code: number; label: string }[];
+}
+
+export interface CatalogWave {
+  survey: string;
+  wave: string;
+  /** Survey title, shown in the menu. */
+  title: string;
+  n: number;
+  synthetic: boolean;
+  citation: string;
+  publisher: string;
+  /** URL of the public-use file, relative to the site root. */
+  dataUrl: string;
+  variables: CatalogVariable[];
+  universes: { id: string; label: string }[];
+  /** Earlier wave this one is crosswalked to, and the question ids that map across. */
+  previous: { wave: string; questions: Record<string, string> } | null;
+}
+
+export interface ExploreCatalog {
+  waves: CatalogWave[];
+}
+
+const opts = (options: Option[]) => options.map((o) => ({ code: o.code, label: o.label }));
+
+/** The explorer's variables of a (public) codebook: questions, grid rows and derived variables. */
+export function catalogVariables(codebook: Codebook): CatalogVariable[] {
+  const out: CatalogVariable[] = [];
+  for (const q of codebook.questions) {
+    if (q.type === 'text') continue;
+    if (q.type === 'grid') {
+      for (const r of q.rows) out.push({ id: `${q.id}__${r.id}`, label: `${q.label}：${r.label}`, text: `${q.text}（${r.label}）`, kind: 'coded', type: 'grid-row', options: opts(q.options) });
+    } else if (q.type === 'numeric') {
+      out.push({ id: q.id, label: q.label, text: q.text, kind: 'numeric', type: 'numeric', options: [] });
+    } else {
+      out.push({ id: q.id, label: q.label, text: q.text, kind: q.type === 'multi' ? 'multi' : 'coded', type: q.type, options: opts(q.options) });
+    }
+  }
+  for (const d of codebook.derived) out.push({ id: d.id, label: d.label, text: d.text ?? d.label, kind: 'coded', type: 'derived', options: opts(d.options) });
+  return out;
+}
+
+/** One catalog entry for a wave, given its public codebook and where its data file lives. */
+export function catalogWave(codebook: Codebook, dataUrl: string): CatalogWave {
+  const s = codebook.survey;
+  const cw = codebook.crosswalk;
+  return {
+    survey: s.id,
+    wave: s.wave,
+    title: s.shortTitle ?? s.title,
+    n: s.n,
+    synthetic: s.synthetic,
+    citation: s.citation,
+    publisher: s.publisher,
+    dataUrl,
+    variables: catalogVariables(codebook),
+    universes: [{ id: 'all', label: '全体' }, ...codebook.universes.filter((u) => u.id !== 'all').map((u) => ({ id: u.id, label: u.label }))],
+    previous: cw ? { wave: cw.wave, questions: Object.fromEntries(cw.questions.map((c) => [c.question, c.previous ?? c.question])) } : null,
+  };
+}
+
+/** The wave a state points at, if the catalog has it. */
+export function findWave(catalog: ExploreCatalog, survey: string, wave: string): CatalogWave | undefined {
+  return catalog.waves.find((w) => w.survey === survey && w.wave === wave);
+}
+
+/** The crosswalked earlier wave and question id for a question, when both are in the catalog. */
+export function previousWaveOf(catalog: ExploreCatalog, wave: CatalogWave, question: string): { wave: CatalogWave; question: string } | null {
+  if (!wave.previous) return null;
+  const previousId = wave.previous.questions[question];
+  const prev = findWave(catalog, wave.survey, wave.previous.wave);
+  if (!previousId || !prev || !prev.variables.some((v) => v.id === previousId)) return null;
+  return { wave: prev, question: previousId };
+}

@@ -1,0 +1,230 @@
+/**
+ * The explorer's state lives in the URL query string, so every view is a permalink and the
+ * browser's back/forward buttons work. Parsing never throws: any malformed or hostile value is
+ * replaced by a valid default and reported as a notice (Japanese, shown to the reader).
+ *
+ * ```
+ * ?s=<survey>&w=<wave>&q=<question>[&b=<banner>][&u=<universe>]
+ *  [&f=<variable>:in:<code,code…>]       single answer / derived: one of these codes
+ *  [&f=<variable>:any:<code,…>]          multi answer: at least one of these options
+ *  [&f=<variable>:all:<code,…>]          multi answer: every one of these options
+ *  [&f=<variable>:range:<min>..<max>]    numeric: min ≤ value ≤ max (either side may be empty)
+ *  [&v=count] [&mp=responses] [&cmp=1]
+ * ```
+ * Several `f` parameters combine with AND.
+ */
+import { z } from 'zod';
+import type { Filter } from '../dataset/codebook.ts';
+import type { TableSpec } from '../stats/types.ts';
+import { findWave, previousWaveOf, type CatalogVariable, type CatalogWave, type ExploreCatalog } from './catalog.ts';
+
+/** Longest query string read at all; anything longer is ignored as hostile. */
+export const MAX_QUERY_LENGTH = 4000;
+/** Most filters kept from a URL. */
+export const MAX_FILTERS = 20;
+
+const VarId = z.string().max(120).regex(/^[a-z][a-z0-9_]*$/);
+const WaveId = z.string().max(40).regex(/^[0-9a-z-]+$/);
+const Code = z.number().int().min(0).max(9999);
+
+export const StateFilter = z.discriminatedUnion('mode', [
+  /** Coded variable: answer is one of `codes`. */
+  z.strictObject({ variable: VarId, mode: z.literal('in'), codes: z.array(Code).min(1).max(100) }),
+  /** Multi answer: at least one of `codes` chosen. */
+  z.strictObject({ variable: VarId, mode: z.literal('any'), codes: z.array(Code).min(1).max(100) }),
+  /** Multi answer: every one of `codes` chosen. */
+  z.strictObject({ variable: VarId, mode: z.literal('all'), codes: z.array(Code).min(1).max(100) }),
+  /** Numeric: value within [min, max]; a missing bound is open. */
+  z.strictObject({ variable: VarId, mode: z.literal('range'), min: z.number().finite().nullable(), max: z.number().finite().nullable() }),
+]);
+export type StateFilter = z.infer<typeof StateFilter>;
+
+export const ExploreState = z.strictObject({
+  /** Survey id. */
+  survey: VarId,
+  /** Wave id. */
+  wave: WaveId,
+  /** Variable tabulated (rows). */
+  question: VarId,
+  /** Coded variable across the columns; null = total only. */
+  banner: VarId.nullable(),
+  /** Named universe (`all` = everyone). */
+  universe: VarId,
+  /** Respondent filters, combined with AND. */
+  filters: z.array(StateFilter).max(MAX_FILTERS),
+  /** Cells show percentages or counts. */
+  show: z.enum(['percent', 'count']),
+  /** Multi answers: percent of respondents or of responses. */
+  multiPercent: z.enum(['respondents', 'responses']),
+  /** Add the crosswalked earlier wave next to this one. */
+  compare: z.boolean(),
+});
+export type ExploreState = z.infer<typeof ExploreState>;
+
+export interface ParsedState {
+  state: ExploreState;
+  /** What was wrong with the URL and what was shown instead (Japanese, plain text). */
+  notices: string[];
+}
+
+/** A value quoted safely for a notice: shortened, control characters removed. */
+function quote(value: string): string {
+  const clean = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 40);
+  return `「${clean}${value.length > 40 ? '…' : ''}」`;
+}
+
+/** The first variable worth tabulating in a wave. */
+function defaultQuestion(wave: CatalogWave): string {
+  return (wave.variables.find((v) => v.kind !== 'numeric') ?? wave.variables[0])?.id ?? 'none';
+}
+
+/** The state shown when the URL says nothing (first wave, first question). */
+export function defaultState(catalog: ExploreCatalog): ExploreState {
+  const wave = catalog.waves[0];
+  return {
+    survey: wave?.survey ?? 'none',
+    wave: wave?.wave ?? 'none',
+    question: wave ? defaultQuestion(wave) : 'none',
+    banner: null,
+    universe: 'all',
+    filters: [],
+    show: 'percent',
+    multiPercent: 'respondents',
+    compare: false,
+  };
+}
+
+const modesFor: Record<CatalogVariable['kind'], StateFilter['mode'][]> = { coded: ['in'], multi: ['any', 'all'], numeric: ['range'] };
+
+/** One `f` value read: the filter (if usable) and what was wrong with it (if anything). */
+export interface ParsedFilter {
+  filter: StateFilter | null;
+  notice: string | null;
+}
+
+/** Parses one `f` value (`var:mode:payload`) against a wave's variables. */
+export function parseFilter(raw: string, wave: CatalogWave): ParsedFilter {
+  const drop = (why: string): ParsedFilter => ({ filter: null, notice: `絞り込み${quote(raw)}${why}ため外しました。` });
+  const [variable = '', mode = '', payload = '', ...rest] = raw.split(':');
+  const v = wave.variables.find((x) => x.id === variable);
+  if (!v || rest.length > 0) return drop('は不明な項目の');
+  if (!(modesFor[v.kind] as string[]).includes(mode)) return drop(`の条件${quote(mode)}は「${v.label}」には使えない`);
+  if (mode === 'range') {
+    const m = /^(-?\d{1,12}(?:\.\d{1,6})?)?\.\.(-?\d{1,12}(?:\.\d{1,6})?)?$/.exec(payload);
+    const min = m?.[1] !== undefined ? Number(m[1]) : null;
+    const max = m?.[2] !== undefined ? Number(m[2]) : null;
+    if (!m || (min === null && max === null) || (min !== null && max !== null && min > max)) return drop('の範囲が読めない');
+    return { filter: { variable, mode: 'range', min, max }, notice: null };
+  }
+  const known = new Set(v.options.map((o) => o.code));
+  const parts = payload.split(',');
+  const codes = [...new Set(parts.filter((p) => /^\d{1,4}$/.test(p)).map(Number).filter((c) => known.has(c)))].sort((a, b) => a - b);
+  const parsed = StateFilter.safeParse({ variable, mode, codes });
+  if (!parsed.success) return drop('に有効な選択肢がない');
+  return { filter: parsed.data, notice: codes.length < parts.length ? `絞り込み${quote(raw)}の不明な選択肢を無視しました。` : null };
+}
+
+function readParams(search: string, notices: string[]): URLSearchParams {
+  if (search.length > MAX_QUERY_LENGTH) {
+    notices.push(`URLが長すぎるため（${search.length}文字）、既定の表示に戻しました。`);
+    return new URLSearchParams();
+  }
+  try {
+    return new URLSearchParams(search);
+  } catch {
+    notices.push('URLを読み取れないため、既定の表示に戻しました。');
+    return new URLSearchParams();
+  }
+}
+
+/** Reads a URL query string against the catalog: always a valid state, plus notices. */
+export function parseState(search: string, catalog: ExploreCatalog): ParsedState {
+  const notices: string[] = [];
+  const params = readParams(search, notices);
+  const fallback = defaultState(catalog);
+  const s = params.get('s');
+  const w = params.get('w');
+  let wave = findWave(catalog, s ?? fallback.survey, w ?? fallback.wave) ?? (s !== null && w === null ? catalog.waves.find((x) => x.survey === s) : undefined);
+  if (!wave) {
+    if (s !== null || w !== null) notices.push(`調査${quote(`${s ?? ''} ${w ?? ''}`.trim())}が見つからないため、既定の調査を表示しています。`);
+    wave = catalog.waves[0];
+  }
+  if (!wave) return { state: fallback, notices };
+  const state: ExploreState = { ...fallback, survey: wave.survey, wave: wave.wave, question: defaultQuestion(wave) };
+  const variable = (id: string) => wave.variables.find((x) => x.id === id);
+
+  const q = params.get('q');
+  if (q !== null) {
+    if (variable(q)) state.question = q;
+    else notices.push(`設問${quote(q)}が見つからないため、既定の設問を表示しています。`);
+  }
+  const b = params.get('b');
+  if (b !== null && b !== '') {
+    const v = variable(b);
+    if (v && v.kind === 'coded' && b !== state.question) state.banner = b;
+    else notices.push(`集計軸${quote(b)}は使えないため、全体のみを表示しています。`);
+  }
+  const u = params.get('u');
+  if (u !== null && u !== 'all') {
+    if (wave.universes.some((x) => x.id === u)) state.universe = u;
+    else notices.push(`対象者${quote(u)}が見つからないため、全体を対象にしています。`);
+  }
+  const rawFilters = params.getAll('f');
+  if (rawFilters.length > MAX_FILTERS) notices.push(`絞り込みが多すぎるため、最初の${MAX_FILTERS}件だけを使います。`);
+  for (const raw of rawFilters.slice(0, MAX_FILTERS)) {
+    const { filter, notice } = parseFilter(raw, wave);
+    if (notice) notices.push(notice);
+    if (filter) state.filters.push(filter);
+  }
+  const view = params.get('v');
+  if (view === 'count') state.show = 'count';
+  else if (view !== null && view !== 'percent') notices.push(`表示${quote(view)}は不明なため、割合を表示しています。`);
+  const mp = params.get('mp');
+  if (mp === 'responses') state.multiPercent = 'responses';
+  else if (mp !== null && mp !== 'respondents') notices.push(`複数回答の基数${quote(mp)}は不明なため、回答者数を基数にしています。`);
+  const cmp = params.get('cmp');
+  if (cmp === '1') {
+    if (previousWaveOf(catalog, wave, state.question)) state.compare = true;
+    else notices.push('この設問には比較できる前回調査がないため、比較を外しました。');
+  } else if (cmp !== null && cmp !== '0') notices.push(`比較${quote(cmp)}は不明なため外しました。`);
+  return { state: ExploreState.parse(state), notices };
+}
+
+/** Writes a filter as its URL value. */
+export function serializeFilter(f: StateFilter): string {
+  if (f.mode === 'range') return `${f.variable}:range:${f.min ?? ''}..${f.max ?? ''}`;
+  return `${f.variable}:${f.mode}:${f.codes.join(',')}`;
+}
+
+/** The query string (with `?`) for a state; defaults are left out. */
+export function serializeState(state: ExploreState): string {
+  const p = new URLSearchParams();
+  p.set('s', state.survey);
+  p.set('w', state.wave);
+  p.set('q', state.question);
+  if (state.banner) p.set('b', state.banner);
+  if (state.universe !== 'all') p.set('u', state.universe);
+  for (const f of state.filters) p.append('f', serializeFilter(f));
+  if (state.show === 'count') p.set('v', 'count');
+  if (state.multiPercent === 'responses') p.set('mp', 'responses');
+  if (state.compare) p.set('cmp', '1');
+  return `?${p.toString()}`;
+}
+
+/** A state filter as the engine's structured filter. */
+export function toEngineFilter(f: StateFilter): Filter {
+  if (f.mode === 'in') return { q: f.variable, in: f.codes };
+  if (f.mode === 'any') return { q: f.variable, includesAny: f.codes };
+  if (f.mode === 'all') return { q: f.variable, includesAll: f.codes };
+  return { q: f.variable, range: { ...(f.min !== null ? { min: f.min } : {}), ...(f.max !== null ? { max: f.max } : {}) } };
+}
+
+/** The engine's table specification for a state. */
+export function toTableSpec(state: ExploreState): TableSpec {
+  return {
+    question: state.question,
+    banner: state.banner,
+    ...(state.universe !== 'all' ? { universe: state.universe } : {}),
+    filters: state.filters.map(toEngineFilter),
+  };
+}
