@@ -91,7 +91,48 @@ export interface Problem {
   expected?: string;
   /** Stable rule id (`unknown-code`, `routing`, …) used to group repeats. */
   rule: string;
+  /** Line in a text file (YAML), 1-based, when the problem has one. */
+  line?: number;
+  /** Further occurrences of the same rule in the same file and column that were not listed one by one. */
+  repeats?: number;
 }
 
 /** Either a value or the complete list of problems: nothing partial. */
 export type Result<T> = { ok: true; value: T; warnings: Problem[] } | { ok: false; problems: Problem[]; warnings: Problem[] };
+
+/** One published figure from a `tables.csv` (a wave known only as aggregates). */
+export interface PublishedCell {
+  /** Option code of the question (or of the grid's scale). */
+  option: number;
+  /** Percent of the base, 0–100, as published; null when only a count was published. */
+  percent: number | null;
+  /** Respondent count, as published; null when only a percent was published. */
+  count: number | null;
+  /** Row of tables.csv it came from (Excel numbering). */
+  row: number;
+}
+
+/** One published table: a question in a universe and segment (banner column) with its base. */
+export interface PublishedTable {
+  /** Question id, or `<grid>__<row>` for a grid row. */
+  question: string;
+  /** Universe id of the codebook (`all` for everyone). */
+  universe: string;
+  /** `total`, or `<variable>=<code>` for a banner column (e.g. `sector=1`). */
+  segment: string;
+  /** Base n as published. */
+  base: number;
+  /** Where the figures come from (page, figure number), if given. */
+  source: string | null;
+  /** Cells in the order of the question's options. */
+  cells: PublishedCell[];
+}
+
+/** A survey wave as loaded: its codebook and either microdata or published tables. */
+export interface Wave {
+  codebook: Codebook;
+  /** Microdata waves (`survey.kind = microdata`). */
+  dataset?: Dataset;
+  /** Aggregate-only waves (`survey.kind = tables`). */
+  tables?: PublishedTable[];
+}

@@ -1,0 +1,115 @@
+/**
+ * CSV text → header + records in chunks, via papaparse. Records are handed over a chunk at a
+ * time so a 100,000-row file never exists as 100,000 row arrays at once; consumers copy each
+ * chunk column by column into typed arrays. Row numbers are Excel's: the header is row 1.
+ */
+import Papa from 'papaparse';
+import type { ParseResult, Parser } from 'papaparse';
+import type { ProblemList } from './problem.ts';
+
+export interface CsvConsumer {
+  /** The header row; return false to stop reading (e.g. the id column is missing). */
+  header(names: string[]): boolean;
+  /**
+   * Records of one chunk; `rows[j]` is Excel row `firstRow + j`, record number
+   * `firstRow + j - 2` (0-based). Ragged and blank records are reported here and passed as null.
+   */
+  records(rows: (string[] | null)[], firstRow: number): void;
+}
+
+/** Characters per papaparse chunk: large enough to amortise the callback, small enough to bound memory. */
+const CHUNK_CHARS = 4 << 20;
+
+function detectNewline(text: string): '\r\n' | '\n' | '\r' {
+  const at = text.search(/[\r\n]/);
+  if (at < 0 || text[at] === '\n') return '\n';
+  return text[at + 1] === '\n' ? '\r\n' : '\r';
+}
+
+/**
+ * Reads `text` (already decoded) into `consumer`, reporting structural problems (quotes, ragged
+ * rows, blank rows between records) into `problems`. Returns the number of records, not counting
+ * blank lines at the end of the file.
+ */
+export function readCsv(text: string, file: string, consumer: CsvConsumer, problems: ProblemList): number {
+  if (text.trim() === '') {
+    problems.add({ file, rule: 'empty-file', message: 'is empty', expected: 'a header row and one row per respondent' });
+    return 0;
+  }
+  let width = -1;
+  let nextRow = 1;
+  let stopped = false;
+  const blankRows: number[] = [];
+  const reportedQuotes = new Set<number>();
+
+  const reportBlanks = () => {
+    for (const row of blankRows)
+      problems.add({ file, row, rule: 'blank-row', message: 'is empty', expected: 'one respondent per row, no blank rows in between' });
+    blankRows.length = 0;
+  };
+
+  // papaparse streams strings in chunks too, but its typings only allow that for files.
+  const parseChunked = Papa.parse as unknown as (input: string, config: object) => void;
+  parseChunked(text, {
+    delimiter: ',',
+    newline: detectNewline(text),
+    chunkSize: CHUNK_CHARS,
+    chunk(result: ParseResult<string[]>, parser: Parser) {
+      let rows = result.data;
+      let firstRow = nextRow;
+      nextRow += rows.length;
+      for (const err of result.errors) {
+        if (err.type !== 'Quotes' || err.row === undefined) continue;
+        const row = firstRow + err.row;
+        if (reportedQuotes.has(row)) continue;
+        reportedQuotes.add(row);
+        problems.add({
+          file,
+          row,
+          rule: 'csv-quotes',
+          message: err.code === 'MissingQuotes' ? 'has a quoted field that is never closed' : 'has a malformed quoted field',
+          expected: 'quotes around a whole field, with "" for a quote inside it',
+        });
+      }
+      if (width < 0) {
+        width = rows[0].length;
+        const go = consumer.header(rows[0]);
+        if (!go) {
+          stopped = true;
+          parser.abort();
+          return;
+        }
+        rows = rows.slice(1);
+        firstRow += 1;
+      }
+      const checked: (string[] | null)[] = new Array(rows.length);
+      for (let j = 0; j < rows.length; j++) {
+        const row = rows[j];
+        const blank = row.length === 1 && row[0] === '';
+        if (blank) {
+          blankRows.push(firstRow + j);
+          checked[j] = null;
+          continue;
+        }
+        reportBlanks();
+        if (row.length === width) {
+          checked[j] = row;
+          continue;
+        }
+        checked[j] = null;
+        problems.add({
+          file,
+          row: firstRow + j,
+          rule: 'ragged-row',
+          value: `${row.length} fields`,
+          message: 'has the wrong number of fields',
+          expected: `${width} fields, as in the header`,
+        });
+      }
+      if (rows.length > 0) consumer.records(checked, firstRow);
+    },
+  });
+  if (stopped) return 0;
+  // Blank lines left at the end of the file are harmless and not respondents.
+  return Math.max(0, nextRow - 2 - blankRows.length);
+}

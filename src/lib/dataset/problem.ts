@@ -1,0 +1,115 @@
+/**
+ * Problems an editor can act on: collected all at once, grouped when repeated, rendered as
+ * `file row R, column C: "value" message (expected …)`.
+ */
+import type { Problem } from './types.ts';
+
+/** How many occurrences of one rule in one file and column are kept one by one. */
+export const KEPT_PER_GROUP = 20;
+/** How many rows a grouped line lists before "and N more". */
+const LISTED_ROWS = 5;
+
+function groupKey(p: Problem): string {
+  return `${p.file}\u0000${p.rule}\u0000${p.column ?? ''}`;
+}
+
+/**
+ * Collects problems, keeping the first `KEPT_PER_GROUP` of each file+rule+column group and
+ * counting the rest (a file with a million bad cells must not cost a million objects).
+ */
+export class ProblemList {
+  readonly problems: Problem[] = [];
+  private readonly kept = new Map<string, Problem[]>();
+
+  add(problem: Problem): void {
+    const key = groupKey(problem);
+    let group = this.kept.get(key);
+    if (!group) this.kept.set(key, (group = []));
+    if (group.length < KEPT_PER_GROUP) {
+      group.push(problem);
+      this.problems.push(problem);
+    } else {
+      const last = group[group.length - 1];
+      last.repeats = (last.repeats ?? 0) + 1 + (problem.repeats ?? 0);
+    }
+  }
+
+  addAll(problems: Iterable<Problem>): void {
+    for (const p of problems) this.add(p);
+  }
+
+  get size(): number {
+    return this.problems.length;
+  }
+}
+
+function where(p: Problem): string {
+  const parts = [p.file];
+  if (p.row !== undefined) parts.push(`row ${p.row}`);
+  if (p.line !== undefined) parts.push(`line ${p.line}`);
+  const head = parts.join(' ');
+  return p.column !== undefined ? `${head}, ${p.line !== undefined ? '' : 'column '}${p.column}` : head;
+}
+
+function what(p: Problem): string {
+  const value = p.value ? `${quote(p.value)} ` : '';
+  const expected = p.expected !== undefined ? ` (expected ${p.expected})` : '';
+  return `${value}${p.message}${expected}`;
+}
+
+/** Quotes a found value for display, shortening long ones and making blanks and control characters visible. */
+export function quote(value: string): string {
+  const shown = value.length > 40 ? `${value.slice(0, 37)}…` : value;
+  return JSON.stringify(shown);
+}
+
+/** One problem as one line: `data/x/responses.csv row 214, column cs_effect: "9" is not an option (expected 1–5)`. */
+export function formatProblem(p: Problem): string {
+  return `${where(p)}: ${what(p)}`;
+}
+
+/**
+ * Every problem as lines, repeats grouped: one line per file+rule+column with the count and the
+ * first few rows, e.g. `data/x/responses.csv column cs_effect, 37 rows: is not an option (expected 1–5) — row 214 "9", row 215 "0", … and 32 more`.
+ */
+export function formatProblems(problems: Problem[]): string[] {
+  const groups = new Map<string, Problem[]>();
+  for (const p of problems) {
+    const key = groupKey(p);
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
+  }
+  const lines: string[] = [];
+  for (const group of groups.values()) {
+    const total = group.reduce((sum, p) => sum + 1 + (p.repeats ?? 0), 0);
+    if (total === 1) {
+      lines.push(formatProblem(group[0]));
+      continue;
+    }
+    const first = group[0];
+    const located = group.filter((p) => p.row !== undefined || p.line !== undefined);
+    if (located.length === 0) {
+      lines.push(...group.map(formatProblem));
+      continue;
+    }
+    const unit = first.row !== undefined ? 'row' : 'line';
+    const listed = located.slice(0, LISTED_ROWS).map((p) => `${unit} ${p[unit]}${p.value ? ` ${quote(p.value)}` : ''}`);
+    const more = total - listed.length;
+    const head = first.column === undefined ? first.file : `${first.file} ${unit === 'row' ? 'column ' : ''}${first.column}`;
+    const expected = first.expected !== undefined ? ` (expected ${first.expected})` : '';
+    lines.push(`${head}, ${total} ${unit}s: ${first.message}${expected} — ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}`);
+  }
+  return lines;
+}
+
+/** An Error whose message lists every problem (what `loadCatalog` and the build throw). */
+export class ProblemsError extends Error {
+  override name = 'ProblemsError';
+  readonly problems: Problem[];
+  constructor(problems: Problem[], heading = 'The survey data has problems') {
+    const lines = formatProblems(problems);
+    super(`${heading} (${problems.length === 1 ? '1 problem' : `${lines.length} problem lines`}):\n${lines.map((l) => `  ${l}`).join('\n')}`);
+    this.problems = problems;
+  }
+}

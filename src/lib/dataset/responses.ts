@@ -1,0 +1,196 @@
+/**
+ * responses.csv (decoded text) + codebook → the columnar `Dataset`, with every problem of shape
+ * (columns, ids, weights, codes) and of meaning (routing, multi-answer consistency) reported.
+ */
+import type { Codebook, Question, Option } from './codebook.ts';
+import type { Bitset, Dataset, Variable } from './types.ts';
+import type { ProblemList } from './problem.ts';
+import { readCsv } from './csv.ts';
+import { CodedSink, IdSink, MultiCounter, MultiOptionSink, NumericSink, TextSink, WeightSink } from './columns.ts';
+import type { Sink } from './columns.ts';
+import { createBitset, setBit } from './bitset.ts';
+import { displayOrder } from './options.ts';
+import { computeDerivedAndUniverses } from './derive.ts';
+import { checkRouting } from './routing.ts';
+
+/** A question's columns and how to turn their sinks into a variable at the end. */
+interface Plan {
+  columns: Map<string, Sink>;
+  finish: ((n: number) => Variable)[];
+  /** Per variable id: records with an invalid cell (already reported). */
+  invalid: Map<string, Set<number>>;
+}
+
+function planColumns(codebook: Codebook, capacity: number, file: string, problems: ProblemList): Plan {
+  const columns = new Map<string, Sink>();
+  const finish: ((n: number) => Variable)[] = [];
+  const invalid = new Map<string, Set<number>>();
+  const invalidOf = (id: string) => invalid.get(id) ?? invalid.set(id, new Set()).get(id)!;
+  const ctx = (column: string, variable = column) => ({ file, column, problems, invalid: invalidOf(variable) });
+  const coded = (id: string, label: string, options: Option[]) => {
+    const ordered = displayOrder(options);
+    const sink = new CodedSink(ordered, capacity, ctx(id));
+    columns.set(id, sink);
+    finish.push((n) => {
+      const index = sink.index.slice(0, n);
+      return { kind: 'coded', id, label, options: ordered, index, answered: answeredWhere(n, (i) => index[i] >= 0) };
+    });
+  };
+  for (const q of codebook.questions) planQuestion(q);
+  return { columns, finish, invalid };
+
+  function reportPartialRows(id: string, width: number, nonBlank: Uint8Array, n: number): void {
+    for (let i = 0; i < n; i++) {
+      if (nonBlank[i] === 0 || nonBlank[i] === width) continue;
+      invalidOf(id).add(i);
+      problems.add({ file, row: i + 2, column: `${id}__*`, value: `${nonBlank[i]} of ${width} filled`, rule: 'multi-partial', message: 'has some option columns blank and others filled', expected: `all ${width} option columns 0/1 inside the universe, all blank outside` });
+    }
+  }
+
+  function planQuestion(q: Question): void {
+    switch (q.type) {
+      case 'single':
+      case 'ordinal':
+      case 'banded':
+        return coded(q.id, q.label, q.options);
+      case 'grid':
+        for (const row of q.rows) coded(`${q.id}__${row.id}`, `${q.label}：${row.label}`, q.options);
+        return;
+      case 'multi': {
+        const ordered = displayOrder(q.options);
+        const counter = new MultiCounter(capacity);
+        const sinks = ordered.map((o) => {
+          const column = `${q.id}__${o.code}`;
+          const sink = new MultiOptionSink(counter, capacity, ctx(column, q.id));
+          columns.set(column, { fill: sink.fill.bind(sink), grow: (c: number) => (sink.grow(c), counter.grow(c)) });
+          return sink;
+        });
+        finish.push((n) => {
+          reportPartialRows(q.id, ordered.length, counter.nonBlank, n);
+          return {
+          kind: 'multi',
+          id: q.id,
+          label: q.label,
+          options: ordered,
+          chosen: sinks.map((s) => answeredWhere(n, (i) => s.chosen[i] === 1)),
+          answered: answeredWhere(n, (i) => counter.nonBlank[i] > 0),
+          };
+        });
+        return;
+      }
+      case 'numeric': {
+        const sink = new NumericSink({ min: q.min, max: q.max, integer: q.integer }, capacity, ctx(q.id));
+        columns.set(q.id, sink);
+        finish.push((n) => {
+          const values = sink.values.slice(0, n);
+          return { kind: 'numeric', id: q.id, label: q.label, values, answered: answeredWhere(n, (i) => !Number.isNaN(values[i])) };
+        });
+        return;
+      }
+      case 'text': {
+        const sink = new TextSink();
+        columns.set(q.id, sink);
+        finish.push((n) => {
+          const values = Array.from({ length: n }, (_, i) => sink.values[i] ?? null);
+          return { kind: 'text', id: q.id, label: q.label, values, answered: answeredWhere(n, (i) => values[i] !== null) };
+        });
+      }
+    }
+  }
+}
+
+function answeredWhere(n: number, test: (i: number) => boolean): Bitset {
+  const bits = createBitset(n);
+  for (let i = 0; i < n; i++) if (test(i)) setBit(bits, i);
+  return bits;
+}
+
+/**
+ * Reads responses.csv. Returns the dataset even when problems were found (the caller decides),
+ * or null when the file cannot be read at all (no header, no id column).
+ */
+export function readResponses(codebook: Codebook, text: string, file: string, problems: ProblemList): Dataset | null {
+  const { survey } = codebook;
+  let capacity = Math.max(16, survey.n);
+  const plan = planColumns(codebook, capacity, file, problems);
+  const ids = new IdSink({ file, column: survey.idColumn, problems });
+  const weights = survey.weightColumn ? new WeightSink(capacity, { file, column: survey.weightColumn, problems }) : null;
+  const bound: { col: number; sink: Sink }[] = [];
+  const everySink: Sink[] = [ids, ...(weights ? [weights] : []), ...plan.columns.values()];
+  let usable = true;
+  /** Records that could not be read (ragged, blank): no further checks on them. */
+  const unreadable = new Set<number>();
+
+  const n = readCsv(
+    text,
+    file,
+    {
+      header(names) {
+        usable = bindHeader(names);
+        return usable;
+      },
+      records(rows, firstRow) {
+        const first = firstRow - 2;
+        if (first + rows.length > capacity) {
+          capacity = Math.max(capacity * 2, first + rows.length);
+          for (const sink of everySink) sink.grow(capacity);
+        }
+        rows.forEach((row, j) => row === null && unreadable.add(first + j));
+        for (const { col, sink } of bound) sink.fill(rows, col, first, firstRow);
+      },
+    },
+    problems,
+  );
+  if (!usable) return null;
+
+  if (n !== survey.n)
+    problems.add({ file, rule: 'respondent-count', value: `${n} respondents`, message: 'does not match survey.n in codebook.yaml', expected: `${survey.n} rows after the header (or correct survey.n)` });
+
+  const variables = new Map<string, Variable>();
+  for (const make of plan.finish) {
+    const v = make(n);
+    variables.set(v.id, v);
+  }
+  const { derived, universes } = computeDerivedAndUniverses(codebook, n, variables);
+  for (const v of derived) variables.set(v.id, v);
+  const dataset: Dataset = {
+    codebook,
+    n,
+    ids: ids.ids.slice(0, n),
+    weights: weights ? weights.values.slice(0, n) : null,
+    variables,
+    universes,
+    questions: new Map(codebook.questions.map((q) => [q.id, q])),
+    derived: new Map(codebook.derived.map((d) => [d.id, d])),
+  };
+  checkRouting(dataset, file, problems, (id, i) => unreadable.has(i) || plan.invalid.get(id)?.has(i) === true);
+  return dataset;
+
+  function bindHeader(names: string[]): boolean {
+    const seen = new Map<string, number>();
+    names.forEach((raw, col) => {
+      const name = raw.trim();
+      const where = { file, row: 1, column: name || `(column ${col + 1})` };
+      if (seen.has(name)) {
+        problems.add({ ...where, value: raw, rule: 'duplicate-column', message: `repeats the header of column ${seen.get(name)! + 1}`, expected: 'each column once' });
+        return;
+      }
+      seen.set(name, col);
+      if (name === survey.idColumn) bound.push({ col, sink: ids });
+      else if (weights && name === survey.weightColumn) bound.push({ col, sink: weights });
+      else if (plan.columns.has(name)) bound.push({ col, sink: plan.columns.get(name)! });
+      else
+        problems.add({
+          ...where,
+          value: raw,
+          rule: 'unknown-column',
+          message: 'is not a column the codebook knows',
+          expected: `the id column "${survey.idColumn}", a question id, <multi question>__<option code> or <grid question>__<row id>`,
+        });
+    });
+    const missing = [survey.idColumn, ...(survey.weightColumn ? [survey.weightColumn] : []), ...plan.columns.keys()].filter((c) => !seen.has(c));
+    for (const column of missing)
+      problems.add({ file, row: 1, column, rule: 'missing-column', message: 'is missing from the header', expected: column === survey.idColumn ? 'the id column (survey.idColumn)' : 'one column per question, multi-answer option and grid row in the codebook' });
+    return seen.has(survey.idColumn);
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Build-time access to every survey wave under `data/<survey>/<wave>/`: reads the files, runs
+ * the pure loader, and checks what spans waves (folder names, crosswalk targets). All problems
+ * of all waves are reported together.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Problem, Result, Wave } from '../lib/dataset/types.ts';
+import { loadWave } from '../lib/dataset/load.ts';
+import { ProblemsError } from '../lib/dataset/problem.ts';
+import { checkCrosswalks } from '../lib/dataset/crosswalk.ts';
+
+/** A loaded wave and where it lives. */
+export interface CatalogWave extends Wave {
+  /** Survey folder name (= codebook survey.id). */
+  survey: string;
+  /** Wave folder name (= codebook survey.wave). */
+  wave: string;
+  /** Folder of the wave, e.g. `data/jcsa/2025`. */
+  dir: string;
+}
+
+export interface Catalog {
+  /** Every wave, sorted by survey then wave. */
+  waves: CatalogWave[];
+  /** The wave of a survey, if it exists. */
+  get(survey: string, wave: string): CatalogWave | undefined;
+}
+
+const subfolders = (dir: string) =>
+  readdirSync(dir)
+    .filter((name) => !name.startsWith('.') && statSync(join(dir, name)).isDirectory())
+    .sort();
+
+function readIfPresent(path: string): Uint8Array | undefined {
+  return existsSync(path) ? new Uint8Array(readFileSync(path)) : undefined;
+}
+
+/** Every wave under `root`, or every problem found in any of them (nothing partial). */
+export function readCatalog(root = 'data'): Result<Catalog> {
+  const problems: Problem[] = [];
+  const waves: CatalogWave[] = [];
+  if (!existsSync(root)) return { ok: false, problems: [{ file: root, rule: 'wave-files', message: 'does not exist', expected: 'a data folder with <survey>/<wave>/codebook.yaml' }], warnings: [] };
+  for (const survey of subfolders(root)) {
+    for (const wave of subfolders(join(root, survey))) {
+      const dir = `${root}/${survey}/${wave}`;
+      const codebookPath = `${dir}/codebook.yaml`;
+      if (!existsSync(codebookPath)) {
+        problems.push({ file: codebookPath, rule: 'wave-files', message: 'is missing', expected: 'a codebook.yaml in every wave folder' });
+        continue;
+      }
+      const result = loadWave({
+        codebookPath,
+        codebookText: readFileSync(codebookPath, 'utf8'),
+        responsesPath: `${dir}/responses.csv`,
+        responsesBytes: readIfPresent(`${dir}/responses.csv`),
+        tablesPath: `${dir}/tables.csv`,
+        tablesBytes: readIfPresent(`${dir}/tables.csv`),
+      });
+      if (!result.ok) {
+        problems.push(...result.problems);
+        continue;
+      }
+      const { codebook } = result.value;
+      if (codebook.survey.id !== survey)
+        problems.push({ file: codebookPath, column: 'survey.id', value: codebook.survey.id, rule: 'wave-folder', message: 'differs from the survey folder name', expected: survey });
+      if (codebook.survey.wave !== wave)
+        problems.push({ file: codebookPath, column: 'survey.wave', value: codebook.survey.wave, rule: 'wave-folder', message: 'differs from the wave folder name', expected: wave });
+      waves.push({ ...result.value, survey, wave, dir });
+    }
+  }
+  problems.push(...checkCrosswalks(waves.map((w) => ({ file: `${w.dir}/codebook.yaml`, codebook: w.codebook }))));
+  if (problems.length > 0) return { ok: false, problems, warnings: [] };
+  const byKey = new Map(waves.map((w) => [`${w.survey}/${w.wave}`, w]));
+  return { ok: true, value: { waves, get: (survey, wave) => byKey.get(`${survey}/${wave}`) }, warnings: [] };
+}
+
+const cache = new Map<string, Catalog>();
+
+/**
+ * Every wave under `root`, memoised per root for the life of the process; throws one
+ * `ProblemsError` listing every problem, formatted for editors.
+ */
+export function loadCatalog(root = 'data'): Catalog {
+  const cached = cache.get(root);
+  if (cached) return cached;
+  const result = readCatalog(root);
+  if (!result.ok) throw new ProblemsError(result.problems, `Survey data under ${root}/ has problems`);
+  cache.set(root, result.value);
+  return result.value;
+}
+
+/** Forget memoised catalogs (the dev server calls this when data/ changes). */
+export function clearCatalogCache(): void {
+  cache.clear();
+}
