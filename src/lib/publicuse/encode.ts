@@ -61,7 +61,7 @@ function concatBitsets(sets: Bitset[], words: number): Uint8Array {
 }
 
 /** Encodes the public part of a dataset as a public-use file (format.ts). */
-export function encodePublicUse(dataset: Dataset, options: EncodeOptions = {}): Uint8Array {
+export function encodePublicUse(dataset: Dataset, options: EncodeOptions = {}): Uint8Array<ArrayBuffer> {
   const perm = permutation(dataset.n, options.seed ?? defaultSeed(dataset));
   const words = bitsetWords(dataset.n);
   const blocks = new Blocks();
@@ -99,7 +99,7 @@ export function encodePublicUse(dataset: Dataset, options: EncodeOptions = {}): 
   return assemble(header, blocks);
 }
 
-function assemble(header: PublicUseHeader, blocks: Blocks): Uint8Array {
+function assemble(header: PublicUseHeader, blocks: Blocks): Uint8Array<ArrayBuffer> {
   const json = new TextEncoder().encode(JSON.stringify(header));
   const start = Math.ceil((12 + json.byteLength) / 8) * 8;
   const out = new Uint8Array(start + blocks.size);

@@ -20,7 +20,7 @@ export function ownerOf(codebook: Codebook, variableId: string): { question?: Qu
 /** True when the variable's owner is marked public and holds no free text. */
 export function isPublicVariable(codebook: Codebook, variableId: string): boolean {
   const { question, derived } = ownerOf(codebook, variableId);
-  if (question) return question.publication === 'public' && question.type !== 'text';
+  if (question) return question.type !== 'text' && question.publication === 'public';
   if (derived) return derived.publication === 'public';
   return false;
 }
@@ -50,7 +50,7 @@ export function publicUniverseIds(codebook: Codebook): Set<string> {
   const ids = new Set<string>(['all']);
   for (const u of codebook.universes) if (isPublicFilter(codebook, u.filter)) ids.add(u.id);
   for (const q of codebook.questions) {
-    if (q.publication !== 'public' || q.type === 'text') continue;
+    if (q.type === 'text' || q.publication !== 'public') continue;
     ids.add(q.universe);
     if (q.type === 'grid') for (const r of q.rows) if (r.universe) ids.add(r.universe);
   }
@@ -66,7 +66,7 @@ export function publicUniverseIds(codebook: Codebook): Set<string> {
  */
 export function publicCodebook(codebook: Codebook): Codebook {
   const universeIds = publicUniverseIds(codebook);
-  const questions = codebook.questions.filter((q) => q.publication === 'public' && q.type !== 'text');
+  const questions = codebook.questions.filter((q) => q.type !== 'text' && q.publication === 'public');
   const derived = codebook.derived
     .filter((d) => d.publication === 'public')
     .map((d) =>

@@ -1,0 +1,344 @@
+/**
+ * `<hakusho-explorer>`: enhances the static explorer page. Reads the embedded catalog, keeps the
+ * state in the URL (pushState / popstate), loads public-use data lazily, runs the same cross-tab
+ * engine as the build and renders chart, table, χ² summary and exports.
+ *
+ * `data-mode="embed"` shows the chart only (for iframes); controls are absent from that page.
+ */
+import type { Dataset } from '../../lib/dataset/types.ts';
+import type { CrossTab } from '../../lib/stats/types.ts';
+import type { ExploreCatalog, CatalogWave, CatalogVariable } from '../../lib/explore/catalog.ts';
+import { findWave, previousWaveOf } from '../../lib/explore/catalog.ts';
+import { parseState, serializeState, type ExploreState, type StateFilter } from '../../lib/explore/state.ts';
+import { computeTable, computeComparison, type Comparison } from '../../lib/explore/compute.ts';
+import { tableView, chiSquareText } from '../../lib/explore/view.ts';
+import { tableCsv, citationText, embedSnippet } from '../../lib/explore/export.ts';
+import { loadDataset } from './data.ts';
+import { renderTable } from './table.ts';
+import { drawChart, loadChartLibrary, type ChartLibrary } from './chart.ts';
+import { saveBlob, standaloneSvg, svgToPng } from './download.ts';
+
+const q = <T extends Element>(root: ParentNode, selector: string) => root.querySelector<T>(selector);
+
+function option(value: string, label: string, selected = false): HTMLOptionElement {
+  const o = new Option(label, value, selected, selected);
+  return o;
+}
+
+export class HakushoExplorer extends HTMLElement {
+  catalog: ExploreCatalog = { waves: [] };
+  state!: ExploreState;
+  /** The last table shown (read by tests and exports). */
+  table: CrossTab | null = null;
+  comparison: Comparison | null = null;
+  /** The decoded public-use data of the current wave. */
+  data: Dataset | null = null;
+  chartLibrary: ChartLibrary | null = null;
+  renderCount = 0;
+
+  get embed(): boolean {
+    return this.getAttribute('data-mode') === 'embed';
+  }
+
+  connectedCallback(): void {
+    const json = q<HTMLScriptElement>(this, 'script[data-role="catalog"]')?.textContent ?? '{"waves":[]}';
+    this.catalog = JSON.parse(json) as ExploreCatalog;
+    this.classList.add('x-enhanced');
+    this.wire();
+    window.addEventListener('popstate', () => this.fromUrl(false));
+    this.fromUrl(true);
+  }
+
+  /** Reads the URL, shows notices for what was wrong, and renders (rewriting a bad URL in place). */
+  fromUrl(initial: boolean): void {
+    const { state, notices } = parseState(location.search, this.catalog);
+    this.showNotices(notices);
+    this.state = state;
+    if (initial && notices.length > 0) history.replaceState(null, '', serializeState(state));
+    void this.update();
+  }
+
+  /** Applies a change from a control: new URL entry, then render. */
+  change(patch: Partial<ExploreState>): void {
+    performance.mark('explore:input');
+    const next: ExploreState = { ...this.state, ...patch };
+    const wave = this.wave(next);
+    if (!wave.variables.some((v) => v.id === next.question)) next.question = wave.variables[0].id;
+    if (next.banner && (!wave.variables.some((v) => v.id === next.banner && v.kind === 'coded') || next.banner === next.question)) next.banner = null;
+    next.filters = next.filters.filter((f) => wave.variables.some((v) => v.id === f.variable));
+    if (!wave.universes.some((u) => u.id === next.universe)) next.universe = 'all';
+    if (next.compare && !previousWaveOf(this.catalog, wave, next.question)) next.compare = false;
+    this.state = next;
+    this.showNotices([]);
+    history.pushState(null, '', serializeState(next));
+    void this.update();
+  }
+
+  wave(state = this.state): CatalogWave {
+    return findWave(this.catalog, state.survey, state.wave) ?? this.catalog.waves[0];
+  }
+
+  variable(id: string | null): CatalogVariable | undefined {
+    return id ? this.wave().variables.find((v) => v.id === id) : undefined;
+  }
+
+  showNotices(notices: string[]): void {
+    const box = q<HTMLElement>(this, '[data-role="notices"]');
+    if (!box) return;
+    box.replaceChildren(...notices.map((n) => Object.assign(document.createElement('p'), { textContent: n })));
+    box.hidden = notices.length === 0;
+  }
+
+  /** Loads what the state needs, then renders synchronously. */
+  async update(): Promise<void> {
+    const state = this.state;
+    const wave = this.wave();
+    this.setBusy(true);
+    try {
+      const [dataset, library] = await Promise.all([loadDataset(wave.dataUrl), this.chartLibrary ?? loadChartLibrary()]);
+      const previous = state.compare ? previousWaveOf(this.catalog, wave, state.question) : null;
+      const previousData = previous ? await loadDataset(previous.wave.dataUrl) : null;
+      if (state !== this.state) return; // superseded while loading
+      this.data = dataset;
+      this.chartLibrary = library;
+      this.render(dataset, previous && previousData ? { data: previousData, wave: previous.wave, question: previous.question } : null);
+    } catch (error) {
+      this.showNotices([error instanceof Error ? error.message : String(error)]);
+    } finally {
+      this.setBusy(false);
+    }
+  }
+
+  setBusy(busy: boolean): void {
+    this.toggleAttribute('aria-busy', busy);
+  }
+
+  /** Computes and draws everything for the current state (synchronous: measured by the bench). */
+  render(dataset: Dataset, previous: { data: Dataset; wave: CatalogWave; question: string } | null): void {
+    const state = this.state;
+    const wave = this.wave();
+    const question = this.variable(state.question);
+    this.table = computeTable(dataset, state);
+    this.comparison = previous ? computeComparison(this.table, dataset, previous.data, state, previous.question, `${wave.wave}年`, `${previous.wave.wave}年`) : null;
+    if (!this.embed) this.syncControls();
+    const view = tableView(this.table, state.show);
+    const title = q<HTMLElement>(this, '[data-role="title"]');
+    if (title) title.textContent = question?.text ?? state.question;
+    const chartBox = q<HTMLElement>(this, '[data-role="chart"]');
+    if (chartBox && this.chartLibrary) chartBox.replaceChildren(drawChart(this.chartLibrary, this.table, this.comparison, state.show, question?.label ?? '', Math.max(300, Math.min(760, chartBox.clientWidth || 640))));
+    const meta = q<HTMLElement>(this, '[data-role="meta"]');
+    if (meta) meta.textContent = this.metaText(wave);
+    const tableBox = q<HTMLElement>(this, '[data-role="table"]');
+    if (tableBox) {
+      tableBox.replaceChildren(renderTable(view, `${question?.label ?? state.question}（${this.table.universeLabel}）`));
+      const notes = document.createElement('ul');
+      notes.className = 'x-notes';
+      notes.append(...view.notes.map((n) => Object.assign(document.createElement('li'), { textContent: n })));
+      tableBox.append(notes);
+    }
+    const chi = q<HTMLElement>(this, '[data-role="chi"]');
+    if (chi) chi.textContent = chiSquareText(this.table) ?? (state.banner ? 'χ²検定は単一回答の設問で集計軸があるときに表示します。' : '');
+    if (!this.embed) this.updateExports(wave, question);
+    else {
+      const open = q<HTMLAnchorElement>(this, 'a[data-role="permalink"]');
+      if (open) open.href = this.permalink();
+    }
+    this.renderCount++;
+    performance.mark('explore:rendered');
+    if (performance.getEntriesByName('explore:input', 'mark').length > 0) {
+      performance.measure('explore:update', 'explore:input', 'explore:rendered');
+      performance.clearMarks('explore:input');
+    }
+    this.dispatchEvent(new CustomEvent('explore:rendered'));
+  }
+
+  metaText(wave: CatalogWave): string {
+    const t = this.table!;
+    const total = t.columns[0];
+    const filters = this.state.filters.length > 0 ? `、絞り込み${this.state.filters.length}件` : '';
+    return `対象：${t.universeLabel}${filters}（n=${total.n.toLocaleString('ja-JP')}）／${t.type === 'multi' ? '複数回答' : '単一回答'}${t.weighted ? '／ウェイト集計' : ''}／出典：${wave.citation}${wave.synthetic ? '／合成サンプルデータ' : ''}`;
+  }
+
+  // ---- controls ------------------------------------------------------------------------------
+
+  wire(): void {
+    const form = q<HTMLFormElement>(this, 'form[data-role="form"]');
+    if (!form) return;
+    form.addEventListener('submit', (e) => e.preventDefault());
+    form.addEventListener('change', (e) => this.onControl(e.target as HTMLElement));
+    this.addEventListener('click', (e) => this.onClick(e.target as HTMLElement));
+  }
+
+  onControl(target: HTMLElement): void {
+    const name = target.getAttribute('name');
+    const value = (target as HTMLInputElement).value;
+    if (name === 'wave') {
+      const [survey, wave] = value.split('/');
+      this.change({ survey, wave, filters: [], compare: false });
+    } else if (name === 'q') this.change({ question: value });
+    else if (name === 'b') this.change({ banner: value || null });
+    else if (name === 'u') this.change({ universe: value });
+    else if (name === 'v') this.change({ show: value === 'count' ? 'count' : 'percent' });
+    else if (name === 'mp') this.change({ multiPercent: value === 'responses' ? 'responses' : 'respondents' });
+    else if (name === 'cmp') this.change({ compare: (target as HTMLInputElement).checked });
+    else if (name === 'fvar') this.renderFilterEditor();
+    else if (name === 'fcode' || name === 'fmode') this.change({ filters: this.editedFilters() });
+  }
+
+  onClick(target: HTMLElement): void {
+    const button = target.closest<HTMLButtonElement>('button[data-action]');
+    if (!button) return;
+    const action = button.dataset.action;
+    if (action === 'remove-filter') this.change({ filters: this.state.filters.filter((f) => f.variable !== button.dataset.variable) });
+    else if (action === 'csv') this.exportCsv();
+    else if (action === 'svg') this.exportSvg();
+    else if (action === 'png') void this.exportPng();
+    else if (action === 'copy') void navigator.clipboard?.writeText(q<HTMLTextAreaElement>(this, `#${button.dataset.target}`)?.value ?? '');
+  }
+
+  /** The filters after the filter editor's boxes: the edited variable's filter replaced. */
+  editedFilters(): StateFilter[] {
+    const variable = this.variable(q<HTMLSelectElement>(this, 'select[name="fvar"]')?.value ?? null);
+    if (!variable) return this.state.filters;
+    const codes = [...this.querySelectorAll<HTMLInputElement>('input[name="fcode"]:checked')].map((i) => Number(i.value));
+    const others = this.state.filters.filter((f) => f.variable !== variable.id);
+    if (codes.length === 0) return others;
+    const mode = variable.kind === 'multi' ? (q<HTMLInputElement>(this, 'input[name="fmode"]:checked')?.value === 'all' ? 'all' : 'any') : 'in';
+    return [...others, { variable: variable.id, mode, codes }];
+  }
+
+  syncControls(): void {
+    const wave = this.wave();
+    const s = this.state;
+    const select = (name: string) => q<HTMLSelectElement>(this, `select[name="${name}"]`);
+    const waveSelect = select('wave');
+    if (waveSelect) waveSelect.replaceChildren(...this.catalog.waves.map((w) => option(`${w.survey}/${w.wave}`, `${w.title}（${w.wave}）`, w === wave)));
+    const qs = select('q');
+    if (qs) qs.replaceChildren(...wave.variables.map((v) => option(v.id, `${v.label}${v.kind === 'multi' ? '［複数回答］' : ''}`, v.id === s.question)));
+    const bs = select('b');
+    if (bs) bs.replaceChildren(option('', 'なし（全体のみ）', s.banner === null), ...wave.variables.filter((v) => v.kind === 'coded' && v.id !== s.question).map((v) => option(v.id, v.label, v.id === s.banner)));
+    const us = select('u');
+    if (us) us.replaceChildren(...wave.universes.map((u) => option(u.id, u.label, u.id === s.universe)));
+    const fv = select('fvar');
+    if (fv) {
+      const current = fv.value;
+      fv.replaceChildren(option('', '項目を選ぶ', !current), ...wave.variables.filter((v) => v.kind !== 'numeric').map((v) => option(v.id, v.label, v.id === current)));
+    }
+    for (const input of this.querySelectorAll<HTMLInputElement>('input[name="v"]')) input.checked = input.value === s.show;
+    const isMulti = this.variable(s.question)?.kind === 'multi';
+    for (const input of this.querySelectorAll<HTMLInputElement>('input[name="mp"]')) {
+      input.checked = input.value === s.multiPercent;
+      input.disabled = !isMulti;
+    }
+    const cmp = q<HTMLInputElement>(this, 'input[name="cmp"]');
+    if (cmp) {
+      const prev = previousWaveOf(this.catalog, wave, s.question);
+      cmp.disabled = !prev;
+      cmp.checked = s.compare;
+      const hint = q<HTMLElement>(this, '[data-role="cmp-hint"]');
+      if (hint) hint.textContent = prev ? `（${prev.wave.wave}年と比較）` : '（比較できる前回調査なし）';
+    }
+    this.renderActiveFilters();
+    this.renderFilterEditor();
+  }
+
+  renderActiveFilters(): void {
+    const list = q<HTMLElement>(this, '[data-role="filters"]');
+    if (!list) return;
+    list.replaceChildren(
+      ...this.state.filters.map((f) => {
+        const v = this.variable(f.variable);
+        const li = document.createElement('li');
+        const labels = f.mode === 'range' ? `${f.min ?? ''}〜${f.max ?? ''}` : f.codes.map((c) => v?.options.find((o) => o.code === c)?.label ?? String(c)).join(f.mode === 'all' ? ' かつ ' : '・');
+        li.append(Object.assign(document.createElement('span'), { textContent: `${v?.label ?? f.variable}：${labels}${f.mode === 'any' ? '（いずれか）' : f.mode === 'all' ? '（すべて）' : ''}` }));
+        const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: '解除' });
+        remove.dataset.action = 'remove-filter';
+        remove.dataset.variable = f.variable;
+        remove.setAttribute('aria-label', `絞り込み「${v?.label ?? f.variable}」を解除`);
+        li.append(' ', remove);
+        return li;
+      }),
+    );
+    const empty = q<HTMLElement>(this, '[data-role="filters-empty"]');
+    if (empty) empty.hidden = this.state.filters.length > 0;
+  }
+
+  /** Checkboxes for the options of the variable chosen in the filter editor. */
+  renderFilterEditor(): void {
+    const box = q<HTMLElement>(this, '[data-role="filter-values"]');
+    const variable = this.variable(q<HTMLSelectElement>(this, 'select[name="fvar"]')?.value ?? null);
+    if (!box) return;
+    if (!variable) {
+      box.replaceChildren();
+      return;
+    }
+    const existing = this.state.filters.find((f) => f.variable === variable.id);
+    const chosen = new Set(existing && existing.mode !== 'range' ? existing.codes : []);
+    const fieldset = document.createElement('fieldset');
+    fieldset.append(Object.assign(document.createElement('legend'), { textContent: `「${variable.label}」で絞り込む` }));
+    variable.options.forEach((o, k) => {
+      const label = document.createElement('label');
+      const input = Object.assign(document.createElement('input'), { type: 'checkbox', name: 'fcode', value: String(o.code), checked: chosen.has(o.code), id: `x-fcode-${k}` });
+      label.append(input, ' ', o.label);
+      fieldset.append(label);
+    });
+    if (variable.kind === 'multi') {
+      const mode = existing?.mode === 'all' ? 'all' : 'any';
+      const modes = document.createElement('div');
+      modes.className = 'x-modes';
+      for (const [value, text] of [['any', 'いずれかを選んだ人'], ['all', 'すべてを選んだ人']]) {
+        const label = document.createElement('label');
+        label.append(Object.assign(document.createElement('input'), { type: 'radio', name: 'fmode', value, checked: value === mode }), ' ', text);
+        modes.append(label);
+      }
+      fieldset.append(modes);
+    }
+    box.replaceChildren(fieldset);
+  }
+
+  // ---- exports -------------------------------------------------------------------------------
+
+  permalink(path = '/explore/'): string {
+    return new URL(`${path}${serializeState(this.state)}`, location.href).href;
+  }
+
+  updateExports(wave: CatalogWave, question: CatalogVariable | undefined): void {
+    const citation = q<HTMLTextAreaElement>(this, 'textarea[data-role="citation"]');
+    const today = new Date().toISOString().slice(0, 10);
+    if (citation) citation.value = citationText(wave, question?.label ?? this.state.question, this.permalink(), today);
+    const embed = q<HTMLTextAreaElement>(this, 'textarea[data-role="embed"]');
+    if (embed) embed.value = embedSnippet(this.permalink('/embed/'), `${question?.label ?? ''}（${wave.title}）`);
+    const link = q<HTMLAnchorElement>(this, 'a[data-role="permalink"]');
+    if (link) link.href = this.permalink();
+  }
+
+  fileStem(): string {
+    return `hakusho-${this.state.survey}-${this.state.wave}-${this.state.question}${this.state.banner ? `-by-${this.state.banner}` : ''}`;
+  }
+
+  exportCsv(): void {
+    if (!this.table) return;
+    const csv = tableCsv(this.table, tableView(this.table, this.state.show), this.wave());
+    saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${this.fileStem()}.csv`);
+  }
+
+  chartSvg(): SVGSVGElement | null {
+    return q<SVGSVGElement>(this, '[data-role="chart"] svg.x-plot, [data-role="chart"] svg');
+  }
+
+  exportSvg(): void {
+    const svg = this.chartSvg();
+    if (svg) saveBlob(new Blob([standaloneSvg(svg)], { type: 'image/svg+xml' }), `${this.fileStem()}.svg`);
+  }
+
+  async exportPng(): Promise<void> {
+    const svg = this.chartSvg();
+    if (!svg) return;
+    const box = svg.viewBox.baseVal;
+    const width = box?.width || svg.clientWidth || 640;
+    const height = box?.height || svg.clientHeight || 400;
+    saveBlob(await svgToPng(standaloneSvg(svg), width, height), `${this.fileStem()}.png`);
+  }
+}
+
+if (!customElements.get('hakusho-explorer')) customElements.define('hakusho-explorer', HakushoExplorer);
