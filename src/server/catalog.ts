@@ -6,9 +6,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem, Result, Wave } from '../lib/dataset/types.ts';
-import { loadWave } from '../lib/dataset/load.ts';
+import { loadWaveData } from '../lib/dataset/load.ts';
+import { readCodebook } from '../lib/dataset/codebook-read.ts';
 import { ProblemsError } from '../lib/dataset/problem.ts';
-import { checkCrosswalks } from '../lib/dataset/crosswalk.ts';
+import { checkAcrossWaves } from '../lib/dataset/crosswalk.ts';
+import type { WaveCodebook } from '../lib/dataset/crosswalk.ts';
 
 /** A loaded wave and where it lives. */
 export interface CatalogWave extends Wave {
@@ -40,6 +42,7 @@ function readIfPresent(path: string): Uint8Array | undefined {
 export function readCatalog(root = 'data'): Result<Catalog> {
   const problems: Problem[] = [];
   const waves: CatalogWave[] = [];
+  const codebooks: WaveCodebook[] = [];
   if (!existsSync(root)) return { ok: false, problems: [{ file: root, rule: 'wave-files', message: 'does not exist', expected: 'a data folder with <survey>/<wave>/codebook.yaml' }], warnings: [] };
   for (const survey of subfolders(root)) {
     for (const wave of subfolders(join(root, survey))) {
@@ -49,27 +52,26 @@ export function readCatalog(root = 'data'): Result<Catalog> {
         problems.push({ file: codebookPath, rule: 'wave-files', message: 'is missing', expected: 'a codebook.yaml in every wave folder' });
         continue;
       }
-      const result = loadWave({
+      const codebookText = readFileSync(codebookPath, 'utf8');
+      const read = readCodebook(codebookText, codebookPath);
+      if (!read.ok) {
+        problems.push(...read.problems);
+        continue;
+      }
+      codebooks.push({ file: codebookPath, text: codebookText, survey, wave, codebook: read.value });
+      const result = loadWaveData(read.value, {
         codebookPath,
-        codebookText: readFileSync(codebookPath, 'utf8'),
+        codebookText,
         responsesPath: `${dir}/responses.csv`,
         responsesBytes: readIfPresent(`${dir}/responses.csv`),
         tablesPath: `${dir}/tables.csv`,
         tablesBytes: readIfPresent(`${dir}/tables.csv`),
       });
-      if (!result.ok) {
-        problems.push(...result.problems);
-        continue;
-      }
-      const { codebook } = result.value;
-      if (codebook.survey.id !== survey)
-        problems.push({ file: codebookPath, column: 'survey.id', value: codebook.survey.id, rule: 'wave-folder', message: 'differs from the survey folder name', expected: survey });
-      if (codebook.survey.wave !== wave)
-        problems.push({ file: codebookPath, column: 'survey.wave', value: codebook.survey.wave, rule: 'wave-folder', message: 'differs from the wave folder name', expected: wave });
-      waves.push({ ...result.value, survey, wave, dir });
+      if (!result.ok) problems.push(...result.problems);
+      else waves.push({ ...result.value, survey, wave, dir });
     }
   }
-  problems.push(...checkCrosswalks(waves.map((w) => ({ file: `${w.dir}/codebook.yaml`, codebook: w.codebook }))));
+  problems.push(...checkAcrossWaves(codebooks));
   if (problems.length > 0) return { ok: false, problems, warnings: [] };
   const byKey = new Map(waves.map((w) => [`${w.survey}/${w.wave}`, w]));
   return { ok: true, value: { waves, get: (survey, wave) => byKey.get(`${survey}/${wave}`) }, warnings: [] };

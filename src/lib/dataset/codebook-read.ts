@@ -14,7 +14,8 @@ export function readCodebook(text: string, file: string): Result<Codebook> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    const problems: Problem[] = doc.errors.map((e) => ({
+    const firstPerLine = doc.errors.filter((e, k) => doc.errors.findIndex((f) => lineCounter.linePos(f.pos[0]).line === lineCounter.linePos(e.pos[0]).line) === k);
+    const problems: Problem[] = firstPerLine.map((e) => ({
       file,
       line: lineCounter.linePos(e.pos[0]).line,
       rule: 'yaml-syntax',
@@ -34,6 +35,13 @@ export function readCodebook(text: string, file: string): Result<Codebook> {
   const crossProblems = validateCodebook(parsed.data);
   if (crossProblems.length > 0) return { ok: false, problems: crossProblems.map(toProblem), warnings: [] };
   return { ok: true, value: parsed.data, warnings: [] };
+}
+
+/** The line of `path` in YAML text (undefined when the text does not parse). */
+export function yamlLine(text: string, path: Path): number | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  return doc.errors.length > 0 ? undefined : lineOf(doc, lineCounter, path);
 }
 
 /** The line of the deepest node along `path` (a key that is missing points at its parent). */

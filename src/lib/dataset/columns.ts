@@ -86,6 +86,7 @@ export class MultiOptionSink implements Sink {
         nonBlank[first + j]++;
         chosen[first + j] = 1;
       } else if (cell !== '') {
+        nonBlank[first + j]++;
         this.ctx.invalid?.add(first + j);
         this.ctx.problems.add({ file: this.ctx.file, row: row0 + j, column: this.ctx.column, value: cell, rule: 'multi-cell', message: 'is not 0 or 1', expected: '1 (chosen), 0 (not chosen) or blank (not asked)' });
       }
@@ -143,7 +144,7 @@ export class NumericSink implements Sink {
       const x = parseNumber(cell);
       if (Number.isFinite(x) && x >= min && x <= max && (!integer || Number.isInteger(x))) values[first + j] = x;
       else {
-        const message = !Number.isFinite(x) ? 'is not a number' : 'is out of range';
+        const message = !Number.isFinite(x) ? 'is not a number' : integer && !Number.isInteger(x) ? 'is not a whole number' : 'is out of range';
         this.ctx.invalid?.add(first + j);
         this.ctx.problems.add({ file: this.ctx.file, row: row0 + j, column: this.ctx.column, value: cell, rule: 'numeric-value', message, expected: this.describe() });
       }

@@ -32,10 +32,16 @@ function detectNewline(text: string): '\r\n' | '\n' | '\r' {
  * blank lines at the end of the file.
  */
 export function readCsv(text: string, file: string, consumer: CsvConsumer, problems: ProblemList): number {
+  return readCsvCounted(text, file, consumer, problems).records;
+}
+
+/** Like `readCsv`, also saying how many blank rows between records were reported, and whether a header was seen. */
+export function readCsvCounted(text: string, file: string, consumer: CsvConsumer, problems: ProblemList): { records: number; blankRows: number; header: boolean } {
   if (text.trim() === '') {
     problems.add({ file, rule: 'empty-file', message: 'is empty', expected: 'a header row and one row per respondent' });
-    return 0;
+    return { records: 0, blankRows: 0, header: false };
   }
+  let reportedBlank = 0;
   let width = -1;
   let nextRow = 1;
   let stopped = false;
@@ -43,6 +49,7 @@ export function readCsv(text: string, file: string, consumer: CsvConsumer, probl
   const reportedQuotes = new Set<number>();
 
   const reportBlanks = () => {
+    reportedBlank += blankRows.length;
     for (const row of blankRows)
       problems.add({ file, row, rule: 'blank-row', message: 'is empty', expected: 'one respondent per row, no blank rows in between' });
     blankRows.length = 0;
@@ -109,7 +116,7 @@ export function readCsv(text: string, file: string, consumer: CsvConsumer, probl
       if (rows.length > 0) consumer.records(checked, firstRow);
     },
   });
-  if (stopped) return 0;
+  if (stopped) return { records: 0, blankRows: 0, header: true };
   // Blank lines left at the end of the file are harmless and not respondents.
-  return Math.max(0, nextRow - 2 - blankRows.length);
+  return { records: Math.max(0, nextRow - 2 - blankRows.length), blankRows: reportedBlank, header: true };
 }

@@ -3,9 +3,10 @@
  * responses.csv or tables.csv bytes → `Wave`, or every problem found. Pure, so it runs in
  * tests, at build time and in the browser alike.
  */
+import type { Codebook } from './codebook.ts';
 import type { Problem, Result, Wave } from './types.ts';
 import { ProblemList } from './problem.ts';
-import { readCodebook } from './codebook-read.ts';
+import { readCodebook, yamlLine } from './codebook-read.ts';
 import { decodeText } from './decode.ts';
 import { readResponses } from './responses.ts';
 import { readTables } from './tables.ts';
@@ -25,27 +26,35 @@ const fail = (problems: Problem[]): Result<Wave> => ({ ok: false, problems, warn
 export function loadWave(files: WaveFiles): Result<Wave> {
   const read = readCodebook(files.codebookText, files.codebookPath);
   if (!read.ok) return read;
-  const codebook = read.value;
+  return loadWaveData(read.value, files);
+}
+
+/** The data half of `loadWave`, for a codebook already read (the catalog keeps codebooks of waves whose data fails). */
+export function loadWaveData(codebook: Codebook, files: WaveFiles): Result<Wave> {
   const { kind } = codebook.survey;
+  const tables = kind === 'tables';
+  const dataFile = tables ? 'tables.csv' : 'responses.csv';
+  const bytes = tables ? files.tablesBytes : files.responsesBytes;
+  const path = (tables ? files.tablesPath : files.responsesPath) ?? files.codebookPath.replace(/codebook\.ya?ml$/, dataFile);
+  const otherPresent = (tables ? files.responsesBytes : files.tablesBytes) !== undefined;
+  if (bytes === undefined || otherPresent) {
+    const otherFile = tables ? 'responses.csv' : 'tables.csv';
+    const message =
+      bytes === undefined && otherPresent
+        ? `does not match the data: the folder has ${otherFile}, not ${dataFile}`
+        : bytes === undefined
+          ? `needs ${dataFile} next to codebook.yaml, which is missing`
+          : `allows only ${dataFile}, but ${otherFile} is present too`;
+    const expected = bytes === undefined && otherPresent ? `kind: ${tables ? 'microdata' : 'tables'} (or provide ${dataFile})` : `${dataFile} alone next to codebook.yaml`;
+    const line = yamlLine(files.codebookText, ['survey', 'kind']) ?? yamlLine(files.codebookText, ['survey']);
+    return fail([{ file: files.codebookPath, ...(line !== undefined ? { line } : {}), column: 'survey.kind', value: kind, rule: 'wave-files', message, expected }]);
+  }
   const problems = new ProblemList();
-  const dataFile = kind === 'tables' ? 'tables.csv' : 'responses.csv';
-  const bytes = kind === 'tables' ? files.tablesBytes : files.responsesBytes;
-  const path = (kind === 'tables' ? files.tablesPath : files.responsesPath) ?? files.codebookPath.replace(/codebook\.ya?ml$/, dataFile);
-  const other = kind === 'tables' ? files.responsesBytes : files.tablesBytes;
-  if (other !== undefined)
-    problems.add({ file: kind === 'tables' ? (files.responsesPath ?? 'responses.csv') : (files.tablesPath ?? 'tables.csv'), rule: 'wave-files', message: `is present, but survey.kind is ${kind}`, expected: `only ${dataFile} next to codebook.yaml (or set survey.kind in ${files.codebookPath})` });
-  if (bytes === undefined) {
-    problems.add({ file: path, rule: 'wave-files', message: 'is missing', expected: `${dataFile} next to codebook.yaml, since survey.kind is ${kind}` });
-    return fail(problems.problems);
-  }
   const decoded = decodeText(bytes);
-  if (!decoded.ok) {
-    problems.add({ file: path, rule: 'encoding', message: decoded.message, expected: decoded.expected });
-    return fail(problems.problems);
-  }
-  if (kind === 'tables') {
-    const tables = readTables(codebook, decoded.text, path, problems);
-    return problems.size > 0 ? fail(problems.problems) : { ok: true, value: { codebook, tables }, warnings: [] };
+  if (!decoded.ok) return fail([{ file: path, rule: 'encoding', message: decoded.message, expected: decoded.expected }]);
+  if (tables) {
+    const published = readTables(codebook, decoded.text, path, problems);
+    return problems.size > 0 ? fail(problems.problems) : { ok: true, value: { codebook, tables: published }, warnings: [] };
   }
   const dataset = readResponses(codebook, decoded.text, path, problems);
   if (dataset === null || problems.size > 0) return fail(problems.problems);

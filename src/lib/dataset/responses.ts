@@ -5,7 +5,7 @@
 import type { Codebook, Question, Option } from './codebook.ts';
 import type { Bitset, Dataset, Variable } from './types.ts';
 import type { ProblemList } from './problem.ts';
-import { readCsv } from './csv.ts';
+import { readCsvCounted } from './csv.ts';
 import { CodedSink, IdSink, MultiCounter, MultiOptionSink, NumericSink, TextSink, WeightSink } from './columns.ts';
 import type { Sink } from './columns.ts';
 import { createBitset, setBit } from './bitset.ts';
@@ -118,10 +118,11 @@ export function readResponses(codebook: Codebook, text: string, file: string, pr
   const bound: { col: number; sink: Sink }[] = [];
   const everySink: Sink[] = [ids, ...(weights ? [weights] : []), ...plan.columns.values()];
   let usable = true;
+  let missingColumns = false;
   /** Records that could not be read (ragged, blank): no further checks on them. */
   const unreadable = new Set<number>();
 
-  const n = readCsv(
+  const read = readCsvCounted(
     text,
     file,
     {
@@ -141,10 +142,11 @@ export function readResponses(codebook: Codebook, text: string, file: string, pr
     },
     problems,
   );
-  if (!usable) return null;
+  if (!usable || !read.header) return null;
+  const n = read.records;
 
-  if (n !== survey.n)
-    problems.add({ file, rule: 'respondent-count', value: `${n} respondents`, message: 'does not match survey.n in codebook.yaml', expected: `${survey.n} rows after the header (or correct survey.n)` });
+  if (n - read.blankRows !== survey.n)
+    problems.add({ file, rule: 'respondent-count', value: `${n - read.blankRows} respondents`, message: 'does not match survey.n in codebook.yaml', expected: `${survey.n} rows after the header (or correct survey.n)` });
 
   const variables = new Map<string, Variable>();
   for (const make of plan.finish) {
@@ -163,7 +165,8 @@ export function readResponses(codebook: Codebook, text: string, file: string, pr
     questions: new Map(codebook.questions.map((q) => [q.id, q])),
     derived: new Map(codebook.derived.map((d) => [d.id, d])),
   };
-  checkRouting(dataset, file, problems, (id, i) => unreadable.has(i) || plan.invalid.get(id)?.has(i) === true);
+  // With columns missing, universes and answers are unknown: routing is checked once the header is right.
+  if (!missingColumns) checkRouting(dataset, file, problems, (id, i) => unreadable.has(i) || plan.invalid.get(id)?.has(i) === true);
   return dataset;
 
   function bindHeader(names: string[]): boolean {
@@ -189,6 +192,7 @@ export function readResponses(codebook: Codebook, text: string, file: string, pr
         });
     });
     const missing = [survey.idColumn, ...(survey.weightColumn ? [survey.weightColumn] : []), ...plan.columns.keys()].filter((c) => !seen.has(c));
+    missingColumns = missing.length > 0;
     for (const column of missing)
       problems.add({ file, row: 1, column, rule: 'missing-column', message: 'is missing from the header', expected: column === survey.idColumn ? 'the id column (survey.idColumn)' : 'one column per question, multi-answer option and grid row in the codebook' });
     return seen.has(survey.idColumn);

@@ -17,14 +17,19 @@ export function variableShapes(codebook: Codebook): Map<string, VariableShape> {
   const shapes = new Map<string, VariableShape>();
   const codes = (options: Option[]) => options.map((o) => o.code);
   for (const q of codebook.questions) {
-    if (q.type === 'grid') for (const row of q.rows) shapes.set(`${q.id}__${row.id}`, { kind: 'coded', codes: codes(q.options) });
-    else if (q.type === 'multi') shapes.set(q.id, { kind: 'multi', codes: codes(q.options) });
-    else if (q.type === 'numeric') shapes.set(q.id, { kind: 'numeric', codes: [] });
-    else if (q.type === 'text') shapes.set(q.id, { kind: 'text', codes: [] });
-    else shapes.set(q.id, { kind: 'coded', codes: codes(q.options) });
+    if (q.type === 'grid') for (const row of q.rows) setFirst(shapes, `${q.id}__${row.id}`, { kind: 'coded', codes: codes(q.options) });
+    else if (q.type === 'multi') setFirst(shapes, q.id, { kind: 'multi', codes: codes(q.options) });
+    else if (q.type === 'numeric') setFirst(shapes, q.id, { kind: 'numeric', codes: [] });
+    else if (q.type === 'text') setFirst(shapes, q.id, { kind: 'text', codes: [] });
+    else setFirst(shapes, q.id, { kind: 'coded', codes: codes(q.options) });
   }
-  for (const d of codebook.derived) shapes.set(d.id, { kind: 'coded', codes: codes(d.options) });
+  for (const d of codebook.derived) setFirst(shapes, d.id, { kind: 'coded', codes: codes(d.options) });
   return shapes;
+}
+
+/** Like Map.set, but the first definition of a duplicated id wins (the duplicate is reported elsewhere). */
+function setFirst<V>(map: Map<string, V>, key: string, value: V): void {
+  if (!map.has(key)) map.set(key, value);
 }
 
 export function validateCodebook(codebook: Codebook): PathProblem[] {
