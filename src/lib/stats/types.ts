@@ -55,6 +55,8 @@ export interface TableColumn {
   n: number;
   /** Unweighted valid base (excluding 無回答 / non-substantive where relevant). */
   validN: number;
+  /** Unweighted n of the percent base actually used (n, validN, or responses for MA % of responses); drives caution/suppressed. */
+  baseN: number;
   /** Weighted base W (equals n when unweighted). */
   weightedBase: number;
   /** Kish effective base (Σw)² / Σw² (equals n when unweighted). */
@@ -90,6 +92,8 @@ export interface TableRow {
   nonSubstantive: boolean;
   /** One cell per column, same order as `columns`. */
   cells: TableCell[];
+  /** Multi answers by a banner: this option's own 2 × c χ² test (chosen / not chosen); null when untestable. */
+  chiSquare?: ChiSquare | null;
 }
 
 export interface ChiSquare {
@@ -111,7 +115,7 @@ export interface Summary {
   /** Numeric: quartiles. */
   q1?: number;
   q3?: number;
-  /** Valid answers used. */
+  /** Valid answers used (unweighted). */
   n: number;
   /** Banded: the open top band's assumed value was used (footnote it). */
   openBandAssumed?: number;

@@ -1,0 +1,150 @@
+/**
+ * `crosstab(dataset, spec, options)`: one question by one banner within a universe and filters,
+ * with every number STATS.md asks for. Counting happens in `layout.ts` (typed-array passes);
+ * this module turns the sums into proportions, intervals, letters, χ² and summaries.
+ */
+import type { Dataset } from '../dataset/types.ts';
+import type { CrossTab, StatsOptions, TableCell, TableColumn, TableRow, TableSpec, ChiSquare } from './types.ts';
+import { resolveStatsOptions } from './options.ts';
+import { CrossTabError, population, resolveVariable, universeLabel } from './population.ts';
+import { layout } from './layout.ts';
+import type { Layout, LayoutLine } from './layout.ts';
+import type { Sums } from './tally.ts';
+import { proportionInterval } from './interval.ts';
+import { chiSquareTest, kish } from './significance.ts';
+import { columnLetter, rowLetters, rowVsTotal } from './letters.ts';
+import type { TestCell } from './letters.ts';
+import { summarizeBanded, summarizeNumeric } from './summary.ts';
+
+export { CrossTabError } from './population.ts';
+
+const OVERLAP_NOTE = 'バナーが複数回答のため列間の有意差検定は行っていません（列が回答者を共有するため）';
+
+/** The sums a column's percentages are taken on. */
+function percentBases(table: Layout, options: StatsOptions, multi: boolean): Sums[] {
+  if (multi && options.multiPercent === 'responses') return table.responses!;
+  return options.percentBase === 'valid' ? table.valid : table.base;
+}
+
+function makeColumns(table: Layout, bases: Sums[], options: StatsOptions): TableColumn[] {
+  return table.columns.map((col, c) => ({
+    key: col.key,
+    label: col.label,
+    letter: c === 0 ? '' : columnLetter(c - 1),
+    n: table.base[c].n,
+    validN: table.valid[c].n,
+    baseN: bases[c].n,
+    weightedBase: bases[c].w,
+    effectiveBase: kish(bases[c].w, bases[c].w2),
+    caution: bases[c].n < options.cautionBase,
+    suppressed: bases[c].n < options.suppressBase,
+  }));
+}
+
+function makeCell(sums: Sums, base: Sums, options: StatsOptions): TableCell {
+  const proportion = base.w > 0 ? sums.w / base.w : NaN;
+  const ci = base.w > 0 ? proportionInterval(options.interval, proportion, kish(base.w, base.w2), options.level) : null;
+  return { count: sums.n, weightedCount: sums.w, proportion, ci, letters: '', vsTotal: 0, residual: null };
+}
+
+/** Letters and column-vs-total marks of one row, written into its cells. */
+function testRow(row: TableRow, line: LayoutLine, bases: Sums[], columns: TableColumn[], options: StatsOptions, lettersAllowed: boolean): void {
+  const cells: TestCell[] = bases.slice(1).map((base, k) => ({ cell: line.sums[k + 1], base }));
+  const testable = columns.slice(1).map((col) => !col.caution && col.baseN > 0);
+  const vs = rowVsTotal(cells, { cell: line.sums[0], base: bases[0] }, testable, options.cautionBase, options);
+  vs.forEach((v, k) => (row.cells[k + 1].vsTotal = v));
+  if (!lettersAllowed) return;
+  const letters = rowLetters(cells, testable, columns.slice(1).map((c) => c.letter), options);
+  letters.forEach((l, k) => (row.cells[k + 1].letters = l));
+}
+
+/** χ² on (weighted counts scaled to the Kish effective base of the tested cells). */
+function scaledChiSquare(observedW: number[][], sumW: number, sumW2: number, weighted: boolean) {
+  const scale = weighted && sumW > 0 ? kish(sumW, sumW2) / sumW : 1;
+  return chiSquareTest(observedW.map((row) => row.map((x) => x * scale)));
+}
+
+function toChiSquare(result: { statistic: number; df: number; p: number; lowExpected: boolean }): ChiSquare {
+  return { statistic: result.statistic, df: result.df, p: result.p, lowExpected: result.lowExpected };
+}
+
+/** Single answer × single-answer banner: one χ² over option rows (無回答 left out). */
+function singleChiSquare(table: Layout, rows: TableRow[], weighted: boolean): ChiSquare | null {
+  const used = table.lines.map((line, r) => ({ line, row: rows[r] })).filter(({ line }) => line.kind === 'option');
+  const observed = used.map(({ line }) => line.sums.slice(1).map((s) => s.w));
+  let sumW = 0;
+  let sumW2 = 0;
+  for (const { line } of used) for (const s of line.sums.slice(1)) ((sumW += s.w), (sumW2 += s.w2));
+  const result = scaledChiSquare(observed, sumW, sumW2, weighted);
+  if (!result) return null;
+  used.forEach(({ row }, i) => result.residuals[i].forEach((z, j) => (row.cells[j + 1].residual = Number.isFinite(z) ? z : null)));
+  return toChiSquare(result);
+}
+
+/** Multi answer × single-answer banner: each option as its own 2 × c table (chosen / not chosen). */
+function multiChiSquare(table: Layout, rows: TableRow[], bases: Sums[], weighted: boolean): void {
+  const banner = bases.slice(1);
+  const sumW = banner.reduce((s, b) => s + b.w, 0);
+  const sumW2 = banner.reduce((s, b) => s + b.w2, 0);
+  table.lines.forEach((line, r) => {
+    if (line.kind === 'noAnswer') return;
+    const chosen = line.sums.slice(1).map((s) => s.w);
+    const result = scaledChiSquare([chosen, banner.map((b, j) => b.w - chosen[j])], sumW, sumW2, weighted);
+    rows[r].chiSquare = result ? toChiSquare(result) : null;
+    if (result) result.residuals[0].forEach((z, j) => (rows[r].cells[j + 1].residual = Number.isFinite(z) ? z : null));
+  });
+}
+
+/** Cross-tab of `spec.question` by `spec.banner` (see TableSpec) with the engine's options. */
+export function crosstab(dataset: Dataset, spec: TableSpec, options: Partial<StatsOptions> = {}): CrossTab {
+  const opts = resolveStatsOptions(options);
+  const tabulated = resolveVariable(dataset, spec.question);
+  const weighted = spec.weighted ?? dataset.weights !== null;
+  if (weighted && dataset.weights === null) throw new CrossTabError(`weighted table asked for, but the dataset "${dataset.codebook.survey.id}/${dataset.codebook.survey.wave}" has no weights`);
+  const weights = weighted ? dataset.weights : null;
+  const mask = population(dataset, spec, tabulated);
+  const table = layout(dataset, tabulated, spec.banner, mask, weights);
+  const multi = tabulated.variable.kind === 'multi';
+  const bases = percentBases(table, opts, multi);
+  const columns = makeColumns(table, bases, opts);
+  const hasBanner = columns.length > 1;
+  const lettersAllowed = hasBanner && !table.overlapping;
+  const rows: TableRow[] = [];
+  const kept: LayoutLine[] = [];
+  for (const line of table.lines) {
+    if (line.kind === 'noAnswer' && (opts.percentBase === 'valid' || line.sums[0].n === 0)) continue;
+    const row: TableRow = { key: line.key, label: line.label, kind: line.kind, nonSubstantive: line.nonSubstantive, cells: line.sums.map((s, c) => makeCell(s, bases[c], opts)) };
+    if (hasBanner && line.kind !== 'noAnswer') testRow(row, line, bases, columns, opts, lettersAllowed);
+    rows.push(row);
+    kept.push(line);
+  }
+  const keptTable = { ...table, lines: kept };
+  let chiSquare: ChiSquare | null = null;
+  if (hasBanner && !table.overlapping && tabulated.variable.kind === 'coded') chiSquare = singleChiSquare(keptTable, rows, weighted);
+  if (hasBanner && !table.overlapping && multi && opts.multiPercent === 'respondents') multiChiSquare(keptTable, rows, bases, weighted);
+  const out: CrossTab = {
+    spec: { ...spec },
+    type: tabulated.type,
+    universeLabel: universeLabel(dataset, spec.universe ?? tabulated.universe),
+    weighted,
+    columns,
+    rows,
+    chiSquare,
+    options: opts,
+  };
+  if (multi) out.responses = table.responses!.map((s) => s.w);
+  if (tabulated.type === 'banded' && tabulated.variable.kind === 'coded') {
+    const options = tabulated.variable.options;
+    out.summaries = columns.map((_, c) => {
+      const summary = summarizeBanded(options, table.lines.slice(0, options.length).map((l) => l.sums[c].w), tabulated.unit);
+      summary.n = table.lines.slice(0, options.length).reduce((s, l, k) => s + (options[k].nonSubstantive || options[k].lower === undefined ? 0 : l.sums[c].n), 0);
+      return summary;
+    });
+  }
+  if (tabulated.variable.kind === 'numeric') {
+    const values = tabulated.variable.values;
+    out.summaries = table.members!.map((members) => summarizeNumeric(members.map((i) => values[i]), weights ? members.map((i) => weights[i]) : null));
+  }
+  if (hasBanner && table.overlapping) out.lettersNote = OVERLAP_NOTE;
+  return out;
+}

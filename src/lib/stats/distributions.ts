@@ -1,0 +1,38 @@
+/**
+ * Distribution functions, all from @stdlib (they match R to ~1e-15). Thin named wrappers so the
+ * rest of the engine reads like the formulas in STATS.md.
+ */
+import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
+import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
+
+/** Standard normal quantile Φ⁻¹(p). */
+export function qnorm(p: number): number {
+  return normalQuantile(p, 0, 1);
+}
+
+/** Standard normal CDF Φ(x). */
+export function pnorm(x: number): number {
+  return normalCdf(x, 0, 1);
+}
+
+/** Two-sided p-value of a standard normal statistic: 2(1 − Φ(|z|)), computed as 2Φ(−|z|). */
+export function twoSidedP(z: number): number {
+  return 2 * normalCdf(-Math.abs(z), 0, 1);
+}
+
+/** Upper tail of χ² with df degrees of freedom: P(X ≥ x). */
+export function chisquareUpper(x: number, df: number): number {
+  return 1 - chisquareCdf(x, df);
+}
+
+/** Quantile of Beta(a, b). */
+export function qbeta(p: number, a: number, b: number): number {
+  return betaQuantile(p, a, b);
+}
+
+/** z for a two-sided interval at `level` (0.95 → 1.959963984540054). */
+export function zFor(level: number): number {
+  return qnorm(1 - (1 - level) / 2);
+}

@@ -1,0 +1,70 @@
+/**
+ * Who a table counts: the variable to tabulate, its type, and the respondents in the table
+ * (named universe ∩ the question's own universe ∩ every ad-hoc filter), as one bitset.
+ */
+import type { Bitset, Dataset, Variable } from '../dataset/types.ts';
+import type { Net, Option, Question } from '../dataset/codebook.ts';
+import type { CrossTab, TableSpec } from './types.ts';
+import { andInto } from '../dataset/bitset.ts';
+import { evaluateFilter } from '../dataset/filter.ts';
+
+export class CrossTabError extends Error {
+  override name = 'CrossTabError';
+}
+
+export interface Tabulated {
+  variable: Exclude<Variable, { kind: 'text' }>;
+  type: CrossTab['type'];
+  /** The question behind it (the grid for a grid row); undefined for derived variables. */
+  question: Question | undefined;
+  /** Universe the variable is asked in. */
+  universe: string;
+  nets: Net[];
+  unit: string;
+}
+
+/** The variable `id` (question, grid row `q__row` or derived variable) and what the engine needs to know about it. */
+export function resolveVariable(dataset: Dataset, id: string, role = 'question'): Tabulated {
+  const variable = dataset.variables.get(id);
+  const question = dataset.questions.get(id);
+  if (question?.type === 'grid') throw new CrossTabError(`${role} "${id}" is a grid: tabulate one of its rows (${question.rows.map((r) => `${id}__${r.id}`).join(', ')})`);
+  if (!variable) throw new CrossTabError(`unknown ${role} "${id}"`);
+  if (variable.kind === 'text') throw new CrossTabError(`${role} "${id}" is free text and cannot be tabulated`);
+  if (question) {
+    const nets = 'nets' in question ? question.nets : [];
+    const unit = 'unit' in question ? question.unit : '';
+    const type = question.type === 'text' ? 'single' : question.type;
+    return { variable, type, question, universe: question.universe, nets, unit };
+  }
+  const [gridId, rowId] = id.split('__');
+  const grid = dataset.questions.get(gridId);
+  if (grid?.type === 'grid') {
+    const row = grid.rows.find((r) => r.id === rowId);
+    return { variable, type: 'grid-row', question: grid, universe: row?.universe ?? grid.universe, nets: grid.nets, unit: '' };
+  }
+  return { variable, type: 'derived', question: undefined, universe: 'all', nets: [], unit: '' };
+}
+
+function universeBits(dataset: Dataset, id: string): Bitset {
+  const bits = dataset.universes.get(id);
+  if (!bits) throw new CrossTabError(`unknown universe "${id}" (known: ${[...dataset.universes.keys()].join(', ')})`);
+  return bits;
+}
+
+/** Respondents in the table: universe ∩ the variable's universe ∩ filters (a fresh bitset). */
+export function population(dataset: Dataset, spec: TableSpec, tabulated: Tabulated): Bitset {
+  const mask = universeBits(dataset, spec.universe ?? tabulated.universe).slice();
+  if (spec.universe !== undefined && spec.universe !== tabulated.universe) andInto(mask, universeBits(dataset, tabulated.universe));
+  for (const filter of spec.filters ?? []) andInto(mask, evaluateFilter(dataset, filter));
+  return mask;
+}
+
+/** Label of a universe for base notes ("全体" for `all`). */
+export function universeLabel(dataset: Dataset, id: string): string {
+  return dataset.codebook.universes.find((u) => u.id === id)?.label ?? (id === 'all' ? '全体' : id);
+}
+
+/** Option lists shared by coded and multi variables (numeric variables have none). */
+export function optionsOf(variable: Tabulated['variable']): Option[] {
+  return variable.kind === 'numeric' ? [] : variable.options;
+}

@@ -1,0 +1,152 @@
+/**
+ * Trends: one question across waves, following each wave's crosswalk back to the previous wave,
+ * mixing microdata waves (computed by `crosstab`) and published-table waves (taken as printed).
+ * Two microdata waves can be compared with a two-proportion z-test (independent samples).
+ */
+import type { Codebook } from '../dataset/codebook.ts';
+import type { Dataset, PublishedTable } from '../dataset/types.ts';
+import type { Interval, StatsOptions } from './types.ts';
+import { crosstab } from './crosstab.ts';
+import { CrossTabError } from './population.ts';
+import { proportionInterval } from './interval.ts';
+import { resolveStatsOptions } from './options.ts';
+import { twoProportionZ } from './significance.ts';
+
+export type TrendWave = { codebook: Codebook; dataset: Dataset } | { codebook: Codebook; tables: PublishedTable[] };
+
+export interface TrendOptions {
+  /** Universe id, looked up in every wave (default: each wave's question universe; published: `all`). */
+  universe?: string;
+  /** Weighted microdata (default: when the wave has weights). */
+  weighted?: boolean;
+  stats?: Partial<StatsOptions>;
+}
+
+export interface TrendPoint {
+  /** Wave id (`survey.wave`). */
+  wave: string;
+  /** Option code in the latest wave (the reference). */
+  option: number;
+  label: string;
+  /** Question id and option code in this wave, after the crosswalk. */
+  question: string;
+  code: number;
+  proportion: number;
+  ci: Interval | null;
+  /** Unweighted base (published: as printed). */
+  base: number;
+  /** Kish effective base (published: the base). */
+  effectiveBase: number;
+  /** Weighted base W (published: the base). */
+  weightedBase: number;
+  source: 'microdata' | 'published';
+  /** Published tables: where the figure was printed. */
+  sourceNote?: string | null;
+}
+
+export interface TrendTest {
+  option: number;
+  from: string;
+  to: string;
+  z: number;
+  p: number;
+  /** p < alpha (two-sided). */
+  significant: boolean;
+}
+
+export interface Trend {
+  question: string;
+  points: TrendPoint[];
+  /** Consecutive pairs of microdata waves, per option. */
+  tests: TrendTest[];
+}
+
+/** Question id and option-code map (reference code → this wave's code) for every wave, latest first. */
+function followCrosswalk(waves: TrendWave[], questionId: string): Array<{ question: string; codes: Map<number, number> } | null> {
+  const last = waves[waves.length - 1].codebook;
+  const reference = last.questions.find((q) => q.id === questionId);
+  if (!reference || !('options' in reference)) throw new CrossTabError(`trend: question "${questionId}" with options not found in wave ${last.survey.wave}`);
+  let current: { question: string; codes: Map<number, number> } | null = { question: questionId, codes: new Map(reference.options.map((o) => [o.code, o.code])) };
+  const out: Array<{ question: string; codes: Map<number, number> } | null> = [current];
+  for (let i = waves.length - 2; i >= 0; i--) {
+    const later = waves[i + 1].codebook;
+    const walk = later.crosswalk && later.crosswalk.wave === waves[i].codebook.survey.wave ? later.crosswalk : undefined;
+    if (current !== null) {
+      const entry = walk?.questions.find((q) => q.question === current!.question);
+      if (walk && !entry) current = null;
+      else {
+        const codes = new Map<number, number>();
+        for (const [ref, code] of current.codes) codes.set(ref, entry?.options?.[String(code)] ?? code);
+        current = { question: entry?.previous ?? current.question, codes };
+      }
+    }
+    out.unshift(current);
+  }
+  return out;
+}
+
+function microdataPoints(wave: { codebook: Codebook; dataset: Dataset }, question: string, codes: Map<number, number>, labels: Map<number, string>, options: TrendOptions): TrendPoint[] {
+  const table = crosstab(wave.dataset, { question, universe: options.universe, weighted: options.weighted }, options.stats);
+  const total = table.columns[0];
+  const points: TrendPoint[] = [];
+  for (const [ref, code] of codes) {
+    const row = table.rows.find((r) => r.key === String(code));
+    if (!row) continue;
+    const cell = row.cells[0];
+    points.push({ wave: wave.codebook.survey.wave, option: ref, label: labels.get(ref)!, question, code, proportion: cell.proportion, ci: cell.ci, base: total.baseN, effectiveBase: total.effectiveBase, weightedBase: total.weightedBase, source: 'microdata' });
+  }
+  return points;
+}
+
+function publishedPoints(wave: { codebook: Codebook; tables: PublishedTable[] }, question: string, codes: Map<number, number>, labels: Map<number, string>, options: TrendOptions): TrendPoint[] {
+  const universe = options.universe ?? 'all';
+  const table = wave.tables.find((t) => t.question === question && t.segment === 'total' && t.universe === universe);
+  if (!table) return [];
+  const stats = resolveStatsOptions(options.stats);
+  const points: TrendPoint[] = [];
+  for (const [ref, code] of codes) {
+    const cell = table.cells.find((c) => c.option === code);
+    if (!cell) continue;
+    const proportion = cell.percent !== null ? cell.percent / 100 : cell.count !== null && table.base > 0 ? cell.count / table.base : NaN;
+    if (!Number.isFinite(proportion)) continue;
+    const ci = proportionInterval(stats.interval, proportion, table.base, stats.level);
+    points.push({ wave: wave.codebook.survey.wave, option: ref, label: labels.get(ref)!, question, code, proportion, ci, base: table.base, effectiveBase: table.base, weightedBase: table.base, source: 'published', sourceNote: table.source });
+  }
+  return points;
+}
+
+/** Two microdata points of the same option: pooled two-proportion z-test on effective bases. */
+export function compareWaves(a: TrendPoint, b: TrendPoint, alpha = 0.05): TrendTest | null {
+  if (a.source !== 'microdata' || b.source !== 'microdata') return null;
+  const test = twoProportionZ({ p: a.proportion, n: a.effectiveBase, w: a.weightedBase }, { p: b.proportion, n: b.effectiveBase, w: b.weightedBase });
+  if (!test) return null;
+  return { option: b.option, from: a.wave, to: b.wave, z: test.z, p: test.p, significant: test.p < alpha };
+}
+
+/**
+ * `questionId` (an id of the last wave) in every wave, waves given oldest first. A wave whose
+ * crosswalk drops the question, or that lacks its table, contributes no points.
+ */
+export function trend(waves: TrendWave[], questionId: string, options: TrendOptions = {}): Trend {
+  if (waves.length === 0) throw new CrossTabError('trend: no waves given');
+  const mapped = followCrosswalk(waves, questionId);
+  const reference = waves[waves.length - 1].codebook.questions.find((q) => q.id === questionId)!;
+  const labels = new Map(('options' in reference ? reference.options : []).map((o) => [o.code, o.label]));
+  const points: TrendPoint[] = [];
+  waves.forEach((wave, i) => {
+    const m = mapped[i];
+    if (m === null) return;
+    points.push(...('dataset' in wave ? microdataPoints(wave, m.question, m.codes, labels, options) : publishedPoints(wave, m.question, m.codes, labels, options)));
+  });
+  const alpha = resolveStatsOptions(options.stats).alpha;
+  const tests: TrendTest[] = [];
+  const microWaves = waves.filter((w) => 'dataset' in w).map((w) => w.codebook.survey.wave);
+  for (let i = 1; i < microWaves.length; i++) {
+    for (const b of points.filter((p) => p.wave === microWaves[i])) {
+      const a = points.find((p) => p.wave === microWaves[i - 1] && p.option === b.option);
+      const test = a ? compareWaves(a, b, alpha) : null;
+      if (test) tests.push(test);
+    }
+  }
+  return { question: questionId, points, tests };
+}
