@@ -1,0 +1,92 @@
+/**
+ * A CrossTab flattened into one datum per (row, column): what marks, tooltips, descriptions and
+ * the CSV all read, so every view shows the same numbers.
+ */
+import type { CrossTab, TableColumn, TableRow } from '../stats/types.ts';
+import { baseText, countText, percentText, roundHalfUp } from './fmt.ts';
+
+export interface Datum {
+  rowKey: string;
+  rowLabel: string;
+  rowKind: TableRow['kind'];
+  nonSubstantive: boolean;
+  /** Position of the row in the table. */
+  rowIndex: number;
+  columnKey: string;
+  columnLabel: string;
+  columnIndex: number;
+  letter: string;
+  /** Percent 0–100 (unrounded); NaN when suppressed or the base is 0. */
+  percent: number;
+  /** Display text of the percent ("35.7", "–", "×"). */
+  text: string;
+  count: number;
+  n: number;
+  caution: boolean;
+  suppressed: boolean;
+  /** Letters of columns this cell is significantly higher than. */
+  letters: string;
+  ciLow: number | null;
+  ciHigh: number | null;
+  /** Tooltip / <title> text: label, value, count/base, CI. */
+  title: string;
+}
+
+/** "42.1%（93/221）95%CI 35.8–48.6%". */
+function tooltip(row: TableRow, column: TableColumn, text: string, d: { count: number; ciLow: number | null; ciHigh: number | null }): string {
+  const head = column.key === 'total' ? row.label : `${row.label} — ${column.label}`;
+  if (column.suppressed) return `${head}\n${baseText(column)}（基数が小さいため非表示）`;
+  const ci = d.ciLow !== null && d.ciHigh !== null ? `\n95%信頼区間 ${roundHalfUp(d.ciLow).toFixed(1)}–${roundHalfUp(d.ciHigh).toFixed(1)}%` : '';
+  const caution = column.caution ? '\n参考値（基数30未満）' : '';
+  return `${head}\n${text}${text === '–' ? '' : '%'}（${countText(d.count)}/${countText(column.n)}）${ci}${caution}`;
+}
+
+/** One datum per cell, rows in table order, columns in table order. */
+export function datums(table: CrossTab, rowFilter: (r: TableRow) => boolean = () => true): Datum[] {
+  const out: Datum[] = [];
+  table.rows.forEach((row, rowIndex) => {
+    if (!rowFilter(row)) return;
+    row.cells.forEach((cell, columnIndex) => {
+      const column = table.columns[columnIndex];
+      const text = percentText(cell, column);
+      const hidden = column.suppressed || column.n === 0;
+      const ciLow = cell.ci && !hidden ? cell.ci.low * 100 : null;
+      const ciHigh = cell.ci && !hidden ? cell.ci.high * 100 : null;
+      out.push({
+        rowKey: row.key,
+        rowLabel: row.label,
+        rowKind: row.kind,
+        nonSubstantive: row.nonSubstantive,
+        rowIndex,
+        columnKey: column.key,
+        columnLabel: column.label,
+        columnIndex,
+        letter: column.letter,
+        percent: hidden ? Number.NaN : cell.proportion * 100,
+        text,
+        count: cell.count,
+        n: column.n,
+        caution: column.caution,
+        suppressed: column.suppressed,
+        letters: column.caution ? '' : cell.letters,
+        ciLow,
+        ciHigh,
+        title: tooltip(row, column, text, { count: cell.count, ciLow, ciHigh }),
+      });
+    });
+  });
+  return out;
+}
+
+/** Rows drawn as categories: options (and 無回答 when anyone is in it), not nets. */
+export function isChartRow(row: TableRow): boolean {
+  if (row.kind === 'net') return false;
+  if (row.kind === 'noAnswer') return row.cells.some((c) => c.count > 0);
+  return true;
+}
+
+/** Column label with its base for axis ticks: "SaaS (n=257)", caution marked with "*". */
+export function columnAxisLabel(column: TableColumn): string {
+  const label = column.key === 'total' ? '全体' : column.label;
+  return `${label}${column.caution ? '*' : ''} (${baseText(column)})`;
+}

@@ -1,0 +1,11 @@
+/** The chart layer: CrossTab → chart form, Plot options, SVG, description, table model, CSV. */
+export * from './types.ts';
+export { chooseKind, parseKind, keyword, isLikert } from './kind.ts';
+export { chartSpec, type ChartSpec, type LegendItem, type SpecOptions } from './spec.ts';
+export { renderChart, renderChartSvg, type RenderOptions } from './render.ts';
+export { describe, answerType } from './describe.ts';
+export { tableModel, type TableModel, type HeadCell, type BodyRow, type BodyCell } from './model.ts';
+export { tableCsv, BOM, type CsvMeta } from './csv.ts';
+export { chartVariable } from './variable.ts';
+export { OKABE_ITO, TOTAL_COLOUR, columnColour, seriesColour } from './palette.ts';
+export { wrapLabel, wrapLines } from './wrap.ts';

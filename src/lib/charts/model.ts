@@ -1,0 +1,122 @@
+/**
+ * The table behind a chart, as display strings: what the <CrossTab> component renders as a real
+ * HTML table (and what the table view of the explorer shows). Every cell keeps its flags so the
+ * component can mark 参考値 and suppressed cells without re-deriving them.
+ */
+import type { CrossTab } from '../stats/types.ts';
+import { rowOrder } from './spec-bars.ts';
+import { baseText, countText, numberText, percentText, SUPPRESSED } from './fmt.ts';
+import { isGrid, isTrend, type ChartTable, type ChartVariable } from './types.ts';
+
+export interface HeadCell {
+  label: string;
+  /** "n=221" (plain tables) or '' */
+  base: string;
+  letter: string;
+  caution: boolean;
+  suppressed: boolean;
+}
+
+export interface BodyCell {
+  /** "35.7", "–", "×", or a count / mean. */
+  text: string;
+  letters: string;
+  caution: boolean;
+  /** Count behind a percentage (null when the cell is not a percentage). */
+  count: number | null;
+}
+
+export interface BodyRow {
+  label: string;
+  /** `option`, `net`, `noAnswer`, `base` or `summary` (mean, median). */
+  kind: 'option' | 'net' | 'noAnswer' | 'base' | 'summary';
+  cells: BodyCell[];
+}
+
+export interface TableModel {
+  /** Header of the row-label column ("選択肢", "項目"). */
+  corner: string;
+  head: HeadCell[];
+  body: BodyRow[];
+  /** Unit of the body cells ("%"). */
+  unit: string;
+}
+
+function plain(table: CrossTab, variable?: ChartVariable): TableModel {
+  const head: HeadCell[] = table.columns.map((c) => ({
+    label: c.key === 'total' ? '全体' : c.label,
+    base: baseText(c),
+    letter: c.letter,
+    caution: c.caution,
+    suppressed: c.suppressed,
+  }));
+  const main = rowOrder(table);
+  const order = [...main, ...table.rows.filter((r) => r.kind === 'net'), ...table.rows.filter((r) => r.kind === 'noAnswer' && !main.includes(r))];
+  const body: BodyRow[] = order.map((r) => ({
+    label: r.kind === 'net' ? `［計］${r.label}` : r.label,
+    kind: r.kind,
+    cells: r.cells.map((cell, i) => ({
+      text: percentText(cell, table.columns[i]),
+      letters: table.columns[i].caution ? '' : cell.letters,
+      caution: table.columns[i].caution,
+      count: cell.count,
+    })),
+  }));
+  const unit = variable?.unit ?? '';
+  for (const [label, pick] of [
+    ['平均', (s: NonNullable<CrossTab['summaries']>[number]) => s.mean],
+    ['中央値', (s: NonNullable<CrossTab['summaries']>[number]) => s.median],
+  ] as const) {
+    if (!table.summaries) break;
+    body.push({
+      label: `${label}${unit ? `（${unit}）` : ''}`,
+      kind: 'summary',
+      cells: table.summaries.map((s, i) => ({ text: table.columns[i].suppressed ? SUPPRESSED : numberText(pick(s), 2), letters: '', caution: table.columns[i].caution, count: null })),
+    });
+  }
+  return { corner: '選択肢', head, body, unit: '%' };
+}
+
+/** The table model of any chart table (grid: rows × scale; trend: options × waves). */
+export function tableModel(table: ChartTable, variable?: ChartVariable): TableModel {
+  if (isGrid(table)) {
+    const options = table.tables[0].rows.filter((r) => r.kind !== 'noAnswer' || table.tables.some((t) => t.rows.find((x) => x.key === r.key)?.cells[0].count));
+    return {
+      corner: '項目',
+      head: [{ label: '基数', base: '', letter: '', caution: false, suppressed: false }, ...options.map((o) => ({ label: o.kind === 'net' ? `［計］${o.label}` : o.label, base: '', letter: '', caution: false, suppressed: false }))],
+      body: table.tables.map((t, i) => {
+        const col = t.columns[0];
+        return {
+          label: table.rowLabels[i],
+          kind: 'option' as const,
+          cells: [
+            { text: countText(col.n), letters: '', caution: col.caution, count: null },
+            ...options.map((o) => {
+              const row = t.rows.find((r) => r.key === o.key);
+              return { text: row ? percentText(row.cells[0], col) : '–', letters: '', caution: col.caution, count: row?.cells[0].count ?? 0 };
+            }),
+          ],
+        };
+      }),
+      unit: '%',
+    };
+  }
+  if (isTrend(table)) {
+    const rows = table.tables[table.tables.length - 1].rows.filter((r) => r.kind === 'option');
+    return {
+      corner: '選択肢',
+      head: table.tables.map((t, i) => ({ label: table.waves[i], base: baseText(t.columns[0]), letter: '', caution: t.columns[0].caution, suppressed: t.columns[0].suppressed })),
+      body: rows.map((r) => ({
+        label: r.label,
+        kind: 'option' as const,
+        cells: table.tables.map((t) => {
+          const row = t.rows.find((x) => x.key === r.key);
+          return { text: row ? percentText(row.cells[0], t.columns[0]) : '–', letters: '', caution: t.columns[0].caution, count: row?.cells[0].count ?? null };
+        }),
+      })),
+      unit: '%',
+    };
+  }
+  return plain(table, variable);
+}
+

@@ -1,0 +1,138 @@
+/**
+ * Banded answers as a histogram: one bar per class (equal widths, classes in order), with the
+ * midpoint mean and the grouped median marked at their interpolated position inside a class.
+ * A banner draws one row of bars per column. Numeric answers (no classes) are drawn as
+ * quartile boxes with mean and median marks.
+ */
+import * as Plot from '@observablehq/plot';
+import type { Option } from '../dataset/codebook.ts';
+import type { CrossTab, Summary } from '../stats/types.ts';
+import { columnAxisLabel, datums, type Datum } from './datum.ts';
+import { numberText } from './fmt.ts';
+import { labelColumn, labelEm, percentCeiling } from './layout.ts';
+import { columnColour } from './palette.ts';
+import { baseOptions, opacity, pos, valueLabel } from './spec-common.ts';
+import type { ChartSpec } from './spec.ts';
+import type { ChartVariable } from './types.ts';
+
+/** A class on the index axis: class k spans [k, k + 1]. */
+interface Band {
+  key: string;
+  label: string;
+  lower: number | null;
+  upper: number | null;
+}
+
+function bandsOf(table: CrossTab, variable?: ChartVariable): Band[] {
+  const byCode = new Map<string, Option>((variable?.options ?? []).map((o) => [String(o.code), o]));
+  return table.rows
+    .filter((r) => r.kind === 'option' && !r.nonSubstantive)
+    .map((r) => ({ key: r.key, label: r.label, lower: byCode.get(r.key)?.lower ?? null, upper: byCode.get(r.key)?.upper ?? null }));
+}
+
+/** Position of a value on the index axis (interpolated within its class); null when unknown. */
+export function bandPosition(bands: Band[], value: number): number | null {
+  if (!Number.isFinite(value)) return null;
+  for (let k = 0; k < bands.length; k++) {
+    const { lower, upper } = bands[k];
+    if (lower === null) return null;
+    const prev = k > 0 ? bands[k - 1] : null;
+    const width = upper !== null ? upper - lower : prev && prev.lower !== null && prev.upper !== null ? prev.upper - prev.lower : 1;
+    const top = upper ?? lower + 2 * width;
+    if (value < top || k === bands.length - 1) return k + Math.min(1, Math.max(0, (value - lower) / (top - lower)));
+  }
+  return null;
+}
+
+interface Mark {
+  columnKey: string;
+  at: number;
+  text: string;
+  median: boolean;
+}
+
+function summaryMarks(table: CrossTab, bands: Band[], unit: string): Mark[] {
+  const out: Mark[] = [];
+  (table.summaries ?? []).forEach((s: Summary, i) => {
+    const column = table.columns[i];
+    if (column.suppressed || s.n === 0) return;
+    const mean = bandPosition(bands, s.mean);
+    const median = bandPosition(bands, s.median);
+    if (mean !== null) out.push({ columnKey: column.key, at: mean, text: `平均 ${numberText(s.mean)}${unit}`, median: false });
+    if (median !== null) out.push({ columnKey: column.key, at: median, text: `中央値 ${numberText(s.median)}${unit}`, median: true });
+  });
+  return out;
+}
+
+/** Histogram of a banded question (per column when a banner is shown). */
+export function histogramSpec(table: CrossTab, width: number, variable?: ChartVariable): ChartSpec {
+  const bands = bandsOf(table, variable);
+  if (bands.length === 0) return numericSpec(table, width, variable);
+  const unit = variable?.unit ?? '';
+  const index = new Map(bands.map((b, k) => [b.key, k]));
+  const data = datums(table, (r) => index.has(r.key));
+  const columns = table.columns;
+  const colEm = Math.max(3, Math.floor((width - 60) / bands.length / 12));
+  const tick = labelColumn(bands.map((b) => b.label), colEm);
+  const facet = columns.length > 1;
+  const facetLabels = new Map(columns.map((c) => [c.key, `${c.letter ? `${c.letter}: ` : ''}${columnAxisLabel(c)}`]));
+  const panel = 130;
+  const max = percentCeiling(Math.max(0, ...data.map(pos)), 1.3);
+  const marks = summaryMarks(table, bands, unit);
+  const excluded = table.rows.filter((r) => (r.nonSubstantive || r.kind === 'noAnswer') && r.cells.some((c) => c.count > 0));
+  const notes = excluded.length > 0 ? [`「${excluded.map((r) => r.label).join('」「')}」は図から除き、表に掲載しています。`] : [];
+  const summaries = table.summaries ?? [];
+  if (summaries.some((s) => s.openBandAssumed !== undefined)) {
+    const s = summaries.find((x) => x.openBandAssumed !== undefined) as Summary;
+    notes.push(`平均は各階級の中央値から算出し、最上位の階級は${numberText(s.openBandAssumed as number)}${unit}とみなしています。`);
+  }
+  const fy = facet ? { fy: 'columnKey' } : {};
+  return {
+    kind: 'histogram',
+    legend: [],
+    notes,
+    plot: {
+      ...baseOptions(width, columns.length * panel + tick.maxLines * 15 + 30, { left: facet ? 20 : 36, right: 16, top: facet ? 22 : 16, bottom: tick.maxLines * 15 + 14 }),
+      x: { domain: [0, bands.length], label: null, ticks: bands.map((_, k) => k + 0.5), tickFormat: (x: number) => tick.lines.get(bands[Math.floor(x)]?.label ?? '') ?? '', tickSize: 0 },
+      y: { domain: [0, max], label: null, axis: null },
+      fy: facet ? { domain: columns.map((c) => c.key), label: null, axis: 'top', tickFormat: (k: string) => facetLabels.get(k) ?? k, padding: 0.25 } : undefined,
+      marks: [
+        Plot.rectY(data, { x1: (d: Datum) => (index.get(d.rowKey) as number) + 0.08, x2: (d: Datum) => (index.get(d.rowKey) as number) + 0.92, y1: 0, y2: pos, ...fy, fill: (d: Datum) => columnColour(d.columnIndex), fillOpacity: opacity, title: 'title' }),
+        Plot.text(data, { x: (d: Datum) => (index.get(d.rowKey) as number) + 0.5, y: pos, ...fy, text: (d: Datum) => valueLabel(d), dy: -7, fill: 'currentColor', fontSize: 11 }),
+        Plot.ruleX(marks, { x: 'at', ...fy, stroke: 'currentColor', strokeDasharray: (m: Mark) => (m.median ? '4,3' : null), strokeWidth: 1.5 }),
+        Plot.text(marks, { x: 'at', ...fy, frameAnchor: 'top', text: 'text', dy: (m: Mark) => (m.median ? 14 : 0), dx: 4, textAnchor: 'start', fill: 'currentColor', fontSize: 11 }),
+        Plot.ruleY([0]),
+      ],
+    },
+  };
+}
+
+/** Numeric answers: box from Q1 to Q3 per column, median tick and mean dot. */
+function numericSpec(table: CrossTab, width: number, variable?: ChartVariable): ChartSpec {
+  const unit = variable?.unit ?? '';
+  const rows = table.columns
+    .map((c, i) => ({ column: c, s: table.summaries?.[i], i }))
+    .filter((r) => r.s && r.s.n > 0 && !r.column.suppressed);
+  const labels = labelColumn(rows.map((r) => columnAxisLabel(r.column)), labelEm(width, 0.3));
+  const label = new Map(rows.map((r) => [r.column.key, labels.lines.get(columnAxisLabel(r.column)) ?? '']));
+  const hi = Math.max(1, ...rows.map((r) => Math.max(r.s?.q3 ?? r.s?.mean ?? 0, r.s?.mean ?? 0)));
+  const title = (r: (typeof rows)[number]) =>
+    `${columnAxisLabel(r.column)}\n平均 ${numberText(r.s?.mean ?? Number.NaN)}${unit}\n中央値 ${numberText(r.s?.median ?? Number.NaN)}${unit}` +
+    (r.s?.q1 !== undefined ? `\n四分位 ${numberText(r.s.q1)}–${numberText(r.s.q3 ?? Number.NaN)}${unit}` : '');
+  return {
+    kind: 'histogram',
+    legend: [],
+    notes: ['箱は第1〜第3四分位、縦線は中央値、点は平均です。'],
+    plot: {
+      ...baseOptions(width, rows.length * 44 + 40, { left: labels.margin, right: 110, top: 4 }),
+      x: { domain: [0, hi * 1.1], label: unit || null, ticks: 5, grid: true },
+      y: { domain: rows.map((r) => r.column.key), label: null, tickFormat: (k: string) => label.get(k) ?? k, tickSize: 0, padding: 0.35 },
+      marks: [
+        Plot.barX(rows, { x1: (r) => r.s?.q1 ?? r.s?.median, x2: (r) => r.s?.q3 ?? r.s?.median, y: (r) => r.column.key, fill: (r) => columnColour(r.i), fillOpacity: 0.35, title }),
+        Plot.tickX(rows, { x: (r) => r.s?.median, y: (r) => r.column.key, stroke: 'currentColor', strokeWidth: 2 }),
+        Plot.dot(rows, { x: (r) => r.s?.mean, y: (r) => r.column.key, fill: (r) => columnColour(r.i), stroke: 'currentColor', r: 5, title }),
+        Plot.text(rows, { x: hi * 1.1, y: (r) => r.column.key, text: (r) => `平均 ${numberText(r.s?.mean ?? Number.NaN)}${unit}`, textAnchor: 'start', dx: 6, fill: 'currentColor' }),
+      ],
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * Question type + CrossTab → Observable Plot options. Pure: marks are built here, the document
+ * is supplied by the caller (`render.ts`), so the same spec is drawn at build time and in the
+ * browser. Each form lives in its own module; this one picks and dispatches.
+ */
+import type { PlotOptions } from '@observablehq/plot';
+import { chooseKind } from './kind.ts';
+import { barsSpec, groupedSpec } from './spec-bars.ts';
+import { stackedSpec, divergingSpec } from './spec-stacked.ts';
+import { histogramSpec } from './spec-histogram.ts';
+import { heatSpec } from './spec-heat.ts';
+import { trendSpec } from './spec-trend.ts';
+import { isGrid, isTrend, type ChartKind, type ChartTable, type ChartVariable } from './types.ts';
+
+/** One legend entry (drawn into the SVG by `render.ts`, so downloads carry it). */
+export interface LegendItem {
+  label: string;
+  colour: string;
+}
+
+export interface ChartSpec {
+  kind: ChartKind;
+  /** Plot options without `document`. */
+  plot: PlotOptions;
+  legend: LegendItem[];
+  /** Notes the chart form adds (e.g. "わからない・無回答は図から除外"). */
+  notes: string[];
+}
+
+export interface SpecOptions {
+  /** Force a form (`<Chart kind>`); default chosen from the question type. */
+  kind?: ChartKind;
+  /** Options with scores/bounds; needed for diverging and histogram forms. */
+  variable?: ChartVariable;
+  /** Drawing width, px (default 640). */
+  width?: number;
+}
+
+/** Kinds each table shape can be drawn as. */
+const ALLOWED: Record<'grid' | 'trend' | 'table', ChartKind[]> = {
+  grid: ['heat'],
+  trend: ['lines', 'slope'],
+  table: ['bars', 'stacked', 'diverging', 'grouped', 'histogram'],
+};
+
+/** The Plot options (and legend) for a table. */
+export function chartSpec(table: ChartTable, options: SpecOptions = {}): ChartSpec {
+  const width = options.width ?? 640;
+  const kind = options.kind ?? chooseKind(table, options.variable);
+  const shape = isGrid(table) ? 'grid' : isTrend(table) ? 'trend' : 'table';
+  if (!ALLOWED[shape].includes(kind)) {
+    throw new Error(`invalid kind: "${kind}" for a ${shape === 'table' ? table.type : shape} table (expected ${ALLOWED[shape].join(', ')})`);
+  }
+  if (isGrid(table)) return heatSpec(table, width);
+  if (isTrend(table)) return trendSpec(table, width, kind);
+  switch (kind) {
+    case 'bars':
+      return barsSpec(table, width);
+    case 'grouped':
+      return groupedSpec(table, width);
+    case 'stacked':
+      return stackedSpec(table, width, options.variable);
+    case 'diverging':
+      if (!options.variable) throw new Error('invalid kind: "diverging" needs the variable\'s option scores');
+      return divergingSpec(table, width, options.variable);
+    default:
+      return histogramSpec(table, width, options.variable);
+  }
+}

@@ -1,0 +1,154 @@
+import { describe as group, it, expect } from 'vitest';
+import { parseHTML } from 'linkedom';
+import Papa from 'papaparse';
+import { chooseKind, chartSpec, parseKind, renderChartSvg, describe, tableModel, tableCsv, BOM, type ChartVariable, type GridTable, type TrendTable } from '../../../src/lib/charts/index.ts';
+import { bandPosition } from '../../../src/lib/charts/spec-histogram.ts';
+import { textOn } from '../../../src/lib/charts/palette.ts';
+import { multiTotal, multiBanner, likert, likertOptions, banded, bandedOptions, smallSingle, crossTab } from './fixtures.ts';
+
+const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+const likertVar: ChartVariable = { options: likertOptions, neutral: [3], unit: null };
+const bandedVar: ChartVariable = { options: bandedOptions, neutral: [], unit: '%' };
+const grid: GridTable = { type: 'grid', question: 'g', rowLabels: ['オンボーディング', 'ヘルススコア'], tables: [smallSingle, smallSingle] };
+const trend: TrendTable = { type: 'trend', question: 'q', waves: ['2022', '2023'], tables: [multiTotal, multiTotal] };
+
+group('chooseKind', () => {
+  it('picks sorted bars for multi answers and grouped bars when a banner is shown', () => {
+    expect(chooseKind(multiTotal)).toBe('bars');
+    expect(chooseKind(multiBanner)).toBe('grouped');
+  });
+  it('picks diverging bars for a Likert scale and stacked bars otherwise', () => {
+    expect(chooseKind(likert, likertVar)).toBe('diverging');
+    expect(chooseKind(likert)).toBe('stacked');
+    expect(chooseKind(smallSingle)).toBe('stacked');
+  });
+  it('picks a histogram for banded answers, a heat table for grids, lines/slopes for trends', () => {
+    expect(chooseKind(banded, bandedVar)).toBe('histogram');
+    expect(chooseKind(grid)).toBe('heat');
+    expect(chooseKind(trend)).toBe('slope');
+    expect(chooseKind({ ...trend, waves: ['a', 'b', 'c'], tables: [multiTotal, multiTotal, multiTotal] })).toBe('lines');
+  });
+  it('rejects unknown kinds and kinds that do not fit the table, naming the choices', () => {
+    expect(() => parseKind('pie')).toThrow('invalid kind: "pie" (expected bars, stacked, diverging, grouped, histogram, heat, lines, slope)');
+    expect(() => chartSpec(grid, { kind: 'bars' })).toThrow(/expected heat/);
+  });
+});
+
+group('chartSpec', () => {
+  it('sorts multi-answer bars by the total share, non-substantive answers last', () => {
+    const spec = chartSpec(multiTotal);
+    expect((spec.plot.y as { domain: string[] }).domain).toEqual(['1', '2', '3', '4', '9']);
+  });
+  it('centres the neutral answer on zero in a diverging chart', () => {
+    const spec = chartSpec(likert, { variable: likertVar });
+    const bars = spec.plot.marks?.[0] as unknown as { data: { rowKey: string; columnKey: string; x1: number; x2: number }[] };
+    const neutral = bars.data.find((d) => d.rowKey === '3' && d.columnKey === 'total');
+    expect(neutral).toBeDefined();
+    expect(neutral!.x1).toBeCloseTo(-neutral!.x2, 9);
+    const negative = bars.data.filter((d) => d.columnKey === 'total' && (d.rowKey === '1' || d.rowKey === '2'));
+    expect(negative.every((d) => d.x2 <= 0)).toBe(true);
+    expect(spec.notes.join()).toContain('わからない');
+  });
+  it('places the banded mean and median inside their classes', () => {
+    const bands = bandedOptions.map((o) => ({ key: String(o.code), label: o.label, lower: o.lower ?? null, upper: o.upper ?? null }));
+    expect(bandPosition(bands, 2)).toBeCloseTo(1.5, 9);
+    expect(bandPosition(bands, 3.7625)).toBeCloseTo(2 + 0.7625 / 2, 9);
+    expect(bandPosition(bands, 12.5)).toBeCloseTo(4.25, 9);
+  });
+});
+
+group('renderChartSvg', () => {
+  it('draws every form to standalone SVG with width and height (no layout shift)', () => {
+    const cases = [
+      [multiTotal, undefined],
+      [multiBanner, undefined],
+      [likert, likertVar],
+      [banded, bandedVar],
+      [smallSingle, undefined],
+      [grid, undefined],
+      [trend, undefined],
+    ] as const;
+    for (const [table, variable] of cases) {
+      const svg = renderChartSvg(table, { document: doc(), variable, width: 640 });
+      const root = parseHTML(`<html><body>${svg}</body></html>`).document.querySelector('svg');
+      expect(root?.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
+      expect(root?.getAttribute('width')).toBe('640');
+      expect(Number(root?.getAttribute('height'))).toBeGreaterThan(50);
+      expect(root?.getAttribute('viewBox')).toBe(`0 0 640 ${root?.getAttribute('height')}`);
+    }
+  });
+  it('writes labels as text, never as markup', () => {
+    const svg = renderChartSvg(multiTotal, { document: doc() });
+    expect(svg).not.toContain('<script');
+    expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+  it('labels values, letters and 参考値 marks, and gives each bar a tooltip with n and CI', () => {
+    const svg = renderChartSvg(multiBanner, { document: doc() });
+    expect(svg).toContain('80.2% B');
+    expect(svg).toContain('A: SaaS (n=257)');
+    expect(svg).toMatch(/<title>カスタマーサクセス部門 — SaaS\n80.2%（206\/257）\n95%信頼区間 75.2–85.2%<\/title>/);
+    const small = renderChartSvg(likert, { document: doc(), variable: likertVar });
+    expect(small).toContain('1年未満* (n=25)');
+  });
+  it('marks the mean and median of banded answers', () => {
+    const svg = renderChartSvg(banded, { document: doc(), variable: bandedVar });
+    expect(svg).toContain('平均 3.8%');
+    expect(svg).toContain('中央値 2.7%');
+  });
+});
+
+group('describe', () => {
+  it('names the base, the answer type and the largest shares', () => {
+    expect(describe(multiTotal)).toBe('対象は全回答者（n=221、複数回答）。多い順に「継続率の向上」67.9%、「アップセル・クロスセルの増加」54.3%、「顧客ロイヤリティの向上（NPSなどの指標の改善を含む、とても長いラベル）」27.1%。');
+  });
+  it('states significant differences between banner columns', () => {
+    expect(describe(multiBanner)).toContain('「カスタマーサクセス部門」はSaaS（80.2%）が非SaaSより有意に高い');
+  });
+  it('sums the positive and negative sides of a Likert scale', () => {
+    expect(describe(likert, likertVar)).toContain('肯定的な回答は合わせて47.5%、否定的な回答は31.7%');
+  });
+  it('gives the banded mean and median and flags small bases', () => {
+    expect(describe(banded, bandedVar)).toContain('平均は3.8%、中央値は2.7%（「1〜3%未満」の階級）');
+    expect(describe(smallSingle)).toBe('対象は全回答者（n=4、単一回答）。基数が小さいため割合は表示していません。');
+  });
+});
+
+group('tableModel', () => {
+  it('has one head cell per column with its base and letter', () => {
+    const m = tableModel(multiBanner);
+    expect(m.head.map((h) => `${h.letter}${h.label} ${h.base}`)).toEqual(['全体 n=781', 'ASaaS n=257', 'B非SaaS n=524']);
+    expect(m.body.map((r) => r.label)).toEqual(['営業部門', 'カスタマーサクセス部門']);
+    expect(m.body[1].cells.map((c) => c.text + c.letters)).toEqual(['38.4', '80.2B', '17.9']);
+  });
+  it('shows – for a true zero and × for a suppressed column', () => {
+    expect(tableModel(multiTotal).body.find((r) => r.label.startsWith('<script'))?.cells[0].text).toBe('–');
+    expect(tableModel(smallSingle).body[0].cells[0].text).toBe('×');
+  });
+  it('adds mean and median rows for banded answers', () => {
+    const m = tableModel(banded, bandedVar);
+    expect(m.body.slice(-2).map((r) => `${r.label}=${r.cells[0].text}`)).toEqual(['平均（%）=3.76', '中央値（%）=2.71']);
+  });
+});
+
+group('tableCsv', () => {
+  it('starts with a BOM and parses back into one row per cell', () => {
+    const csv = tableCsv(multiBanner, { survey: '白書', question: '所属部門', citation: '出典：JCSA', synthetic: true });
+    expect(csv.startsWith(BOM)).toBe(true);
+    const parsed = Papa.parse<string[]>(csv.slice(1).trim());
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data.length).toBe(1 + 2 * 3);
+    const row = parsed.data.find((r) => r[6] === 'SaaS' && r[8] === 'カスタマーサクセス部門');
+    expect(row).toEqual(['白書', 'q', '所属部門', 'MA', '全回答者', '', 'SaaS', '257', 'カスタマーサクセス部門', '206', '80.2', '75.2', '85.2', '', 'B', '出典：JCSA', '合成サンプルデータ']);
+  });
+  it('quotes labels with commas and quotes', () => {
+    const t = crossTab({ type: 'single', totalN: 50, rows: [{ key: '1', label: 'A, "B"', counts: [50] }] });
+    expect(tableCsv(t, { survey: 's', question: 'q', citation: 'c', synthetic: false })).toContain('"A, ""B"""');
+  });
+});
+
+group('palette', () => {
+  it('picks the text colour with the better contrast', () => {
+    expect(textOn('#08519C')).toBe('#FFFFFF');
+    expect(textOn('#F0E442')).toBe('#111111');
+  });
+});
