@@ -25,7 +25,7 @@ export interface CsvMeta {
 
 const HEADER = ['調査', '質問ID', '質問', '回答形式', '母集団', '項目', '区分', '区分の基数n', '選択肢', '件数', '割合(%)', '95%信頼区間下限(%)', '95%信頼区間上限(%)', '参考値', '有意差', '出典', 'データ'];
 
-const r1 = (x: number | null) => (x === null || !Number.isFinite(x) ? '' : roundHalfUp(x).toFixed(1));
+const r1 = (x: number | null) => (x === null || !Number.isFinite(x) ? '' : roundHalfUp(x, 1).toFixed(1));
 
 function rowsOf(table: CrossTab, meta: CsvMeta, item: string): string[][] {
   return datums(table, (r) => isChartRow(r) || r.kind === 'net').map((d) => [

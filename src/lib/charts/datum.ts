@@ -3,7 +3,7 @@
  * the CSV all read, so every view shows the same numbers.
  */
 import type { CrossTab, TableColumn, TableRow } from '../stats/types.ts';
-import { baseText, countText, percentText, roundHalfUp } from './fmt.ts';
+import { baseText, countText, numberText, percentText } from './fmt.ts';
 
 export interface Datum {
   rowKey: string;
@@ -36,7 +36,7 @@ export interface Datum {
 function tooltip(row: TableRow, column: TableColumn, text: string, d: { count: number; ciLow: number | null; ciHigh: number | null }): string {
   const head = column.key === 'total' ? row.label : `${row.label} — ${column.label}`;
   if (column.suppressed) return `${head}\n${baseText(column)}（基数が小さいため非表示）`;
-  const ci = d.ciLow !== null && d.ciHigh !== null ? `\n95%信頼区間 ${roundHalfUp(d.ciLow).toFixed(1)}–${roundHalfUp(d.ciHigh).toFixed(1)}%` : '';
+  const ci = d.ciLow !== null && d.ciHigh !== null ? `\n95%信頼区間 ${numberText(d.ciLow)}–${numberText(d.ciHigh)}%` : '';
   const caution = column.caution ? '\n参考値（基数30未満）' : '';
   return `${head}\n${text}${text === '–' ? '' : '%'}（${countText(d.count)}/${countText(column.n)}）${ci}${caution}`;
 }

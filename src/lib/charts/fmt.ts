@@ -1,40 +1,32 @@
 /**
- * Display strings for the chart layer. Rounding rules follow STATS.md: half-up to 0.1 for
- * display only, "0.0" for a non-zero count that rounds to zero, "–" for a true zero,
- * "×" for a cell whose base is below the suppression threshold.
+ * Display strings for the chart layer, on top of the engine's `format.ts` (half-up rounding,
+ * "0.0" for a non-zero value that rounds to zero, "–" for a true zero). Charts show "×" for a
+ * percentage whose column base is below the suppression threshold.
  */
+import { formatBase, formatCount, formatNumber, formatPercent, roundHalfUp } from '../stats/format.ts';
 import type { TableCell, TableColumn } from '../stats/types.ts';
+
+export { roundHalfUp };
 
 /** Shown instead of a percentage whose column base is too small to publish. */
 export const SUPPRESSED = '×';
-/** Shown for a true zero or an empty base. */
-export const DASH = '–';
 
-/** Half-up rounding to `digits` decimals (no float surprises on .x5). */
-export function roundHalfUp(x: number, digits = 1): number {
-  const f = 10 ** digits;
-  return Math.sign(x) * Math.round(Math.abs(x) * f + 1e-9) / f;
-}
-
-/** A proportion in [0, 1] as a percent string with one decimal ("35.7"). */
+/** A cell's percent with one decimal ("35.7", "0.0", "–", "×"). */
 export function percentText(cell: TableCell, column: TableColumn): string {
-  if (column.suppressed) return SUPPRESSED;
-  if (column.n === 0 || Number.isNaN(cell.proportion)) return DASH;
-  if (cell.count === 0) return DASH;
-  return roundHalfUp(cell.proportion * 100).toFixed(1);
+  return formatPercent(column.n === 0 ? Number.NaN : cell.proportion, { suppressed: column.suppressed && column.n > 0, suppressedText: SUPPRESSED });
 }
 
-/** Count with thousands separators. */
+/** Count with thousands separators ("0" stays "0": bases and counts are printed as counted). */
 export function countText(n: number): string {
-  return n.toLocaleString('en-US');
+  return n === 0 ? '0' : formatCount(n);
 }
 
 /** "n=221". */
 export function baseText(column: TableColumn): string {
-  return `n=${countText(column.n)}`;
+  return formatBase(column.n);
 }
 
-/** A plain number with up to `digits` decimals, trailing zeros kept ("2.84"). */
+/** A number with `digits` decimals ("2.84"), "–" when not finite. */
 export function numberText(x: number, digits = 1): string {
-  return Number.isFinite(x) ? roundHalfUp(x, digits).toFixed(digits) : DASH;
+  return formatNumber(x, digits);
 }

@@ -1,6 +1,6 @@
 /** The chart layer: CrossTab → chart form, Plot options, SVG, description, table model, CSV. */
 export * from './types.ts';
-export { chooseKind, parseKind, keyword, isLikert } from './kind.ts';
+export { chooseKind, parseKind, isLikert } from './kind.ts';
 export { chartSpec, type ChartSpec, type LegendItem, type SpecOptions } from './spec.ts';
 export { renderChart, renderChartSvg, type RenderOptions } from './render.ts';
 export { describe, answerType } from './describe.ts';

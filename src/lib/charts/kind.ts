@@ -5,20 +5,14 @@
  * grids → heat table; trends → lines (a slope chart for two waves).
  * A single answer with many unordered options is clearer as bars than as a 12-part stack.
  */
+import { keyword } from '../stats/options.ts';
 import type { CrossTab } from '../stats/types.ts';
 import { CHART_KINDS, isGrid, isTrend, type ChartKind, type ChartTable, type ChartVariable } from './types.ts';
 
 /** Unordered single answers with more substantive options than this are drawn as bars. */
 export const MAX_STACK_OPTIONS = 7;
 
-/** Validates a keyword option (`<Chart kind="…">`, URL parameters): `invalid kind: "pie" (expected bars, stacked, …)`. */
-export function keyword<T extends string>(input: string, name: string, allowed: readonly T[]): T {
-  const v = input.trim().toLowerCase();
-  if ((allowed as readonly string[]).includes(v)) return v as T;
-  throw new Error(`invalid ${name}: "${input}" (expected ${allowed.join(', ')})`);
-}
-
-/** Parses a chart kind given by an editor. */
+/** Parses a chart kind given by an editor: `invalid kind: pie (expected bars, stacked, …)`. */
 export function parseKind(input: string): ChartKind {
   return keyword(input, 'kind', CHART_KINDS);
 }

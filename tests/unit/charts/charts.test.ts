@@ -29,7 +29,7 @@ group('chooseKind', () => {
     expect(chooseKind({ ...trend, waves: ['a', 'b', 'c'], tables: [multiTotal, multiTotal, multiTotal] })).toBe('lines');
   });
   it('rejects unknown kinds and kinds that do not fit the table, naming the choices', () => {
-    expect(() => parseKind('pie')).toThrow('invalid kind: "pie" (expected bars, stacked, diverging, grouped, histogram, heat, lines, slope)');
+    expect(() => parseKind('pie')).toThrow('invalid kind: pie (expected bars, stacked, diverging, grouped, histogram, heat, lines, slope)');
     expect(() => chartSpec(grid, { kind: 'bars' })).toThrow(/expected heat/);
   });
 });
