@@ -41,7 +41,7 @@ export function twoProportionZ(a: ProportionSample, b: ProportionSample): ZTest 
 /** Adjusted p-values: Bonferroni (p × m, capped at 1), Benjamini–Hochberg, or none. */
 export function adjustPValues(p: number[], method: 'bonferroni' | 'bh' | 'none'): number[] {
   if (p.length === 0 || method === 'none') return p.slice();
-  return padjust(p, method);
+  return padjust(p.slice(), method); // padjust sorts its input in place
 }
 
 /** Kish effective base (Σw)² / Σw²; 0 for an empty set. */
