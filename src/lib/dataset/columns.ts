@@ -152,14 +152,14 @@ export class NumericSink implements Sink {
   }
 }
 
-/** Free-text cells: kept verbatim, blank → null. */
+/** Free-text cells: kept verbatim (line breaks as \n), blank → null. */
 export class TextSink implements Sink {
   values: (string | null)[] = [];
   grow(): void {}
   fill(rows: (string[] | null)[], col: number, first: number): void {
     for (let j = 0; j < rows.length; j++) {
       const row = rows[j];
-      this.values[first + j] = row === null || row[col] === '' ? null : row[col];
+      this.values[first + j] = row === null || row[col] === '' ? null : row[col].replace(/\r\n?/g, '\n');
     }
   }
 }

@@ -33,7 +33,7 @@ export function formatPath(path: Path): string {
   return out;
 }
 
-const article = (word: string) => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
+const article = (word: string) => (word === 'text' ? word : /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
 
 function typeName(value: unknown): string {
   if (value === null) return 'empty';
@@ -85,7 +85,7 @@ export function issueProblems(issue: z.core.$ZodIssue): PathProblem[] {
     case 'invalid_format':
       return [{ path, rule: 'codebook-format', value: showValue(input), message: 'has the wrong form', expected: issue.message.replace(/^expected /, '') }];
     case 'custom':
-      return [{ path, rule: 'codebook-invalid', value: showValue(input), message: issue.message }];
+      return [{ path, rule: 'codebook-invalid', value: showValue(input), message: `is not allowed: ${issue.message}` }];
     default:
       return [{ path, rule: 'codebook-invalid', value: showValue(input), message: 'is not valid', expected: issue.message.replace(/^expected /, '') }];
   }

@@ -1,0 +1,219 @@
+/**
+ * The malformed corpus: each folder under tests/fixtures/dataset/malformed is the valid fixture
+ * with exactly one defect (see make-fixtures.ts). Every case must produce exactly these lines —
+ * file, row or line, column, value and expectation — so the messages editors rely on cannot
+ * silently get worse.
+ */
+import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { readCatalog } from '../../../src/server/catalog.ts';
+import { formatProblems } from '../../../src/lib/dataset/problem.ts';
+import { CASES } from '../../fixtures/dataset/make-fixtures.ts';
+
+const base = 'tests/fixtures/dataset/malformed';
+
+/** Expected lines per case, paths relative to the case folder. */
+const EXPECTED: Record<string, string[]> = {
+  'bad-chapter-ref': [
+    'sample/2025/codebook.yaml line 47, questions[3].chapter: "effects" is not a chapter of this codebook (expected one of overview, effect)',
+  ],
+  'bad-filter-code': [
+    'sample/2025/codebook.yaml line 102, universes[0].filter.in[0]: "3" is not an option of cs_team (expected one of 1, 2)',
+  ],
+  'bad-filter-kind': [
+    'sample/2025/codebook.yaml line 97, derived[0].rules[0].when.range: "tools" is a multi variable and cannot be filtered with range (expected includesAny or includesAll)',
+  ],
+  'bad-filter-question': [
+    'sample/2025/codebook.yaml line 102, universes[0].filter.q: "cs_teem" is not a question, grid row (question__row) or derived variable of this codebook (expected an id declared under questions: or derived:)',
+  ],
+  'bad-universe-ref': [
+    'sample/2025/codebook.yaml line 46, questions[3].universe: "doing_cx" is not a universe of this codebook (expected one of all, doing_cs, saas_doing_cs)',
+  ],
+  'band-overlap': [
+    'sample/2025/codebook.yaml line 64, questions[4].options[1].lower: "0.5" overlaps or precedes the band before it (options[0] ends at 1) (expected bands from lowest to highest, this one starting at 1 or above)',
+  ],
+  'band-upper-below-lower': [
+    'sample/2025/codebook.yaml line 64, questions[4].options[1].upper: "1" is not above the lower bound (expected a number > 1)',
+  ],
+  'blank-id': [
+    'sample/2025/responses.csv row 8, column id: is blank (expected a respondent id on every row)',
+  ],
+  'blank-row-between': [
+    'sample/2025/responses.csv row 10: is empty (expected one respondent per row, no blank rows in between)',
+  ],
+  'bom-duplicate-id': [
+    'sample/2025/responses.csv row 6, column id: "r04" repeats the id of row 5 (expected a unique respondent id)',
+  ],
+  'crlf-ragged-row': [
+    'sample/2025/responses.csv row 7: "13 fields" has the wrong number of fields (expected 14 fields, as in the header)',
+  ],
+  'crosswalk-missing-wave': [
+    'sample/2025/codebook.yaml line 110, crosswalk.wave: "2023" is not a wave of survey sample (expected one of 2024)',
+  ],
+  'crosswalk-unknown-code': [
+    'sample/2025/codebook.yaml line 116, crosswalk.questions[2].options.5: "4" is not an option of cs_effect_old in wave 2024 (expected one of 1, 2, 3)',
+  ],
+  'dependency-cycle': [
+    'sample/2025/codebook.yaml line 102, universes[0].filter: depends on itself: universe doing_cs → universe saas_doing_cs → universe doing_cs (expected universes and derived variables that refer to each other without a circle)',
+  ],
+  'derived-unknown-code': [
+    'sample/2025/codebook.yaml line 98, derived[0].otherwise: "3" is not an option of this derived variable (expected one of 1, 2)',
+  ],
+  'duplicate-column': [
+    'sample/2025/responses.csv row 1, column sector: "sector" repeats the header of column 3 (expected each column once)',
+  ],
+  'duplicate-id': [
+    'sample/2025/responses.csv row 12, column id: "r10" repeats the id of row 11 (expected a unique respondent id)',
+  ],
+  'duplicate-option-code': [
+    'sample/2025/codebook.yaml line 39, questions[2].options[1].code: "1" repeats the option code of options[0] (expected a unique option code)',
+  ],
+  'duplicate-question-id': [
+    'sample/2025/codebook.yaml line 85, questions[7].id: "sector" repeats the question id of questions[0] (expected a unique question id)',
+  ],
+  'empty-responses': [
+    'sample/2025/responses.csv: is empty (expected a header row and one row per respondent)',
+  ],
+  'fieldwork-order': [
+    'sample/2025/codebook.yaml line 7, survey.fieldwork.end: "2024-12-31" is before the start (expected a date on or after 2025-01-10)',
+  ],
+  'ma-exclusive-clash': [
+    'sample/2025/responses.csv row 9, column tools__9: "chose 1, 9" combines the exclusive option 9 (特になし) with others (expected 9 alone)',
+  ],
+  'max-choices': [
+    'sample/2025/responses.csv row 8, column tools__*: "3 options" chose more options than allowed (expected at most 2)',
+  ],
+  'missing-column': [
+    'sample/2025/responses.csv row 1, column cs_team: is missing from the header (expected one column per question, multi-answer option and grid row in the codebook)',
+  ],
+  'missing-id-column': [
+    'sample/2025/responses.csv row 1, column respondent: "respondent" is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
+    'sample/2025/responses.csv row 1, column id: is missing from the header (expected the id column (survey.idColumn))',
+  ],
+  'missing-responses': [
+    'sample/2025/codebook.yaml line 2, survey.kind: "microdata" needs responses.csv next to codebook.yaml, which is missing (expected responses.csv alone next to codebook.yaml)',
+  ],
+  'multi-blank-inside': [
+    'sample/2025/responses.csv row 11, column tools__*: is blank, but the respondent is in the question\'s universe "all" (expected 0 or 1 in every option column (or optional: true on the question))',
+  ],
+  'multi-cell-not-01': [
+    'sample/2025/responses.csv row 3, column tools__1: "2" is not 0 or 1 (expected 1 (chosen), 0 (not chosen) or blank (not asked))',
+  ],
+  'multi-partial': [
+    'sample/2025/responses.csv row 10, column tools__*: "3 of 4 filled" has some option columns blank and others filled (expected all 4 option columns 0/1 inside the universe, all blank outside)',
+  ],
+  'net-unknown-code': [
+    'sample/2025/codebook.yaml line 56, questions[3].nets[0].codes[1]: "6" is not an option of this question (expected one of 1, 2, 3, 4, 5)',
+  ],
+  'not-utf8-nor-sjis': [
+    'sample/2025/responses.csv: is neither valid UTF-8 nor valid Shift_JIS (CP932) (expected a file saved as "CSV UTF-8" or "CSV (Shift_JIS)")',
+  ],
+  'numeric-below-min': [
+    'sample/2025/responses.csv row 7, column employees: "0" is out of range (expected a whole number ≥ 1)',
+  ],
+  'numeric-not-integer': [
+    'sample/2025/responses.csv row 11, column employees: "99.5" is not a whole number (expected a whole number ≥ 1)',
+  ],
+  'numeric-not-number': [
+    'sample/2025/responses.csv row 3, column employees: "45人" is not a number (expected a whole number ≥ 1)',
+  ],
+  'ragged-row-extra-field': [
+    'sample/2025/responses.csv row 9: "15 fields" has the wrong number of fields (expected 14 fields, as in the header)',
+  ],
+  'respondent-count': [
+    'sample/2025/responses.csv: "12 respondents" does not match survey.n in codebook.yaml (expected 13 rows after the header (or correct survey.n))',
+  ],
+  'routing-answered-outside': [
+    'sample/2025/responses.csv row 7, column cs_effect: "3" is answered, but the respondent is outside the question\'s universe "doing_cs" (expected blank (the question was not asked))',
+  ],
+  'routing-blank-inside': [
+    'sample/2025/responses.csv row 5, column cs_effect: is blank, but the respondent is in the question\'s universe "doing_cs" (expected an answer (or optional: true on the question))',
+  ],
+  'routing-grid-row': [
+    'sample/2025/responses.csv row 12, column measures__onboarding: "1" is answered, but the respondent is outside the question\'s universe "doing_cs" (expected blank (the question was not asked))',
+  ],
+  'sjis-unknown-code': [
+    'sample/2025/responses.csv row 3, column cs_effect: "9" is not an option (expected 1–5)',
+  ],
+  'survey-folder-mismatch': [
+    'sample/2025/codebook.yaml line 3, survey.id: "sampel" differs from the survey folder name (expected sample)',
+  ],
+  'table-base-zero': [
+    'sample/2024/tables.csv row 4, column base: "0" is not a positive whole number (expected the published base n, e.g. 312)',
+  ],
+  'table-kind-mismatch': [
+    'sample/2024/codebook.yaml line 2, survey.kind: "microdata" does not match the data: the folder has tables.csv, not responses.csv (expected kind: tables (or provide responses.csv))',
+  ],
+  'table-percent-over-100': [
+    'sample/2024/tables.csv row 3, column percent: "140.0" is not a percentage (expected a number from 0 to 100 (no % sign))',
+  ],
+  'table-unknown-option': [
+    'sample/2024/tables.csv row 8, column option: "4" is not an option of cs_effect_old (expected 1–3)',
+  ],
+  'table-unknown-segment': [
+    'sample/2024/tables.csv row 9, column segment: "sector=3" is not a segment (expected total, or <variable>=<code> such as sector=1)',
+  ],
+  'table-unknown-universe': [
+    'sample/2024/tables.csv row 6, column universe: "doing_it" is not a universe of this codebook (expected all, doing_cs)',
+  ],
+  'text-in-coded-cell': [
+    'sample/2025/responses.csv row 11, column sector: "SaaS" is not an option (expected 1, 2)',
+  ],
+  'unclosed-quote': [
+    'sample/2025/responses.csv row 13: has a quoted field that is never closed (expected quotes around a whole field, with "" for a quote inside it)',
+  ],
+  'unknown-code': [
+    'sample/2025/responses.csv row 5, column sector: "3" is not an option (expected 1, 2)',
+  ],
+  'unknown-column': [
+    'sample/2025/responses.csv row 1, column extra: "extra" is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
+  ],
+  'utf16-file': [
+    'sample/2025/responses.csv: is UTF-16 ("Unicode text") (expected UTF-8 or Shift_JIS: save it from Excel as "CSV UTF-8 (comma delimited)")',
+  ],
+  'weight-blank': [
+    'sample/2025/responses.csv row 4, column weight: is blank (expected a positive, finite weight on every row)',
+  ],
+  'weight-negative': [
+    'sample/2025/responses.csv row 3, column weight: "-0.8" is not a positive number (expected a positive, finite weight on every row)',
+  ],
+  'yaml-bad-id': [
+    'sample/2025/codebook.yaml line 24, questions[1].id: "CS-team" has the wrong form (expected an id in lower snake case (a-z, 0-9, _), starting with a letter)',
+  ],
+  'yaml-bad-type': [
+    'sample/2025/codebook.yaml line 70, questions[5].type: "number" is not a known type (expected one of single, ordinal, multi, banded, numeric, grid, text)',
+  ],
+  'yaml-missing-field': [
+    'sample/2025/codebook.yaml line 85, questions[7].text: is missing (expected text)',
+  ],
+  'yaml-syntax': [
+    'sample/2025/codebook.yaml line 5: is not valid YAML: Nested mappings are not allowed in compact mappings (expected YAML as in the codebook reference (indent with spaces, quote text containing ": " or "#"))',
+  ],
+  'yaml-unknown-field': [
+    'sample/2025/codebook.yaml line 66, questions[4].options[3].colour: is not a known field (expected a field documented in the codebook reference (check the spelling))',
+  ],};
+
+describe('malformed fixture corpus', () => {
+  it('has at least 30 cases, each generated by make-fixtures.ts and each with expected messages', () => {
+    const folders = readdirSync(base).sort();
+    expect(folders.length).toBeGreaterThanOrEqual(30);
+    expect(folders).toEqual(Object.keys(CASES).sort());
+    expect(Object.keys(EXPECTED).sort()).toEqual(folders);
+  });
+
+  for (const [name, lines] of Object.entries(EXPECTED)) {
+    it(`${name}: reports the defect with its location`, () => {
+      const result = readCatalog(`${base}/${name}`);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(formatProblems(result.problems)).toEqual(lines.map((l) => `${base}/${name}/${l}`));
+    });
+  }
+});
+
+describe('valid fixtures in every encoding', () => {
+  it.each(['valid', 'valid-sjis', 'valid-bom-crlf'])('%s loads without problems', (root) => {
+    const result = readCatalog(`tests/fixtures/dataset/${root}`);
+    expect(result.ok ? [] : formatProblems(result.problems)).toEqual([]);
+  });
+});

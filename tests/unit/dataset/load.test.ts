@@ -1,0 +1,93 @@
+/** The valid fixture wave, loaded: what the engine receives. */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { loadWave } from '../../../src/lib/dataset/load.ts';
+import { toIndices, count } from '../../../src/lib/dataset/bitset.ts';
+import type { Dataset } from '../../../src/lib/dataset/types.ts';
+
+const dir = 'tests/fixtures/dataset/valid/sample';
+const files = (wave: string, data: 'responses' | 'tables', root = 'tests/fixtures/dataset/valid') => ({
+  codebookPath: `${root}/sample/${wave}/codebook.yaml`,
+  codebookText: readFileSync(`${root}/sample/${wave}/codebook.yaml`, 'utf8'),
+  [`${data}Path`]: `${root}/sample/${wave}/${data}.csv`,
+  [`${data}Bytes`]: new Uint8Array(readFileSync(`${root}/sample/${wave}/${data}.csv`)),
+});
+
+function load(root?: string): Dataset {
+  const result = loadWave(files('2025', 'responses', root));
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.value.dataset!;
+}
+
+describe('loadWave (microdata)', () => {
+  const d = load();
+  it('keeps respondents in file order with ids and weights', () => {
+    expect(d.n).toBe(12);
+    expect(d.ids.slice(0, 3)).toEqual(['r01', 'r02', 'r03']);
+    expect(Array.from(d.weights!.slice(0, 3))).toEqual([1.2, 0.8, 1]);
+  });
+  it('stores single answers as option positions, -1 when not asked', () => {
+    const v = d.variables.get('cs_effect')!;
+    expect(v.kind).toBe('coded');
+    if (v.kind !== 'coded') return;
+    // codes 5,4,blank,3 → positions 4,3,-1,2
+    expect(Array.from(v.index.slice(0, 4))).toEqual([4, 3, -1, 2]);
+    expect(count(v.answered)).toBe(8);
+  });
+  it('stores multi answers as one bitset per option', () => {
+    const v = d.variables.get('tools')!;
+    if (v.kind !== 'multi') throw new Error('tools is not multi');
+    expect(v.options.map((o) => o.code)).toEqual([1, 2, 3, 9]);
+    expect(toIndices(v.chosen[0])).toEqual([0, 1, 4, 6, 8, 10]);
+    expect(toIndices(v.chosen[3])).toEqual([2, 7, 11]);
+    expect(count(v.answered)).toBe(12);
+  });
+  it('names grid rows question__row and keeps numeric and text answers', () => {
+    const row = d.variables.get('measures__health')!;
+    expect(row.kind === 'coded' && Array.from(row.index.slice(0, 3))).toEqual([0, 1, -1]);
+    const employees = d.variables.get('employees')!;
+    expect(employees.kind === 'numeric' && Array.from(employees.values.slice(0, 3))).toEqual([120, 45, 300]);
+    const comment = d.variables.get('comment')!;
+    expect(comment.kind === 'text' && comment.values.slice(3, 5)).toEqual([null, '複数行の\nコメント']);
+  });
+  it('computes derived variables by first matching rule, else otherwise', () => {
+    const size = d.variables.get('size')!;
+    // employees 120, 45, 300, 80, 1500, 12, 250, 30, 60, 99, 100, 500 → <100 is code 1 (position 0)
+    expect(size.kind === 'coded' && Array.from(size.index)).toEqual([1, 0, 1, 0, 1, 0, 1, 0, 0, 0, 1, 1]);
+  });
+  it('computes universes, all included', () => {
+    expect(count(d.universes.get('all')!)).toBe(12);
+    expect(toIndices(d.universes.get('doing_cs')!)).toEqual([0, 1, 3, 4, 6, 8, 9, 11]);
+    expect(toIndices(d.universes.get('saas_doing_cs')!)).toEqual([0, 1, 3, 6, 9, 11]);
+  });
+  it('loads Shift_JIS and BOM + CRLF files to the same dataset as UTF-8', () => {
+    for (const root of ['tests/fixtures/dataset/valid-sjis', 'tests/fixtures/dataset/valid-bom-crlf']) {
+      const other = load(root);
+      expect(other.ids).toEqual(d.ids);
+      expect(other.variables.get('comment')).toEqual(d.variables.get('comment'));
+      expect(other.variables.get('cs_effect')).toEqual(d.variables.get('cs_effect'));
+    }
+  });
+});
+
+describe('loadWave (published tables)', () => {
+  it('groups tables.csv rows into tables by question, universe and segment, cells in option order', () => {
+    const result = loadWave(files('2024', 'tables'));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const tables = result.value.tables!;
+    expect(tables.map((t) => `${t.question}/${t.universe}/${t.segment} n=${t.base}`)).toEqual([
+      'sector/all/total n=200',
+      'cs_team/all/total n=200',
+      'cs_effect_old/doing_cs/total n=110',
+      'cs_effect_old/doing_cs/sector=1 n=70',
+    ]);
+    expect(tables[3].cells).toEqual([
+      { option: 1, percent: null, count: 10, row: 10 },
+      { option: 3, percent: null, count: 40, row: 9 },
+    ]);
+    expect(tables[0].source).toBe('p.3 図1');
+  });
+});
+
+void dir;

@@ -1,0 +1,196 @@
+/**
+ * One test per validation rule not already exercised by the malformed fixture corpus, on
+ * in-memory edits of the valid wave; and a check that every rule id the loader can emit is
+ * exercised somewhere (here or in the corpus), so no rule ships untested.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { loadWave } from '../../../src/lib/dataset/load.ts';
+import { readCatalog } from '../../../src/server/catalog.ts';
+import { formatProblems } from '../../../src/lib/dataset/problem.ts';
+import type { Problem } from '../../../src/lib/dataset/types.ts';
+
+const root = 'tests/fixtures/dataset/valid/sample';
+const codebook25 = readFileSync(`${root}/2025/codebook.yaml`, 'utf8');
+const responses = readFileSync(`${root}/2025/responses.csv`, 'utf8');
+const codebook24 = readFileSync(`${root}/2024/codebook.yaml`, 'utf8');
+const tables = readFileSync(`${root}/2024/tables.csv`, 'utf8');
+const seen = new Set<string>();
+
+function once(text: string, from: string, to: string): string {
+  expect(text.split(from).length - 1, `one "${from}"`).toBe(1);
+  return text.replace(from, to);
+}
+
+function microdata(codebook = codebook25, csv = responses): Problem[] {
+  const r = loadWave({ codebookPath: 'w/codebook.yaml', codebookText: codebook, responsesPath: 'w/responses.csv', responsesBytes: new TextEncoder().encode(csv) });
+  return r.ok ? [] : r.problems;
+}
+function published(csv: string, codebook = codebook24): Problem[] {
+  const r = loadWave({ codebookPath: 'p/codebook.yaml', codebookText: codebook, tablesPath: 'p/tables.csv', tablesBytes: new TextEncoder().encode(csv) });
+  return r.ok ? [] : r.problems;
+}
+const lines = (problems: Problem[]) => {
+  problems.forEach((p) => seen.add(p.rule));
+  return formatProblems(problems);
+};
+
+describe('codebook schema problems (one friendly message per zod issue kind)', () => {
+  it('codebook-empty: an empty label', () => {
+    expect(lines(microdata(once(codebook25, 'label: 業種', 'label: ""')))).toMatchInlineSnapshot(`
+      [
+        "w/codebook.yaml line 18, questions[0].label: is empty (expected some text)",
+      ]
+    `);
+  });
+  it('codebook-type: a list where text is expected', () => {
+    expect(lines(microdata(once(codebook25, 'label: 業種', 'label: [a, b]')))).toMatchInlineSnapshot(`
+      [
+        "w/codebook.yaml line 18, questions[0].label: "[\\"a\\",\\"b\\"]" is a list (expected text)",
+      ]
+    `);
+  });
+  it('codebook-range: a negative option code', () => {
+    expect(lines(microdata(once(codebook25, '{ code: 2, label: 非SaaS }', '{ code: -2, label: 非SaaS }')))).toMatchInlineSnapshot(`
+      [
+        "w/codebook.yaml line 23, questions[0].options[1].code: "-2" is too small (expected a number ≥ 0)",
+      ]
+    `);
+  });
+  it('codebook-too-few: a question without options', () => {
+    expect(lines(microdata(once(codebook25, '    options:\n      - { code: 1, label: ある }\n      - { code: 2, label: ない }\n', '    options: []\n')))).toMatchInlineSnapshot(`
+      [
+        "w/codebook.yaml line 29, questions[1].options: is an empty list (expected at least 1 entry)",
+      ]
+    `);
+  });
+  it('codebook-value: an unknown publication level', () => {
+    expect(lines(microdata(once(codebook25, '    label: 業種\n', '    label: 業種\n    publication: secret\n')))).toMatchInlineSnapshot(`
+      [
+        "w/codebook.yaml line 19, questions[0].publication: "secret" is not allowed (expected one of public, restricted)",
+      ]
+    `);
+  });
+  it('codebook-filter: a filter of no known form', () => {
+    expect(lines(microdata(once(codebook25, '{ q: cs_team, in: [1] }', '{ q: cs_team, is: 1 }')))).toMatchInlineSnapshot(`
+      [
+        "w/codebook.yaml line 102, universes[0].filter: "{\\"q\\":\\"cs_team\\",\\"is\\":1}" is not a valid filter (expected one of {all: [...]}, {any: [...]}, {not: ...}, {universe: id}, {q: id, in: [codes]}, {q: id, includesAny: [codes]}, {q: id, includesAll: [codes]}, {q: id, range: {min, max}}, {q: id, answered: true|false})",
+      ]
+    `);
+  });
+  it('codebook-invalid: an id with a double underscore', () => {
+    expect(lines(microdata(once(codebook25, '  - id: comment\n', '  - id: free__comment\n')))).toMatchInlineSnapshot(`
+      [
+        "w/codebook.yaml line 85, questions[7].id: "free__comment" is not allowed: an id may not contain "__" (it separates question and option in column names)",
+      ]
+    `);
+  });
+});
+
+describe('codebook cross-references', () => {
+  it('bounds-order: numeric min above max', () => {
+    expect(lines(microdata(once(codebook25, '    min: 1\n', '    min: 10\n    max: 5\n')))).toMatchInlineSnapshot(`
+      [
+        "w/codebook.yaml line 73, questions[5].max: "5" is below min (expected a number ≥ 10)",
+      ]
+    `);
+  });
+  it('unknown-universe: a chapter universe', () => {
+    expect(lines(microdata(once(codebook25, 'title: CSの効果, universe: doing_cs }', 'title: CSの効果, universe: doers }')))).toMatchInlineSnapshot(`
+      [
+        "w/codebook.yaml line 108, chapters[1].universe: "doers" is not a universe of this codebook (expected one of all, doing_cs, saas_doing_cs)",
+      ]
+    `);
+  });
+});
+
+describe('responses.csv', () => {
+  it('missing-id: a blank id cell', () => {
+    expect(lines(microdata(codebook25, once(responses, 'r03,', ',')))).toMatchInlineSnapshot(`
+      [
+        "w/responses.csv row 4, column id: is blank (expected a respondent id on every row)",
+      ]
+    `);
+  });
+  it('weight: a weight that is not a number', () => {
+    expect(lines(microdata(codebook25, once(responses, 'r03,1,', 'r03,abc,')))).toMatchInlineSnapshot(`
+      [
+        "w/responses.csv row 4, column weight: "abc" is not a positive number (expected a positive, finite weight on every row)",
+      ]
+    `);
+  });
+  it('optional questions may be blank inside their universe', () => {
+    expect(lines(microdata(codebook25, once(responses, '"とても良い, 満足"', '')))).toEqual([]);
+  });
+});
+
+describe('tables.csv', () => {
+  const row = 'sample,2024,sector,all,total,1,60.0,120,200,p.3 図1';
+  const edit = (to: string) => lines(published(once(tables, row, to)));
+  it('table-survey and table-wave: rows of another survey or wave', () => {
+    expect(edit('other,2023,sector,all,total,1,60.0,120,200,p.3 図1')).toMatchInlineSnapshot(`
+      [
+        "p/tables.csv row 2, column survey: "other" is not the survey of this codebook (expected sample)",
+        "p/tables.csv row 2, column wave: "2023" is not the wave of this codebook (expected 2024)",
+      ]
+    `);
+  });
+  it('unknown-question: a question that is not in the codebook, or has no option table', () => {
+    expect(edit('sample,2024,sectors,all,total,1,60.0,120,200,p.3 図1')).toMatchInlineSnapshot(`
+      [
+        "p/tables.csv row 2, column question: "sectors" is not a question of this codebook (expected a single, multi, ordinal or banded question id, or <grid>__<row>)",
+      ]
+    `);
+  });
+  it('table-figure: neither percent nor count', () => {
+    expect(edit('sample,2024,sector,all,total,1,,,200,p.3 図1')).toMatchInlineSnapshot(`
+      [
+        "p/tables.csv row 2, column percent: is blank, and so is count (expected a percent (0–100), a count, or both)",
+      ]
+    `);
+  });
+  it('table-count: a count above the base', () => {
+    expect(edit('sample,2024,sector,all,total,1,60.0,220,200,p.3 図1')).toMatchInlineSnapshot(`
+      [
+        "p/tables.csv row 2, column count: "220" is not a count within the base (expected a whole number from 0 to the base (200))",
+      ]
+    `);
+  });
+  it('table-base: a base that differs within one table', () => {
+    expect(edit('sample,2024,sector,all,total,1,60.0,120,201,p.3 図1')).toMatchInlineSnapshot(`
+      [
+        "p/tables.csv row 3, column base: "200" differs from the base 201 given earlier for the same question, universe and segment (row 2) (expected 201)",
+      ]
+    `);
+  });
+  it('table-duplicate: the same option twice in one table', () => {
+    expect(edit('sample,2024,sector,all,total,2,60.0,120,200,p.3 図1')).toMatchInlineSnapshot(`
+      [
+        "p/tables.csv row 3, column option: "2" appears twice for the same question, universe and segment (expected each option once per table)",
+      ]
+    `);
+  });
+  it('missing-column, unknown-column, duplicate-column in the header', () => {
+    expect(lines(published(once(tables, 'segment,option,percent,count,base,source', 'option,percent,count,base,base,note')))).toMatchInlineSnapshot(`
+      [
+        "p/tables.csv row 1, column base: "base" appears twice in the header (expected each column once)",
+        "p/tables.csv row 1, column note: "note" is not a tables.csv column (expected survey, wave, question, universe, segment, option, percent, count, base, source)",
+        "p/tables.csv row 1, column segment: is missing from the header (expected survey, wave, question, universe, segment, option, percent, count, base, source)",
+      ]
+    `);
+  });
+});
+
+describe('rule coverage', () => {
+  it('every rule id the loader can emit is exercised by a test or a malformed fixture', () => {
+    const source = readdirSync('src/lib/dataset')
+      .map((f) => readFileSync(`src/lib/dataset/${f}`, 'utf8'))
+      .join('\n');
+    const declared = new Set([...source.matchAll(/rule: '([a-z-]+)'|bad\('[a-z]+', '([a-z-]+)'/g)].map((m) => m[1] ?? m[2]));
+    for (const name of readdirSync('tests/fixtures/dataset/malformed')) {
+      const r = readCatalog(`tests/fixtures/dataset/malformed/${name}`);
+      if (!r.ok) r.problems.forEach((p) => seen.add(p.rule));
+    }
+    expect([...declared].filter((rule) => !seen.has(rule)).sort()).toEqual([]);
+  });
+});
