@@ -54,7 +54,11 @@ export function tableCsv(table: ChartTable, meta: CsvMeta): string {
   const body = isGrid(table)
     ? table.tables.flatMap((t, i) => rowsOf(t, meta, table.rowLabels[i]))
     : isTrend(table)
-      ? table.tables.flatMap((t, i) => rowsOf(t, { ...meta, survey: `${meta.survey}（${table.waves[i]}）` }, table.waves[i]))
+      ? table.points.map((p) => [
+          `${meta.survey}（${p.wave}）`, p.question, meta.question, 'SA', table.universeLabel, p.wave, '全体', String(p.base), p.label, '',
+          r1(p.proportion * 100), r1(p.ci ? p.ci.low * 100 : null), r1(p.ci ? p.ci.high * 100 : null), p.base < 30 ? '参考値' : '', '',
+          p.source === 'published' ? `${meta.citation}${p.sourceNote ? `（${p.sourceNote}）` : ''}` : meta.citation, meta.synthetic && p.source === 'microdata' ? '合成サンプルデータ' : '',
+        ])
       : rowsOf(table, meta, '');
   return BOM + csvFormatRows([HEADER, ...body]) + '\r\n';
 }

@@ -9,6 +9,7 @@ import { baseText, numberText, percentText } from './fmt.ts';
 import { isGrid, isTrend, type ChartTable, type ChartVariable } from './types.ts';
 import { columnAxisLabel, isChartRow } from './datum.ts';
 import { isLikert, likertMidpoint } from './kind.ts';
+import { trendLabel } from './spec-trend.ts';
 
 /** "SA" / "MA" / "数値" for a table type. */
 export function answerType(type: CrossTab['type']): string {
@@ -95,14 +96,16 @@ export function describe(table: ChartTable, variable?: ChartVariable): string {
     return `${table.tables.length}項目それぞれの回答分布。${parts.join('。')}。`;
   }
   if (isTrend(table)) {
-    const first = table.tables[0];
-    const last = table.tables[table.tables.length - 1];
-    const rows = last.rows.filter((r) => r.kind === 'option' && !r.nonSubstantive);
-    const changes = rows.slice(0, 5).map((r) => {
-      const before = first.rows.find((x) => x.key === r.key);
-      return `「${r.label}」は${before ? pct(first, before) : '–'}から${pct(last, r)}`;
-    });
-    return `${table.waves[0]}から${table.waves[table.waves.length - 1]}にかけての推移。${changes.join('、')}。`;
+    const [first, last] = [table.waves[0], table.waves[table.waves.length - 1]];
+    const at = (wave: string, option: number) => table.points.find((p) => p.wave === wave && p.option === option);
+    const changes = table.points
+      .filter((p) => p.wave === last)
+      .slice(0, 6)
+      .map((p) => {
+        const before = at(first, p.option);
+        return `「${p.label}」は${before ? trendLabel(before) : '–'}から${trendLabel(p)}`;
+      });
+    return `${table.universeLabel}の${first}から${last}にかけての推移。${changes.join('、')}。`;
   }
   return describeTable(table, variable);
 }

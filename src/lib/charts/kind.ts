@@ -41,7 +41,7 @@ function hasBanner(t: CrossTab): boolean {
 /** The chart form for a table (and the variable's options, when known). */
 export function chooseKind(table: ChartTable, variable?: ChartVariable): ChartKind {
   if (isGrid(table)) return 'heat';
-  if (isTrend(table)) return table.tables.length === 2 ? 'slope' : 'lines';
+  if (isTrend(table)) return table.waves.length === 2 ? 'slope' : 'lines';
   switch (table.type) {
     case 'multi':
       return hasBanner(table) ? 'grouped' : 'bars';

@@ -4,6 +4,7 @@
  * component can mark 参考値 and suppressed cells without re-deriving them.
  */
 import type { CrossTab } from '../stats/types.ts';
+import { formatBase, formatPercent } from '../stats/format.ts';
 import { rowOrder } from './spec-bars.ts';
 import { baseText, countText, numberText, percentText, SUPPRESSED } from './fmt.ts';
 import { isGrid, isTrend, type ChartTable, type ChartVariable } from './types.ts';
@@ -102,16 +103,18 @@ export function tableModel(table: ChartTable, variable?: ChartVariable): TableMo
     };
   }
   if (isTrend(table)) {
-    const rows = table.tables[table.tables.length - 1].rows.filter((r) => r.kind === 'option');
+    const last = table.waves[table.waves.length - 1];
+    const options = table.points.filter((p) => p.wave === last);
+    const baseOf = (wave: string) => table.points.find((p) => p.wave === wave)?.base ?? 0;
     return {
       corner: '選択肢',
-      head: table.tables.map((t, i) => ({ label: table.waves[i], base: baseText(t.columns[0]), letter: '', caution: t.columns[0].caution, suppressed: t.columns[0].suppressed })),
-      body: rows.map((r) => ({
-        label: r.label,
+      head: table.waves.map((w) => ({ label: w, base: formatBase(baseOf(w)), letter: '', caution: baseOf(w) < 30, suppressed: false })),
+      body: options.map((o) => ({
+        label: o.label,
         kind: 'option' as const,
-        cells: table.tables.map((t) => {
-          const row = t.rows.find((x) => x.key === r.key);
-          return { text: row ? percentText(row.cells[0], t.columns[0]) : '–', letters: '', caution: t.columns[0].caution, count: row?.cells[0].count ?? null };
+        cells: table.waves.map((w) => {
+          const p = table.points.find((x) => x.wave === w && x.option === o.option);
+          return { text: p ? formatPercent(p.proportion) : '–', letters: '', caution: (p?.base ?? 0) < 30, count: null };
         }),
       })),
       unit: '%',

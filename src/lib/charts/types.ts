@@ -5,6 +5,7 @@
  */
 import type { Option } from '../dataset/codebook.ts';
 import type { CrossTab } from '../stats/types.ts';
+import type { TrendPoint } from '../stats/trend.ts';
 
 /** The chart forms Hakusho draws; `chooseKind` picks one from the question type. */
 export const CHART_KINDS = ['bars', 'stacked', 'diverging', 'grouped', 'histogram', 'heat', 'lines', 'slope'] as const;
@@ -29,13 +30,16 @@ export interface GridTable {
   tables: CrossTab[];
 }
 
-/** A trend: the same question in several waves (crosswalked), oldest first. */
+/** A trend: the same question in several waves (crosswalked), from the engine's `trend()`. */
 export interface TrendTable {
   type: 'trend';
   question: string;
-  /** Wave labels, same order as `tables`. */
+  /** Universe label shown with the chart. */
+  universeLabel: string;
+  /** Wave ids, oldest first. */
   waves: string[];
-  tables: CrossTab[];
+  /** One point per wave and option (option codes of the latest wave). */
+  points: TrendPoint[];
 }
 
 /** Anything a chart can be drawn from. */
@@ -46,8 +50,4 @@ export function isGrid(t: ChartTable): t is GridTable {
 }
 export function isTrend(t: ChartTable): t is TrendTable {
   return t.type === 'trend';
-}
-/** The first CrossTab behind a chart (the only one for a plain table). */
-export function firstTable(t: ChartTable): CrossTab {
-  return isGrid(t) || isTrend(t) ? t.tables[0] : t;
 }

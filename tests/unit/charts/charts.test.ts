@@ -10,7 +10,15 @@ const doc = () => parseHTML('<!doctype html><html><body></body></html>').documen
 const likertVar: ChartVariable = { options: likertOptions, neutral: [3], unit: null };
 const bandedVar: ChartVariable = { options: bandedOptions, neutral: [], unit: '%' };
 const grid: GridTable = { type: 'grid', question: 'g', rowLabels: ['オンボーディング', 'ヘルススコア'], tables: [smallSingle, smallSingle] };
-const trend: TrendTable = { type: 'trend', question: 'q', waves: ['2022', '2023'], tables: [multiTotal, multiTotal] };
+const point = (wave: string, option: number, label: string, proportion: number, base: number) =>
+  ({ wave, option, label, question: 'q', code: option, proportion, ci: null, base, effectiveBase: base, weightedBase: base, source: wave === '2022' ? 'published' : 'microdata', sourceNote: null }) as const;
+const trend: TrendTable = {
+  type: 'trend',
+  question: 'q',
+  universeLabel: 'CSに取り組んでいる人',
+  waves: ['2022', '2023'],
+  points: [point('2022', 1, '効果を感じている', 0.48, 500), point('2023', 1, '効果を感じている', 0.552, 500), point('2022', 2, '感じていない', 0.2, 500), point('2023', 2, '感じていない', 0.15, 500)],
+};
 
 group('chooseKind', () => {
   it('picks sorted bars for multi answers and grouped bars when a banner is shown', () => {
@@ -26,7 +34,7 @@ group('chooseKind', () => {
     expect(chooseKind(banded, bandedVar)).toBe('histogram');
     expect(chooseKind(grid)).toBe('heat');
     expect(chooseKind(trend)).toBe('slope');
-    expect(chooseKind({ ...trend, waves: ['a', 'b', 'c'], tables: [multiTotal, multiTotal, multiTotal] })).toBe('lines');
+    expect(chooseKind({ ...trend, waves: ['2021', '2022', '2023'] })).toBe('lines');
   });
   it('rejects unknown kinds and kinds that do not fit the table, naming the choices', () => {
     expect(() => parseKind('pie')).toThrow('invalid kind: pie (expected bars, stacked, diverging, grouped, histogram, heat, lines, slope)');
@@ -110,6 +118,17 @@ group('describe', () => {
   it('gives the banded mean and median and flags small bases', () => {
     expect(describe(banded, bandedVar)).toContain('平均は3.8%、中央値は2.7%（「1〜3%未満」の階級）');
     expect(describe(smallSingle)).toBe('対象は全回答者（n=4、単一回答）。基数が小さいため割合は表示していません。');
+  });
+});
+
+group('trends', () => {
+  it('describes the change from the first to the last wave', () => {
+    expect(describe(trend)).toBe('CSに取り組んでいる人の2022から2023にかけての推移。「効果を感じている」は48.0%から55.2%、「感じていない」は20.0%から15.0%。');
+  });
+  it('tabulates options × waves and exports one CSV row per point', () => {
+    expect(tableModel(trend).body.map((r) => r.cells.map((c) => c.text).join('→'))).toEqual(['48.0→55.2', '20.0→15.0']);
+    const csv = tableCsv(trend, { survey: 's', question: 'q', citation: 'c', synthetic: true });
+    expect(Papa.parse(csv.slice(1).trim()).data.length).toBe(5);
   });
 });
 
