@@ -24,7 +24,12 @@ export function readCodebook(text: string, file: string): Result<Codebook> {
     }));
     return { ok: false, problems, warnings: [] };
   }
-  const data = doc.toJS({ maxAliasCount: 1000 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch (error) {
+    return { ok: false, problems: [{ file, rule: 'yaml-syntax', message: `cannot be read: ${(error as Error).message}`, expected: 'plain YAML without alias (*name) chains' }], warnings: [] };
+  }
   const toProblem = (p: PathProblem): Problem => {
     const { path, ...rest } = p;
     const line = lineOf(doc, lineCounter, path);

@@ -65,8 +65,8 @@ export class CodedSink implements Sink {
 export class MultiOptionSink implements Sink {
   chosen: Uint8Array;
   private readonly ctx: Context;
-  private readonly owner: { nonBlank: Uint8Array };
-  constructor(owner: { nonBlank: Uint8Array }, capacity: number, ctx: Context) {
+  private readonly owner: { nonBlank: Uint16Array };
+  constructor(owner: { nonBlank: Uint16Array }, capacity: number, ctx: Context) {
     this.chosen = new Uint8Array(capacity);
     this.owner = owner;
     this.ctx = ctx;
@@ -96,9 +96,9 @@ export class MultiOptionSink implements Sink {
 
 /** Per multi question: how many of its option columns are non-blank, per respondent. */
 export class MultiCounter {
-  nonBlank: Uint8Array;
+  nonBlank: Uint16Array;
   constructor(capacity: number) {
-    this.nonBlank = new Uint8Array(capacity);
+    this.nonBlank = new Uint16Array(capacity);
   }
   grow(capacity: number): void {
     this.nonBlank = grown(this.nonBlank, capacity);

@@ -39,7 +39,7 @@ function planColumns(codebook: Codebook, capacity: number, file: string, problem
   for (const q of codebook.questions) planQuestion(q);
   return { columns, finish, invalid };
 
-  function reportPartialRows(id: string, width: number, nonBlank: Uint8Array, n: number): void {
+  function reportPartialRows(id: string, width: number, nonBlank: Uint16Array, n: number): void {
     for (let i = 0; i < n; i++) {
       if (nonBlank[i] === 0 || nonBlank[i] === width) continue;
       invalidOf(id).add(i);
@@ -111,7 +111,8 @@ function answeredWhere(n: number, test: (i: number) => boolean): Bitset {
  */
 export function readResponses(codebook: Codebook, text: string, file: string, problems: ProblemList): Dataset | null {
   const { survey } = codebook;
-  let capacity = Math.max(16, survey.n);
+  // survey.n is the expected row count: allocate for it (capped, in case it is wildly wrong), grow if needed.
+  let capacity = Math.min(Math.max(16, survey.n), 1 << 20);
   const plan = planColumns(codebook, capacity, file, problems);
   const ids = new IdSink({ file, column: survey.idColumn, problems });
   const weights = survey.weightColumn ? new WeightSink(capacity, { file, column: survey.weightColumn, problems }) : null;
