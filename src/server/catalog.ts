@@ -39,7 +39,12 @@ function readIfPresent(path: string): Uint8Array | undefined {
 }
 
 /** Every wave under `root`, or every problem found in any of them (nothing partial). */
-export function readCatalog(root = 'data'): Result<Catalog> {
+/** The data folder: `data`, or `$HAKUSHO_DATA` (tests point builds at fixture folders with it). */
+export function dataRoot(): string {
+  return process.env.HAKUSHO_DATA ?? 'data';
+}
+
+export function readCatalog(root = dataRoot()): Result<Catalog> {
   const problems: Problem[] = [];
   const waves: CatalogWave[] = [];
   const codebooks: WaveCodebook[] = [];
@@ -83,7 +88,7 @@ const cache = new Map<string, Catalog>();
  * Every wave under `root`, memoised per root for the life of the process; throws one
  * `ProblemsError` listing every problem, formatted for editors.
  */
-export function loadCatalog(root = 'data'): Catalog {
+export function loadCatalog(root = dataRoot()): Catalog {
   const cached = cache.get(root);
   if (cached) return cached;
   const result = readCatalog(root);

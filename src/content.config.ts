@@ -1,0 +1,56 @@
+/**
+ * Content collections. `waves`: every survey wave under data/, validated on every build and dev
+ * start (same checks and messages as `npm run validate`). `chapters`: the MDX chapters under
+ * content/, whose frontmatter must name a wave and a chapter of its codebook.
+ */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'zod';
+import type { Codebook } from './lib/dataset/codebook.ts';
+import type { PublishedTable } from './lib/dataset/types.ts';
+import { chapterReferenceProblem, wavesLoader } from './server/content.ts';
+
+const waves = defineCollection({
+  loader: wavesLoader(),
+  schema: z.object({
+    /** Survey id (folder name). */
+    survey: z.string(),
+    /** Wave id (folder name). */
+    wave: z.string(),
+    /** Folder of the wave, e.g. data/jcsa/2025. */
+    dir: z.string(),
+    /** microdata (responses.csv) or tables (published tables.csv). */
+    kind: z.enum(['microdata', 'tables']),
+    /** Respondents (microdata) or published n (tables). */
+    n: z.number().int().nonnegative(),
+    /** The validated codebook (already checked by the loader). */
+    codebook: z.custom<Codebook>((v) => typeof v === 'object' && v !== null),
+    /** Published tables of a tables wave, else null. */
+    tables: z.custom<PublishedTable[] | null>((v) => v === null || Array.isArray(v)),
+  }),
+});
+
+const chapters = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './content' }),
+  schema: z
+    .object({
+      /** Chapter title as shown in the contents and the page heading. */
+      title: z.string().min(1),
+      /** Survey id (data/<survey>/). */
+      survey: z.string().min(1),
+      /** Wave id (data/<survey>/<wave>/). */
+      wave: z.string().min(1),
+      /** A chapter id declared in that wave's codebook (chapters:). */
+      chapter: z.string().min(1),
+      /** Position in the contents. */
+      order: z.number(),
+      /** One-paragraph summary for the cover and the contents. */
+      summary: z.string().min(1),
+    })
+    .superRefine((data, ctx) => {
+      const problem = chapterReferenceProblem(data);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['chapter'], message: problem });
+    }),
+});
+
+export const collections = { waves, chapters };

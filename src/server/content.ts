@@ -1,0 +1,83 @@
+/**
+ * Astro content-layer glue for survey data: the `waves` loader (every wave, validated exactly
+ * like `npm run validate`, failing `astro build` and `astro dev` with the same messages) and the
+ * check that an MDX chapter's survey/wave/chapter resolve in a codebook.
+ */
+import type { Loader, LoaderContext } from 'astro/loaders';
+import type { Codebook } from '../lib/dataset/codebook.ts';
+import type { PublishedTable } from '../lib/dataset/types.ts';
+import { ProblemsError } from '../lib/dataset/problem.ts';
+import { clearCatalogCache, dataRoot, loadCatalog } from './catalog.ts';
+
+/** What the `waves` collection stores per wave (`survey/wave` id). Datasets stay in memory: use `loadCatalog()`. */
+export interface WaveEntry {
+  survey: string;
+  wave: string;
+  dir: string;
+  kind: 'microdata' | 'tables';
+  /** Respondents in responses.csv (microdata) or published n (tables). */
+  n: number;
+  codebook: Codebook;
+  tables: PublishedTable[] | null;
+  [key: string]: unknown;
+}
+
+function syncWaves({ store, parseData, generateDigest }: LoaderContext, root: string): Promise<void[]> {
+  clearCatalogCache();
+  const catalog = loadCatalog(root);
+  store.clear();
+  return Promise.all(
+    catalog.waves.map(async (w) => {
+      const id = `${w.survey}/${w.wave}`;
+      const entry: WaveEntry = {
+        survey: w.survey,
+        wave: w.wave,
+        dir: w.dir,
+        kind: w.codebook.survey.kind,
+        n: w.dataset?.n ?? w.codebook.survey.n,
+        codebook: w.codebook,
+        tables: w.tables ?? null,
+      };
+      const data = await parseData({ id, data: entry });
+      store.set({ id, data, digest: generateDigest(JSON.stringify(entry)) });
+    }),
+  );
+}
+
+/** The `waves` collection loader: throws one error listing every data problem. */
+export function wavesLoader(root = dataRoot()): Loader {
+  return {
+    name: 'hakusho-waves',
+    async load(context) {
+      const { watcher, logger } = context;
+      await syncWaves(context, root);
+      if (!watcher) return;
+      watcher.add(root);
+      const resync = async (path: string) => {
+        if (!path.includes(root)) return;
+        try {
+          await syncWaves(context, root);
+          logger.info(`survey data reloaded after a change to ${path}`);
+        } catch (error) {
+          logger.error(error instanceof ProblemsError ? error.message : String(error));
+        }
+      };
+      watcher.on('change', resync);
+      watcher.on('add', resync);
+      watcher.on('unlink', resync);
+    },
+  };
+}
+
+/** Problem with an MDX chapter's frontmatter reference to the data, or null when it resolves. */
+export function chapterReferenceProblem(ref: { survey: string; wave: string; chapter: string }): string | null {
+  const wave = loadCatalog().get(ref.survey, ref.wave);
+  if (!wave) {
+    const known = loadCatalog().waves.map((w) => `${w.survey}/${w.wave}`);
+    return `survey/wave "${ref.survey}/${ref.wave}" is not under ${dataRoot()}/ (expected one of ${known.join(', ') || 'none yet'})`;
+  }
+  const chapters = wave.codebook.chapters.map((c) => c.id);
+  if (!chapters.includes(ref.chapter))
+    return `chapter "${ref.chapter}" is not a chapter of ${wave.dir}/codebook.yaml (expected one of ${chapters.join(', ') || 'none: add chapters: to the codebook'})`;
+  return null;
+}
