@@ -1,21 +1,43 @@
 /**
- * Loads public-use files lazily (only the waves a reader looks at), once each.
+ * Loads the explorer's data lazily (only the waves a reader looks at), once each: public-use
+ * files (microdata) and, for comparisons, earlier waves' published tables.
  */
-import type { Dataset } from '../../lib/dataset/types.ts';
+import type { Codebook } from '../../lib/dataset/codebook.ts';
+import type { Dataset, PublishedTable } from '../../lib/dataset/types.ts';
+import type { TrendWave } from '../../lib/stats/trend.ts';
+import type { HistoryWave } from '../../lib/explore/catalog.ts';
 import { decodePublicUse } from '../../lib/publicuse/decode.ts';
 
-const cache = new Map<string, Promise<Dataset>>();
+const cache = new Map<string, Promise<unknown>>();
 
-/** The dataset behind a public-use URL, fetched and decoded on first use. */
-export function loadDataset(url: string): Promise<Dataset> {
-  let pending = cache.get(url);
+function once<T>(url: string, read: (response: Response) => Promise<T>): Promise<T> {
+  let pending = cache.get(url) as Promise<T> | undefined;
   if (!pending) {
-    pending = fetch(url).then(async (response) => {
+    pending = fetch(url).then((response) => {
       if (!response.ok) throw new Error(`データを読み込めませんでした（${url}: HTTP ${response.status}）`);
-      return decodePublicUse(new Uint8Array(await response.arrayBuffer()));
+      return read(response);
     });
     pending.catch(() => cache.delete(url));
     cache.set(url, pending);
   }
   return pending;
+}
+
+/** The dataset behind a public-use URL, fetched and decoded on first use. */
+export function loadDataset(url: string): Promise<Dataset> {
+  return once(url, async (r) => decodePublicUse(new Uint8Array(await r.arrayBuffer())));
+}
+
+/** An aggregate-only wave's public codebook and tables. */
+export function loadTables(url: string): Promise<{ codebook: Codebook; tables: PublishedTable[] }> {
+  return once(url, (r) => r.json() as Promise<{ codebook: Codebook; tables: PublishedTable[] }>);
+}
+
+/** Earlier waves as the engine's trend inputs, oldest first. */
+export function loadHistory(history: HistoryWave[]): Promise<TrendWave[]> {
+  return Promise.all(history.map(async (h): Promise<TrendWave> => {
+    if (h.kind === 'tables') return loadTables(h.url);
+    const dataset = await loadDataset(h.url);
+    return { codebook: dataset.codebook, dataset };
+  }));
 }

@@ -7,13 +7,18 @@
  */
 import type { Dataset } from '../../lib/dataset/types.ts';
 import type { CrossTab } from '../../lib/stats/types.ts';
+import type { TrendWave } from '../../lib/stats/trend.ts';
+import type { ChartTable, TrendTable } from '../../lib/charts/types.ts';
+import { tableModel } from '../../lib/charts/model.ts';
+import { tableCsv } from '../../lib/charts/csv.ts';
+import { chartVariable } from '../../lib/charts/variable.ts';
 import type { ExploreCatalog, CatalogWave, CatalogVariable } from '../../lib/explore/catalog.ts';
-import { findWave, previousWaveOf } from '../../lib/explore/catalog.ts';
+import { canCompare, findWave } from '../../lib/explore/catalog.ts';
 import { parseState, serializeState, type ExploreState, type StateFilter } from '../../lib/explore/state.ts';
-import { computeTable, computeComparison, type Comparison } from '../../lib/explore/compute.ts';
-import { tableView, chiSquareText } from '../../lib/explore/view.ts';
-import { tableCsv, citationText, embedSnippet } from '../../lib/explore/export.ts';
-import { loadDataset } from './data.ts';
+import { computeTable, computeTrend } from '../../lib/explore/compute.ts';
+import { chiSquareText, tableNotes } from '../../lib/explore/notes.ts';
+import { citationText, embedSnippet, sourceText } from '../../lib/explore/export.ts';
+import { loadDataset, loadHistory } from './data.ts';
 import { renderTable } from './table.ts';
 import { drawChart, loadChartLibrary, type ChartLibrary } from './chart.ts';
 import { saveBlob, standaloneSvg, svgToPng } from './download.ts';
@@ -30,7 +35,8 @@ export class HakushoExplorer extends HTMLElement {
   state!: ExploreState;
   /** The last table shown (read by tests and exports). */
   table: CrossTab | null = null;
-  comparison: Comparison | null = null;
+  /** The trend across crosswalked waves, when comparing. */
+  trend: TrendTable | null = null;
   /** The decoded public-use data of the current wave. */
   data: Dataset | null = null;
   chartLibrary: ChartLibrary | null = null;
@@ -67,7 +73,7 @@ export class HakushoExplorer extends HTMLElement {
     if (next.banner && (!wave.variables.some((v) => v.id === next.banner && v.kind === 'coded') || next.banner === next.question)) next.banner = null;
     next.filters = next.filters.filter((f) => wave.variables.some((v) => v.id === f.variable));
     if (!wave.universes.some((u) => u.id === next.universe)) next.universe = 'all';
-    if (next.compare && !previousWaveOf(this.catalog, wave, next.question)) next.compare = false;
+    if (next.compare && !canCompare(wave, next.question)) next.compare = false;
     this.state = next;
     this.showNotices([]);
     history.pushState(null, '', serializeState(next));
@@ -95,13 +101,15 @@ export class HakushoExplorer extends HTMLElement {
     const wave = this.wave();
     this.setBusy(true);
     try {
-      const [dataset, library] = await Promise.all([loadDataset(wave.dataUrl), this.chartLibrary ?? loadChartLibrary()]);
-      const previous = state.compare ? previousWaveOf(this.catalog, wave, state.question) : null;
-      const previousData = previous ? await loadDataset(previous.wave.dataUrl) : null;
+      const [dataset, library, earlier] = await Promise.all([
+        loadDataset(wave.dataUrl),
+        this.chartLibrary ?? loadChartLibrary(),
+        state.compare ? loadHistory(wave.history) : Promise.resolve(null),
+      ]);
       if (state !== this.state) return; // superseded while loading
       this.data = dataset;
       this.chartLibrary = library;
-      this.render(dataset, previous && previousData ? { data: previousData, wave: previous.wave, question: previous.question } : null);
+      this.render(dataset, earlier);
     } catch (error) {
       this.showNotices([error instanceof Error ? error.message : String(error)]);
     } finally {
@@ -114,30 +122,37 @@ export class HakushoExplorer extends HTMLElement {
   }
 
   /** Computes and draws everything for the current state (synchronous: measured by the bench). */
-  render(dataset: Dataset, previous: { data: Dataset; wave: CatalogWave; question: string } | null): void {
+  render(dataset: Dataset, earlier: TrendWave[] | null): void {
     const state = this.state;
     const wave = this.wave();
     const question = this.variable(state.question);
+    const variable = chartVariable(dataset, state.question);
     this.table = computeTable(dataset, state);
-    this.comparison = previous ? computeComparison(this.table, dataset, previous.data, state, previous.question, `${wave.wave}年`, `${previous.wave.wave}年`) : null;
+    this.trend = earlier ? computeTrend([...earlier, { codebook: dataset.codebook, dataset }], state, this.table.universeLabel) : null;
     if (!this.embed) this.syncControls();
-    const view = tableView(this.table, state.show);
     const title = q<HTMLElement>(this, '[data-role="title"]');
     if (title) title.textContent = question?.text ?? state.question;
-    const chartBox = q<HTMLElement>(this, '[data-role="chart"]');
-    if (chartBox && this.chartLibrary) chartBox.replaceChildren(drawChart(this.chartLibrary, this.table, this.comparison, state.show, question?.label ?? '', Math.max(300, Math.min(760, chartBox.clientWidth || 640))));
     const meta = q<HTMLElement>(this, '[data-role="meta"]');
     if (meta) meta.textContent = this.metaText(wave);
+    const chartBox = q<HTMLElement>(this, '[data-role="chart"]');
+    const shown: ChartTable = this.trend ?? this.table;
+    if (chartBox && this.chartLibrary) {
+      const width = Math.max(300, Math.min(760, chartBox.clientWidth || 640));
+      chartBox.replaceChildren(drawChart(this.chartLibrary, shown, variable, question?.label ?? state.question, width));
+    }
     const tableBox = q<HTMLElement>(this, '[data-role="table"]');
     if (tableBox) {
-      tableBox.replaceChildren(renderTable(view, `${question?.label ?? state.question}（${this.table.universeLabel}）`));
+      const keys = this.trend ? this.trend.waves : this.table.columns.map((c) => c.key);
+      const caption = `${question?.label ?? state.question}（${this.table.universeLabel}${this.trend ? '・調査回比較' : ''}）`;
+      tableBox.replaceChildren(renderTable(tableModel(shown, variable), caption, this.trend ? 'percent' : state.show, keys));
       const notes = document.createElement('ul');
       notes.className = 'x-notes';
-      notes.append(...view.notes.map((n) => Object.assign(document.createElement('li'), { textContent: n })));
+      const lines = [...tableNotes(this.table), ...(this.trend ? ['調査回比較は対象者の条件のみを適用し、絞り込みと集計軸は適用していません。前回以前の値は公表された集計表または公開用データによります。'] : [])];
+      notes.append(...lines.map((n) => Object.assign(document.createElement('li'), { textContent: n })));
       tableBox.append(notes);
     }
     const chi = q<HTMLElement>(this, '[data-role="chi"]');
-    if (chi) chi.textContent = chiSquareText(this.table) ?? (state.banner ? 'χ²検定は単一回答の設問で集計軸があるときに表示します。' : '');
+    if (chi) chi.textContent = this.trend ? '' : chiSquareText(this.table) ?? (state.banner && this.table.type === 'multi' ? '複数回答の設問には全体の χ² 検定を行いません（選択肢ごとの差は英字で示しています）。' : '');
     if (!this.embed) this.updateExports(wave, question);
     else {
       const open = q<HTMLAnchorElement>(this, 'a[data-role="permalink"]');
@@ -156,7 +171,7 @@ export class HakushoExplorer extends HTMLElement {
     const t = this.table!;
     const total = t.columns[0];
     const filters = this.state.filters.length > 0 ? `、絞り込み${this.state.filters.length}件` : '';
-    return `対象：${t.universeLabel}${filters}（n=${total.n.toLocaleString('ja-JP')}）／${t.type === 'multi' ? '複数回答' : '単一回答'}${t.weighted ? '／ウェイト集計' : ''}／出典：${wave.citation}${wave.synthetic ? '／合成サンプルデータ' : ''}`;
+    return `対象：${t.universeLabel}${filters}（n=${total.n.toLocaleString('ja-JP')}）／${t.type === 'multi' ? '複数回答' : '単一回答'}${t.weighted ? '／ウェイト集計' : ''}／出典：${sourceText(wave.citation)}${wave.synthetic ? '／合成サンプルデータ' : ''}`;
   }
 
   // ---- controls ------------------------------------------------------------------------------
@@ -232,11 +247,11 @@ export class HakushoExplorer extends HTMLElement {
     }
     const cmp = q<HTMLInputElement>(this, 'input[name="cmp"]');
     if (cmp) {
-      const prev = previousWaveOf(this.catalog, wave, s.question);
-      cmp.disabled = !prev;
+      const possible = canCompare(wave, s.question);
+      cmp.disabled = !possible;
       cmp.checked = s.compare;
       const hint = q<HTMLElement>(this, '[data-role="cmp-hint"]');
-      if (hint) hint.textContent = prev ? `（${prev.wave.wave}年と比較）` : '（比較できる前回調査なし）';
+      if (hint) hint.textContent = possible ? `（${wave.history.map((h) => h.wave).join('・')}年と比較）` : '（比較できる前回調査なし）';
     }
     this.renderActiveFilters();
     this.renderFilterEditor();
@@ -288,12 +303,14 @@ export class HakushoExplorer extends HTMLElement {
       modes.className = 'x-modes';
       for (const [value, text] of [['any', 'いずれかを選んだ人'], ['all', 'すべてを選んだ人']]) {
         const label = document.createElement('label');
-        label.append(Object.assign(document.createElement('input'), { type: 'radio', name: 'fmode', value, checked: value === mode }), ' ', text);
+        label.append(Object.assign(document.createElement('input'), { type: 'radio', name: 'fmode', value, checked: value === mode, id: `x-fmode-${value}` }), ' ', text);
         modes.append(label);
       }
       fieldset.append(modes);
     }
+    const focused = document.activeElement && box.contains(document.activeElement) ? document.activeElement.id : '';
     box.replaceChildren(fieldset);
+    if (focused) document.getElementById(focused)?.focus();
   }
 
   // ---- exports -------------------------------------------------------------------------------
@@ -318,12 +335,14 @@ export class HakushoExplorer extends HTMLElement {
 
   exportCsv(): void {
     if (!this.table) return;
-    const csv = tableCsv(this.table, tableView(this.table, this.state.show), this.wave());
+    const wave = this.wave();
+    const question = this.variable(this.state.question);
+    const csv = tableCsv(this.trend ?? this.table, { survey: `${wave.title}（${wave.wave}）`, question: question?.text ?? this.state.question, citation: sourceText(wave.citation), synthetic: wave.synthetic });
     saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${this.fileStem()}.csv`);
   }
 
   chartSvg(): SVGSVGElement | null {
-    return q<SVGSVGElement>(this, '[data-role="chart"] svg.x-plot, [data-role="chart"] svg');
+    return q<SVGSVGElement>(this, '[data-role="chart"] > svg');
   }
 
   exportSvg(): void {

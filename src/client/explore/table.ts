@@ -1,8 +1,11 @@
 /**
- * Renders the table display model (lib/explore/view.ts) as an accessible HTML table. Labels from
- * data only ever go through textContent.
+ * Renders the shared table model (lib/charts/model.ts, the same the report pages use) as an
+ * accessible HTML table, in percent or count view. Labels from data only go through textContent.
  */
-import type { TableView } from '../../lib/explore/view.ts';
+import type { TableModel } from '../../lib/charts/model.ts';
+import { countText } from '../../lib/charts/fmt.ts';
+
+export type Show = 'percent' | 'count';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -11,46 +14,50 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
   return node;
 }
 
-/** A <table> for the view, with a caption. */
-export function renderTable(view: TableView, caption: string): HTMLTableElement {
+/** What a body cell shows: the model's text, or its count in count view. */
+function cellText(cell: TableModel['body'][number]['cells'][number], show: Show): string {
+  if (show === 'count' && cell.count !== null) return cell.count === 0 ? '–' : countText(cell.count);
+  return cell.text;
+}
+
+/** A <table> for the model, with a caption; `keys` are the column keys (data-key). */
+export function renderTable(model: TableModel, caption: string, show: Show, keys: string[]): HTMLTableElement {
   const table = el('table', undefined, 'x-table');
   table.append(el('caption', caption));
   const head = el('thead');
   const headRow = el('tr');
-  headRow.append(el('th', `選択肢（${view.unit}）`));
-  for (const c of view.columns) {
+  headRow.append(el('th', `${model.corner}（${show === 'count' ? '人' : model.unit}）`));
+  model.head.forEach((c, k) => {
     const th = el('th');
     th.scope = 'col';
-    th.dataset.key = c.key;
+    th.dataset.key = keys[k] ?? String(k);
     if (c.letter) th.append(el('span', c.letter, 'x-letter'), ' ');
     th.append(c.label);
     headRow.append(th);
-  }
+  });
   head.append(headRow);
-  const baseRow = el('tr', undefined, 'x-base');
-  baseRow.append(el('th', '基数（n）'));
-  for (const c of view.columns) {
-    const td = el('td', `${c.n.toLocaleString('ja-JP')}${c.suppressed ? '×' : c.caution ? '†' : ''}`);
-    if (c.caution) td.classList.add('x-caution');
-    baseRow.append(td);
+  if (model.head.some((c) => c.base)) {
+    const baseRow = el('tr', undefined, 'x-base');
+    baseRow.append(el('th', '基数'));
+    for (const c of model.head) {
+      const td = el('td', `${c.base}${c.suppressed ? '×' : c.caution ? '†' : ''}`);
+      if (c.caution) td.classList.add('x-caution');
+      baseRow.append(td);
+    }
+    head.append(baseRow);
   }
-  head.append(baseRow);
   table.append(head);
   const body = el('tbody');
-  for (const r of view.rows) {
+  for (const r of model.body) {
     const tr = el('tr', undefined, `x-row-${r.kind}`);
-    tr.dataset.key = r.key;
     const th = el('th', r.label);
     th.scope = 'row';
     tr.append(th);
-    r.cells.forEach((c, k) => {
+    r.cells.forEach((c) => {
       const td = el('td');
-      td.dataset.col = view.columns[k].key;
-      td.append(el('span', c.text, 'x-value'));
-      if (c.letters) td.append(el('span', c.letters, 'x-letters'));
+      td.append(el('span', cellText(c, show), 'x-value'));
+      if (c.letters && show === 'percent') td.append(el('span', c.letters, 'x-letters'));
       if (c.caution) td.classList.add('x-caution');
-      if (c.suppressed) td.classList.add('x-suppressed');
-      if (c.ci) td.title = `95%信頼区間 ${c.ci}`;
       tr.append(td);
     });
     body.append(tr);

@@ -37,6 +37,15 @@ export interface CatalogWave {
   universes: { id: string; label: string }[];
   /** Earlier wave this one is crosswalked to, and the question ids that map across. */
   previous: { wave: string; questions: Record<string, string> } | null;
+  /** Earlier waves reachable through crosswalks, oldest first, and where their data lives. */
+  history: HistoryWave[];
+}
+
+/** An earlier wave used for comparisons: microdata (public-use file) or published tables (JSON). */
+export interface HistoryWave {
+  wave: string;
+  kind: 'microdata' | 'tables';
+  url: string;
 }
 
 export interface ExploreCatalog {
@@ -63,7 +72,7 @@ export function catalogVariables(codebook: Codebook): CatalogVariable[] {
 }
 
 /** One catalog entry for a wave, given its public codebook and where its data file lives. */
-export function catalogWave(codebook: Codebook, dataUrl: string): CatalogWave {
+export function catalogWave(codebook: Codebook, dataUrl: string, history: HistoryWave[] = []): CatalogWave {
   const s = codebook.survey;
   const cw = codebook.crosswalk;
   return {
@@ -78,6 +87,7 @@ export function catalogWave(codebook: Codebook, dataUrl: string): CatalogWave {
     variables: catalogVariables(codebook),
     universes: [{ id: 'all', label: '全体' }, ...codebook.universes.filter((u) => u.id !== 'all').map((u) => ({ id: u.id, label: u.label }))],
     previous: cw ? { wave: cw.wave, questions: Object.fromEntries(cw.questions.map((c) => [c.question, c.previous ?? c.question])) } : null,
+    history,
   };
 }
 
@@ -86,11 +96,7 @@ export function findWave(catalog: ExploreCatalog, survey: string, wave: string):
   return catalog.waves.find((w) => w.survey === survey && w.wave === wave);
 }
 
-/** The crosswalked earlier wave and question id for a question, when both are in the catalog. */
-export function previousWaveOf(catalog: ExploreCatalog, wave: CatalogWave, question: string): { wave: CatalogWave; question: string } | null {
-  if (!wave.previous) return null;
-  const previousId = wave.previous.questions[question];
-  const prev = findWave(catalog, wave.survey, wave.previous.wave);
-  if (!previousId || !prev || !prev.variables.some((v) => v.id === previousId)) return null;
-  return { wave: prev, question: previousId };
+/** Whether a question of a wave can be compared with earlier waves (crosswalked, data available). */
+export function canCompare(wave: CatalogWave, question: string): boolean {
+  return wave.history.length > 0 && wave.previous !== null && question in wave.previous.questions;
 }

@@ -1,11 +1,13 @@
 /**
- * The explorer's computations: an explorer state → the engine's CrossTab, and the comparison with
- * the crosswalked earlier wave. The same functions run in the browser (on a public-use dataset)
- * and in tests (on the original dataset), so what the reader sees is what the engine says.
+ * The explorer's computations: an explorer state → the engine's CrossTab, and the trend across
+ * crosswalked waves (the engine's `trend`). The same functions run in the browser (on public-use
+ * data) and in tests (on the original microdata), so what the reader sees is what the engine says.
  */
 import type { Dataset } from '../dataset/types.ts';
 import type { CrossTab, StatsOptions } from '../stats/types.ts';
+import type { TrendTable } from '../charts/types.ts';
 import { crosstab } from '../stats/crosstab.ts';
+import { trend, type TrendWave } from '../stats/trend.ts';
 import { toTableSpec, type ExploreState } from './state.ts';
 
 /** Engine options implied by the state (everything else: the engine's defaults). */
@@ -18,33 +20,13 @@ export function computeTable(dataset: Dataset, state: ExploreState): CrossTab {
   return crosstab(dataset, toTableSpec(state), statsOptionsFor(state));
 }
 
-/** This wave's table next to the earlier wave's, rows aligned through the crosswalk. */
-export interface Comparison {
-  previous: CrossTab;
-  currentLabel: string;
-  previousLabel: string;
-}
-
 /**
- * The earlier wave's total-only table for the crosswalked question, with its rows relabelled and
- * ordered like this wave's (option codes mapped by the crosswalk). Filters and universe apply
- * where the earlier wave has the same variable / universe; the others are left out.
+ * The state's question across waves (oldest first, the current wave last), in the state's
+ * universe. Ad-hoc filters do not apply: earlier waves may lack the variables, and published
+ * tables cannot be filtered (the explorer says so next to the chart).
  */
-export function computeComparison(current: CrossTab, currentData: Dataset, previousData: Dataset, state: ExploreState, previousQuestion: string, currentLabel: string, previousLabel: string): Comparison {
-  const mapping = currentData.codebook.crosswalk?.questions.find((c) => c.question === state.question)?.options ?? {};
-  const previousState: ExploreState = {
-    ...state,
-    question: previousQuestion,
-    banner: null,
-    universe: previousData.universes.has(state.universe) ? state.universe : 'all',
-    filters: state.filters.filter((f) => previousData.variables.has(f.variable)),
-  };
-  const table = computeTable(previousData, previousState);
-  const byKey = new Map(table.rows.map((r) => [r.key, r]));
-  const rows = current.rows.flatMap((r) => {
-    const key = r.kind === 'option' ? String(mapping[r.key] ?? r.key) : r.key;
-    const found = byKey.get(key);
-    return found ? [{ ...found, key: r.key, label: r.label }] : [];
-  });
-  return { previous: { ...table, rows }, currentLabel, previousLabel };
+export function computeTrend(waves: TrendWave[], state: ExploreState, universeLabel: string): TrendTable {
+  const t = trend(waves, state.question, { ...(state.universe !== 'all' ? { universe: state.universe } : {}), stats: statsOptionsFor(state) });
+  const ids = [...new Set(t.points.map((p) => p.wave))];
+  return { type: 'trend', question: state.question, universeLabel, waves: waves.map((w) => w.codebook.survey.wave).filter((w) => ids.includes(w)), points: t.points };
 }

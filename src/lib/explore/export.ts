@@ -1,38 +1,17 @@
 /**
- * What the explorer hands out: the table as CSV (UTF-8 with BOM, so Excel opens Japanese text
- * correctly), a citation with the permalink, and an embed snippet. Pure text functions.
+ * What the explorer hands out besides the CSV (lib/charts/csv.ts): a citation with the
+ * permalink, and an embed snippet. Pure text functions.
  */
-import { csvFormatRows } from 'd3-dsv';
-import type { CrossTab } from '../stats/types.ts';
 import type { CatalogWave } from './catalog.ts';
-import type { TableView } from './view.ts';
 
-/** Byte order mark that tells spreadsheet programs the file is UTF-8. */
-export const BOM = '\uFEFF';
-
-/** Cells that a spreadsheet would run as a formula are quoted with a leading apostrophe. */
-function safeCell(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
-}
-
-/** The table as CSV: a header with column labels and bases, one line per row, notes last. */
-export function tableCsv(tab: CrossTab, view: TableView, wave: CatalogWave): string {
-  const header = ['', ...view.columns.flatMap((c) => [`${c.letter ? `${c.letter} ` : ''}${c.label}（${view.unit}）`, `${c.label} 有意差`])];
-  const base = ['基数（n）', ...view.columns.flatMap((c) => [String(c.n), ''])];
-  const body = view.rows.map((r) => [r.label, ...r.cells.flatMap((c) => [c.text, c.letters])]);
-  const meta = [
-    [`設問: ${tab.spec.question}`],
-    [`対象: ${tab.universeLabel}`],
-    [`出典: ${wave.citation}`],
-    ...(wave.synthetic ? [['合成サンプルデータ（実在の回答ではありません）']] : []),
-    ...view.notes.map((n) => [n]),
-  ];
-  return BOM + csvFormatRows([header, base, ...body, [], ...meta].map((line) => line.map(safeCell)));
+/** The publisher's citation without a leading "出典：" (callers add their own prefix). */
+export function sourceText(citation: string): string {
+  return citation.replace(/^出典\s*[：:]\s*/, '');
 }
 
 /** Citation text for a view, with its permalink and the access date (YYYY-MM-DD). */
 export function citationText(wave: CatalogWave, questionLabel: string, permalink: string, accessed: string): string {
-  return `${wave.citation}「${questionLabel}」Hakusho クロス集計（${wave.survey} ${wave.wave}）${permalink}（${accessed} 閲覧）${wave.synthetic ? ' ※合成サンプルデータ' : ''}`;
+  return `${sourceText(wave.citation)}「${questionLabel}」Hakusho クロス集計（${wave.survey} ${wave.wave}）${permalink}（${accessed} 閲覧）${wave.synthetic ? ' ※合成サンプルデータ' : ''}`;
 }
 
 /** Escapes text for an HTML attribute value. */

@@ -14,7 +14,8 @@
  * little-endian u32 words (bit i of word i >>> 5 is row i). Rows are in a shuffled order; there is
  * no id column and no free text.
  */
-import { z } from 'zod';
+// zod/mini: the decoder runs in the browser, where the full zod would weigh ten times more.
+import * as z from 'zod/mini';
 
 export const MAGIC = 'HKPU';
 export const VERSION = 1;
@@ -22,9 +23,9 @@ export const VERSION = 1;
 /** Where a column's bytes lie in the data section. */
 const Block = z.strictObject({
   /** Byte offset from the start of the data section (multiple of 8). */
-  offset: z.number().int().min(0),
+  offset: z.int().check(z.minimum(0)),
   /** Byte length. */
-  length: z.number().int().min(0),
+  length: z.int().check(z.minimum(0)),
 });
 
 /** An option as the engine needs it (same fields as the codebook's Option). */
@@ -69,11 +70,11 @@ export const PublicUseHeader = z.strictObject({
   format: z.literal('hakusho-public-use'),
   version: z.literal(VERSION),
   /** Respondents (rows). */
-  n: z.number().int().min(0),
+  n: z.int().check(z.minimum(0)),
   /** The public part of the codebook (see publicity.ts). */
   codebook: z.record(z.string(), z.unknown()),
   /** Weights as f64, or null when the wave is unweighted. */
-  weights: Block.nullable(),
+  weights: z.nullable(Block),
   /** Every universe the file carries, as a bitset. */
   universes: z.array(z.strictObject({ id: z.string(), block: Block })),
   columns: z.array(Column),

@@ -1,0 +1,29 @@
+/**
+ * The text under the explorer's table: what the marks mean, why letters are missing, and the
+ * χ² summary. Plain strings (rendered as text).
+ */
+import type { CrossTab } from '../stats/types.ts';
+import { SUPPRESSED } from '../charts/fmt.ts';
+
+function adjustLabel(adjust: CrossTab['options']['adjust']): string {
+  return adjust === 'bonferroni' ? 'Bonferroni 補正' : adjust === 'bh' ? 'Benjamini–Hochberg 補正' : '補正なし';
+}
+
+/** Legend of the marks the table actually shows. */
+export function tableNotes(tab: CrossTab): string[] {
+  const notes: string[] = [];
+  if (tab.columns.some((c) => c.suppressed && c.n > 0)) notes.push(`${SUPPRESSED} 基数が${tab.options.suppressBase}未満のため割合を表示していません。`);
+  if (tab.columns.some((c) => c.caution && !c.suppressed)) notes.push(`† 基数が${tab.options.cautionBase}未満の列は参考値です（有意差の検定なし）。`);
+  if (tab.columns.length > 2 && !tab.lettersNote) notes.push(`英大文字は、その列が該当する列より有意に高いことを示します（α=${tab.options.alpha}、${adjustLabel(tab.options.adjust)}）。`);
+  if (tab.lettersNote) notes.push(tab.lettersNote);
+  if (tab.type === 'multi') notes.push(tab.options.multiPercent === 'responses' ? '複数回答：割合は回答数の合計に対する比率です。' : '複数回答：割合は回答者数に対する比率です（合計は100%を超えます）。');
+  return notes;
+}
+
+/** χ² summary as one line of text, or null when the engine computed none. */
+export function chiSquareText(tab: CrossTab): string | null {
+  const c = tab.chiSquare;
+  if (!c) return null;
+  const p = c.p < 0.001 ? 'p < 0.001' : `p = ${c.p.toFixed(3)}`;
+  return `独立性の χ² 検定：χ² = ${c.statistic.toFixed(2)}、自由度 ${c.df}、${p}${c.p < tab.options.alpha ? '（有意）' : '（有意差なし）'}${c.lowExpected ? '。期待度数が5未満のセルがあるため、結果は参考です' : ''}`;
+}

@@ -1,0 +1,244 @@
+/**
+ * The cross-tab explorer in real Chromium against the built site: building a table by clicking,
+ * URL state (round-trip, back/forward, hostile input), exports, equality with the engine run in
+ * Node on the original microdata, and the privacy of the public-use files.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { loadCatalog } from '../../src/server/catalog.ts';
+import { decodePublicUse } from '../../src/lib/publicuse/decode.ts';
+import { computeTable } from '../../src/lib/explore/compute.ts';
+import { parseState } from '../../src/lib/explore/state.ts';
+import { catalogWave } from '../../src/lib/explore/catalog.ts';
+import { publicCodebook } from '../../src/lib/publicuse/publicity.ts';
+import { tableModel } from '../../src/lib/charts/model.ts';
+import { chartVariable } from '../../src/lib/charts/variable.ts';
+import { roundHalfUp } from '../../src/lib/charts/fmt.ts';
+import type { Dataset } from '../../src/lib/dataset/types.ts';
+
+const microdata = loadCatalog().waves.filter((w) => w.dataset);
+const jcsa = microdata.find((w) => w.survey === 'jcsa' && w.wave === '2025')!;
+
+/** Collects uncaught page errors so every test can assert there were none. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+async function rendered(page: Page): Promise<void> {
+  await expect(page.locator('hakusho-explorer .x-table')).toBeVisible();
+  await expect(page.locator('hakusho-explorer')).not.toHaveAttribute('aria-busy', '');
+}
+
+/** The table as shown: header labels and, per row, the cell texts (values only). */
+async function shownTable(page: Page): Promise<{ columns: string[]; rows: { label: string; cells: string[] }[] }> {
+  return page.locator('hakusho-explorer .x-table').evaluate((table) => ({
+    columns: [...table.querySelectorAll('thead tr:first-child th[data-key]')].map((th) => (th as HTMLElement).dataset.key!),
+    rows: [...table.querySelectorAll('tbody tr')].map((tr) => ({
+      label: tr.querySelector('th')!.textContent!,
+      cells: [...tr.querySelectorAll('td .x-value')].map((v) => v.textContent!),
+    })),
+  }));
+}
+
+test('builds a cross-tab by clicking: question, banner, filter', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/explore/');
+  await rendered(page);
+  await page.getByLabel('設問（表側）').selectOption({ label: 'カスタマーサクセスに効果を感じているか' });
+  await expect(page).toHaveURL(/q=cs_effect/);
+  await page.getByLabel('集計軸（表頭）').selectOption({ label: '従業員規模' });
+  await expect(page).toHaveURL(/b=employee_size/);
+  await rendered(page);
+  const sizes = catalogWave(publicCodebook(jcsa.codebook), '').variables.find((v) => v.id === 'employee_size')!;
+  await expect(page.locator('.x-table thead th[data-key]')).toHaveCount(1 + sizes.options.length);
+  await page.getByLabel('絞り込む項目を追加・変更').selectOption({ label: 'SaaS／非SaaS' });
+  await page.getByRole('checkbox', { name: 'SaaS', exact: true }).check();
+  await expect(page).toHaveURL(/f=sector%3Ain%3A1/);
+  await expect(page.getByRole('list', { name: '適用中の絞り込み' })).toContainText('SaaS／非SaaS：SaaS');
+  await rendered(page);
+  await expect(page.locator('[data-role="chi"]')).toContainText('χ²');
+  await expect(page.locator('[data-role="chart"] > svg')).toBeVisible();
+  await page.getByLabel('人数').check();
+  await expect(page).toHaveURL(/v=count/);
+  expect(errors).toEqual([]);
+});
+
+test('the URL round-trips, and back/forward restore earlier states', async ({ page }) => {
+  const errors = watchErrors(page);
+  const url = '/explore/?s=jcsa&w=2025&q=cs_challenges&b=sector&u=saas_doing_cs&f=employee_size%3Ain%3A1%2C2&mp=responses';
+  await page.goto(url);
+  await rendered(page);
+  expect(new URL(page.url()).search).toBe(url.slice('/explore/'.length));
+  await expect(page.getByLabel('設問（表側）')).toHaveValue('cs_challenges');
+  await expect(page.getByLabel('集計軸（表頭）')).toHaveValue('sector');
+  await expect(page.getByLabel('回答数')).toBeChecked();
+  await page.getByLabel('集計軸（表頭）').selectOption('');
+  await expect(page).not.toHaveURL(/b=/);
+  await page.getByRole('button', { name: /絞り込み「従業員規模」を解除/ }).click();
+  await expect(page).not.toHaveURL(/f=/);
+  await rendered(page);
+  await page.goBack();
+  await expect(page.getByLabel('集計軸（表頭）')).toHaveValue('');
+  await expect(page.getByRole('list', { name: '適用中の絞り込み' })).toContainText('従業員規模');
+  await page.goBack();
+  await expect(page.getByLabel('集計軸（表頭）')).toHaveValue('sector');
+  await expect(page.locator('.x-table thead th[data-key]')).toHaveCount(3);
+  await page.goForward();
+  await expect(page.getByLabel('集計軸（表頭）')).toHaveValue('');
+  expect(errors).toEqual([]);
+});
+
+test('a hostile URL falls back to a valid view with a visible notice', async ({ page }) => {
+  const errors = watchErrors(page);
+  let dialogs = 0;
+  page.on('dialog', (d) => (dialogs++, d.dismiss()));
+  await page.goto('/explore/?s=jcsa&w=2025&q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&b=__proto__&f=constructor%3Ain%3A1&f=%E0%A4%A&v=%27%22%3E&cmp=1');
+  await rendered(page);
+  const notice = page.getByRole('alert');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('設問「<img src=x onerror=alert(1)>」が見つからない');
+  await expect(notice).toContainText('集計軸「__proto__」は使えない');
+  await expect(page.locator('hakusho-explorer img')).toHaveCount(0);
+  expect(new URL(page.url()).searchParams.get('q')).toBe(parseState('', { waves: [catalogWave(publicCodebook(jcsa.codebook), '')] }).state.question);
+  expect(dialogs).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+/** The engine run in Node on the ORIGINAL microdata, for the state a URL describes. */
+function expected(dataset: Dataset, search: string) {
+  const catalog = { waves: [catalogWave(publicCodebook(dataset.codebook), '')] };
+  const { state, notices } = parseState(search, catalog);
+  expect(notices).toEqual([]);
+  return computeTable(dataset, state);
+}
+
+for (const search of [
+  '?s=jcsa&w=2025&q=cs_effect&b=employee_size',
+  '?s=jcsa&w=2025&q=cs_challenges&b=sector&u=saas_doing_cs&f=employee_size%3Ain%3A1%2C2%2C3',
+  '?s=jcsa&w=2025&q=industry&b=revenue_size&f=cs_status%3Ain%3A1',
+]) {
+  test(`numbers shown equal the engine's on the original data: ${search}`, async ({ page }) => {
+    await page.goto(`/explore/${search}`);
+    await rendered(page);
+    const tab = expected(jcsa.dataset!, search);
+    const model = tableModel(tab, chartVariable(jcsa.dataset!, tab.spec.question));
+    const shown = await shownTable(page);
+    expect(shown.columns).toEqual(tab.columns.map((c) => c.key));
+    expect(shown.rows).toEqual(model.body.map((r) => ({ label: r.label, cells: r.cells.map((c) => c.text) })));
+    // Independent of the model: every option's total-column percent, straight from the engine.
+    for (const row of tab.rows.filter((r) => r.kind === 'option' && r.cells[0].count > 0)) {
+      const shownRow = shown.rows.find((r) => r.label === row.label)!;
+      expect(shownRow.cells[0]).toBe(roundHalfUp(row.cells[0].proportion * 100, 1).toFixed(1));
+    }
+    const bases = await page.locator('.x-table .x-base td').allTextContents();
+    expect(bases.map((b) => Number(b.replace(/[^\d]/g, '')))).toEqual(tab.columns.map((c) => c.n));
+    await page.getByLabel('人数').check();
+    await rendered(page);
+    const counts = await shownTable(page);
+    expect(counts.rows).toEqual(model.body.map((r) => ({ label: r.label, cells: r.cells.map((c) => (c.count === null ? c.text : c.count === 0 ? '–' : c.count.toLocaleString('en-US'))) })));
+  });
+}
+
+test('exports: CSV with BOM, SVG that parses, non-empty PNG, citation and embed snippet', async ({ page }) => {
+  await page.goto('/explore/?s=jcsa&w=2025&q=cs_effect&b=sector');
+  await rendered(page);
+  const tab = expected(jcsa.dataset!, '?s=jcsa&w=2025&q=cs_effect&b=sector');
+
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '表を CSV で保存' }).click()]);
+  expect(csvDownload.suggestedFilename()).toBe('hakusho-jcsa-2025-cs_effect-by-sector.csv');
+  const csvBytes = readFileSync((await csvDownload.path())!);
+  expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const parsed = Papa.parse<string[]>(csvBytes.toString('utf8').slice(1), { skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  const header = parsed.data[0];
+  const [segment, option, percent, count] = ['区分', '選択肢', '割合(%)', '件数'].map((h) => header.indexOf(h));
+  for (const row of tab.rows.filter((r) => r.kind === 'option')) {
+    tab.columns.forEach((column, k) => {
+      const line = parsed.data.find((l) => l[option] === row.label && l[segment] === (column.key === 'total' ? '全体' : column.label))!;
+      expect(Number(line[count])).toBe(row.cells[k].count);
+      expect(line[percent]).toBe(column.suppressed ? '' : roundHalfUp(row.cells[k].proportion * 100, 1).toFixed(1));
+    });
+  }
+
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'グラフを SVG で保存' }).click()]);
+  const svgText = readFileSync((await svgDownload.path())!, 'utf8');
+  const svgCheck = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { root: doc.documentElement.nodeName, errors: doc.getElementsByTagName('parsererror').length, rects: doc.querySelectorAll('rect').length };
+  }, svgText);
+  expect(svgCheck).toMatchObject({ root: 'svg', errors: 0 });
+  expect(svgCheck.rects).toBeGreaterThan(tab.rows.length);
+
+  const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'グラフを PNG で保存' }).click()]);
+  const png = readFileSync((await pngDownload.path())!);
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.readUInt32BE(16)).toBeGreaterThan(300); // IHDR width
+  expect(png.length).toBeGreaterThan(5000);
+
+  const citation = await page.getByLabel('引用表記').inputValue();
+  expect(citation).toContain(page.url());
+  expect(citation).toContain('カスタマーサクセスに効果を感じているか');
+
+  const snippet = await page.getByLabel('埋め込みコード（グラフのみ）').inputValue();
+  const src = /<iframe src="([^"]+)"/.exec(snippet)![1].replace(/&amp;/g, '&');
+  expect(new URL(src).pathname).toBe('/embed/');
+  await page.setContent(snippet);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.locator('[data-role="chart"] > svg')).toBeVisible();
+  await expect(frame.locator('[data-role="title"]')).toHaveText(jcsa.codebook.questions.find((q) => q.id === 'cs_effect')!.text);
+  await expect(frame.locator('form')).toHaveCount(0);
+});
+
+test('public-use files hold no restricted column, no id and no free text', async ({ request }) => {
+  expect(microdata.length).toBeGreaterThan(0);
+  for (const wave of microdata) {
+    const response = await request.get(`/data/${wave.survey}/${wave.wave}/public-use.bin`);
+    expect(response.ok()).toBe(true);
+    const bytes = await response.body();
+    const decoded = decodePublicUse(new Uint8Array(bytes));
+    const original = wave.dataset!;
+    expect(decoded.n).toBe(original.n);
+    expect(decoded.ids).toEqual([]);
+    const restricted = [
+      ...original.codebook.questions.filter((q) => q.publication === 'restricted' || q.type === 'text').map((q) => q.id),
+      ...original.codebook.derived.filter((d) => d.publication === 'restricted').map((d) => d.id),
+    ];
+    for (const id of decoded.variables.keys()) expect(restricted.some((r) => id === r || id.startsWith(`${r}__`))).toBe(false);
+    for (const q of decoded.codebook.questions) expect(q.type === 'text' || q.publication === 'restricted').toBe(false);
+    const text = bytes.toString('latin1') + new TextDecoder().decode(bytes);
+    for (const id of original.ids.slice(0, 200)) expect(text.includes(`"${id}"`)).toBe(false);
+    for (const v of original.variables.values()) {
+      if (v.kind !== 'text') continue;
+      for (const answer of v.values.filter((x): x is string => !!x && x.length >= 4).slice(0, 200)) expect(text.includes(answer)).toBe(false);
+    }
+    for (const id of restricted) expect(text.includes(`"${id}"`)).toBe(false);
+  }
+});
+
+test('keyboard only: controls are labelled and reachable, and a filter can be set', async ({ page }) => {
+  await page.goto('/explore/?s=jcsa&w=2025&q=cs_effect');
+  await rendered(page);
+  await page.getByLabel('集計軸（表頭）').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page).toHaveURL(/b=/);
+  await page.getByLabel('絞り込む項目を追加・変更').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await expect(page).toHaveURL(/f=/);
+  const unlabelled = await page.evaluate(() => [...document.querySelectorAll('hakusho-explorer select, hakusho-explorer input, hakusho-explorer textarea')].filter((el) => !(el as HTMLInputElement).labels?.length).map((el) => el.outerHTML));
+  expect(unlabelled).toEqual([]);
+});
+
+test('usable on a 360 px phone: no page-wide horizontal scroll', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto('/explore/?s=jcsa&w=2025&q=cs_effect&b=employee_size');
+  await rendered(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(page.getByLabel('設問（表側）')).toBeVisible();
+  await expect(page.locator('[data-role="chart"] > svg')).toBeVisible();
+});
