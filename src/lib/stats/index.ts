@@ -1,6 +1,7 @@
 /** The cross-tab engine's public API. */
 export type * from './types.ts';
 export { crosstab, CrossTabError } from './crosstab.ts';
+export { forgetFilters } from './population.ts';
 export { defaultStatsOptions, resolveStatsOptions, keyword, StatsOptionError } from './options.ts';
 export { summarizeBanded, summarizeNumeric, quantileSorted, nps, npsClass } from './summary.ts';
 export { trend, compareWaves } from './trend.ts';

@@ -3,7 +3,7 @@
  * (named universe ∩ the question's own universe ∩ every ad-hoc filter), as one bitset.
  */
 import type { Bitset, Dataset, Variable } from '../dataset/types.ts';
-import type { Net, Option, Question } from '../dataset/codebook.ts';
+import type { Filter, Net, Option, Question } from '../dataset/codebook.ts';
 import type { CrossTab, TableSpec } from './types.ts';
 import { andInto } from '../dataset/bitset.ts';
 import { evaluateFilter } from '../dataset/filter.ts';
@@ -51,11 +51,37 @@ function universeBits(dataset: Dataset, id: string): Bitset {
   return bits;
 }
 
+/**
+ * Filter bitsets already evaluated, per dataset (datasets are never mutated after loading). An
+ * explorer changes question and banner far more often than its filters, so each filter is
+ * evaluated by `evaluateFilter` once and then reused; at most FILTER_CACHE_SIZE per dataset.
+ */
+const filterCache = new WeakMap<Dataset, Map<string, Bitset>>();
+const FILTER_CACHE_SIZE = 256;
+
+function filterBits(dataset: Dataset, filter: Filter): Bitset {
+  let cache = filterCache.get(dataset);
+  if (!cache) filterCache.set(dataset, (cache = new Map()));
+  const key = JSON.stringify(filter);
+  let bits = cache.get(key);
+  if (!bits) {
+    bits = evaluateFilter(dataset, filter);
+    if (cache.size >= FILTER_CACHE_SIZE) cache.clear();
+    cache.set(key, bits);
+  }
+  return bits;
+}
+
+/** Drop the filter bitsets remembered for `dataset` (benchmarks measure the first use this way). */
+export function forgetFilters(dataset: Dataset): void {
+  filterCache.delete(dataset);
+}
+
 /** Respondents in the table: universe ∩ the variable's universe ∩ filters (a fresh bitset). */
 export function population(dataset: Dataset, spec: TableSpec, tabulated: Tabulated): Bitset {
   const mask = universeBits(dataset, spec.universe ?? tabulated.universe).slice();
   if (spec.universe !== undefined && spec.universe !== tabulated.universe) andInto(mask, universeBits(dataset, tabulated.universe));
-  for (const filter of spec.filters ?? []) andInto(mask, evaluateFilter(dataset, filter));
+  for (const filter of spec.filters ?? []) andInto(mask, filterBits(dataset, filter));
   return mask;
 }
 
