@@ -11,7 +11,7 @@
  */
 import * as aq from 'arquero';
 import { Codebook } from '../../src/lib/dataset/codebook.ts';
-import type { Dataset, Bitset } from '../../src/lib/dataset/types.ts';
+import type { Dataset, Bitset, Variable } from '../../src/lib/dataset/types.ts';
 import { createBitset, fullBitset, setBit } from '../../src/lib/dataset/bitset.ts';
 import { crosstab, forgetFilters } from '../../src/lib/stats/index.ts';
 import type { TableSpec } from '../../src/lib/stats/index.ts';
@@ -58,7 +58,7 @@ function benchDataset(): { dataset: Dataset; q: Int16Array; seg: Int16Array; f: 
     n: N,
     ids: Array.from({ length: N }, (_, i) => `r${i}`),
     weights: null,
-    variables: new Map([
+    variables: new Map<string, Variable>([
       ['q', coded('q', q, Q_OPTIONS)],
       ['seg', coded('seg', seg, BANNER)],
       ['f', coded('f', f, 2)],
