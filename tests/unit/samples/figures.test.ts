@@ -56,8 +56,8 @@ function percentOf(spec: FigureSpec, key: string | number, digits: number): numb
   return roundHalfUp(row.cells[0].proportion * 100, digits);
 }
 
-function publishedTable(waveId: string, question: string, segment: string, option: number): number {
-  const t = wave(waveId).tables?.find((x) => x.question === question && x.segment === segment);
+function publishedTable(waveId: string, question: string, universe: string | undefined, segment: string, option: number): number {
+  const t = wave(waveId).tables?.find((x) => x.question === question && x.universe === (universe ?? 'all') && x.segment === segment);
   const cell = t?.cells.find((c) => c.option === option);
   if (cell?.percent == null) throw new Error(`${waveId}: no published ${question} ${segment} option ${option}`);
   return cell.percent;
@@ -78,9 +78,9 @@ function recompute(spec: FigureSpec, value: string): number | string {
     const rows = table(spec).rows.filter((r) => r.kind === 'option' && !r.nonSubstantive);
     return rows.reduce((best, r) => (r.cells[0].count > best.cells[0].count ? r : best)).label;
   }
-  if ('table' in m) return publishedTable(spec.wave, spec.question, m.table.segment, m.table.option);
+  if ('table' in m) return publishedTable(spec.wave, spec.question, spec.universe, m.table.segment, m.table.option);
   const now = percentOf(spec, m.change.option, 1);
-  return roundHalfUp(now - publishedTable(m.change.previousWave, spec.question, m.change.segment, m.change.option), digits);
+  return roundHalfUp(now - publishedTable(m.change.previousWave, spec.question, spec.universe, m.change.segment, m.change.option), digits);
 }
 
 /** What the recomputed figure must equal. */

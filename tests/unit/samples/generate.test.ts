@@ -10,6 +10,7 @@ import { mulberry32 } from '../../../scripts/samples/prng.ts';
 import { readCatalog } from '../../../src/server/catalog.ts';
 import { crosstab } from '../../../src/lib/stats/crosstab.ts';
 import type { TableSpec } from '../../../src/lib/stats/types.ts';
+import { trend, type Trend, type TrendWave } from '../../../src/lib/stats/trend.ts';
 
 describe('generate-samples', () => {
   const first = generateAll();
@@ -109,5 +110,25 @@ describe('designed relationships hold (documented in the codebook notes)', () =>
     const t = crosstab(ds('fullstar', '2023'), { question: 'monthly_churn', banner: 'cs_tool_adoption' });
     const byKey = new Map(t.columns.map((c, k) => [c.key, t.summaries![k].mean]));
     expect(byKey.get('1')!).toBeLessThan(byKey.get('2')!);
+  });
+});
+
+describe('virtualex waves are crosswalked so trends work', () => {
+  const data = readCatalog('data');
+  if (!data.ok) throw new Error('data does not load');
+  const wave = (w: string) => data.value.get('virtualex', w)!;
+  const point = (t: Trend, w: string, option: number) => t.points.find((p) => p.wave === w && p.option === option);
+
+  it('touch model among the effect-felt: 2022 published 38.1% → 2023 microdata 120/276', () => {
+    const t = trend([wave('2022'), wave('2023')] as TrendWave[], 'touch_model', { universe: 'effect_felt' });
+    expect(point(t, '2022', 1)?.proportion).toBeCloseTo(0.381, 10);
+    expect(point(t, '2022', 1)?.source).toBe('published');
+    expect(point(t, '2023', 1)?.proportion).toBeCloseTo(120 / 276, 10);
+  });
+
+  it('effect felt among CS doers: 2023 microdata 276/500 → 2024 published 61.0%', () => {
+    const t = trend([wave('2023'), wave('2024')] as TrendWave[], 'cs_effect_felt', { universe: 'doing_cs' });
+    expect(point(t, '2023', 1)?.proportion).toBeCloseTo(0.552, 10);
+    expect(point(t, '2024', 1)?.proportion).toBeCloseTo(0.61, 10);
   });
 });
