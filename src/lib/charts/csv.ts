@@ -25,6 +25,11 @@ export interface CsvMeta {
 
 const HEADER = ['調査', '質問ID', '質問', '回答形式', '母集団', '項目', '区分', '区分の基数n', '選択肢', '件数', '割合(%)', '95%信頼区間下限(%)', '95%信頼区間上限(%)', '参考値', '有意差', '出典', 'データ'];
 
+/** Text a spreadsheet would run as a formula gets a leading apostrophe. */
+function safeCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+}
+
 const r1 = (x: number | null) => (x === null || !Number.isFinite(x) ? '' : roundHalfUp(x, 1).toFixed(1));
 
 function rowsOf(table: CrossTab, meta: CsvMeta, item: string): string[][] {
@@ -60,5 +65,5 @@ export function tableCsv(table: ChartTable, meta: CsvMeta): string {
           p.source === 'published' ? `${meta.citation}${p.sourceNote ? `（${p.sourceNote}）` : ''}` : meta.citation, meta.synthetic && p.source === 'microdata' ? '合成サンプルデータ' : '',
         ])
       : rowsOf(table, meta, '');
-  return BOM + csvFormatRows([HEADER, ...body]) + '\r\n';
+  return BOM + csvFormatRows([HEADER, ...body.map((row) => row.map(safeCell))]) + '\r\n';
 }

@@ -95,13 +95,14 @@ export function histogramSpec(table: CrossTab, width: number, variable?: ChartVa
       ...baseOptions(width, columns.length * panel + tick.maxLines * 15 + 30, { left: facet ? 20 : 36, right: 16, top: facet ? 22 : 16, bottom: tick.maxLines * 15 + 14 }),
       x: { domain: [0, bands.length], label: null, ticks: bands.map((_, k) => k + 0.5), tickFormat: (x: number) => tick.lines.get(bands[Math.floor(x)]?.label ?? '') ?? '', tickSize: 0 },
       y: { domain: [0, max], label: null, axis: null },
-      fy: facet ? { domain: columns.map((c) => c.key), label: null, axis: 'top', tickFormat: (k: string) => facetLabels.get(k) ?? k, padding: 0.25 } : undefined,
+      fy: facet ? { domain: columns.map((c) => c.key), label: null, axis: null, padding: 0.25 } : undefined,
       marks: [
         Plot.rectY(data, { x1: (d: Datum) => (index.get(d.rowKey) as number) + 0.08, x2: (d: Datum) => (index.get(d.rowKey) as number) + 0.92, y1: 0, y2: pos, ...fy, fill: (d: Datum) => columnColour(d.columnIndex), fillOpacity: opacity, title: 'title' }),
         Plot.text(data, { x: (d: Datum) => (index.get(d.rowKey) as number) + 0.5, y: pos, ...fy, text: (d: Datum) => valueLabel(d), dy: -7, fill: 'currentColor', fontSize: 11 }),
         Plot.ruleX(marks, { x: 'at', ...fy, stroke: 'currentColor', strokeDasharray: (m: Mark) => (m.median ? '4,3' : null), strokeWidth: 1.5 }),
         Plot.text(marks, { x: 'at', ...fy, frameAnchor: 'top', text: 'text', dy: (m: Mark) => (m.median ? 14 : 0), dx: 4, textAnchor: 'start', fill: 'currentColor', fontSize: 11 }),
         Plot.ruleY([0]),
+        ...(facet ? [Plot.text(columns, { fy: (c: { key: string }) => c.key, frameAnchor: 'top-left', lineAnchor: 'bottom', dy: -6, text: (c: { key: string }) => facetLabels.get(c.key) ?? c.key, fill: 'currentColor', fontWeight: 700 })] : []),
       ],
     },
   };

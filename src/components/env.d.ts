@@ -1,0 +1,7 @@
+/** Per-page context that report components (Chart, Stat) read. */
+declare namespace App {
+  interface Locals {
+    /** The report a page belongs to: MDX <Chart>/<Stat> take survey and wave from here. */
+    report?: { survey: string; wave: string };
+  }
+}

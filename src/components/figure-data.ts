@@ -1,0 +1,272 @@
+/**
+ * Build-time bridge from MDX props to chart data: finds the wave, checks the question, banner
+ * and universe an editor named (errors list the valid choices, so a typo fails the build with a
+ * message that says how to fix it), runs the engine and memoises the result for the build.
+ */
+import { parseHTML } from 'linkedom';
+import type { Filter, Question } from '../lib/dataset/codebook.ts';
+import type { Dataset } from '../lib/dataset/types.ts';
+import { crosstab } from '../lib/stats/crosstab.ts';
+import { trend as engineTrend, type TrendWave } from '../lib/stats/trend.ts';
+import type { CrossTab } from '../lib/stats/types.ts';
+import { chartVariable, chooseKind, parseKind, renderChart, type ChartKind, type ChartTable, type ChartVariable, type GridTable, type TrendTable } from '../lib/charts/index.ts';
+import { serializeState } from '../lib/explore/state.ts';
+import { loadCatalog, type CatalogWave } from '../server/catalog.ts';
+
+/** Every wave of every survey, validated. */
+export function allWaves(): CatalogWave[] {
+  return loadCatalog().waves;
+}
+
+/** One wave; an error naming the known waves when it does not exist. */
+export function getWave(survey: string, wave: string, who = '<Chart>'): CatalogWave {
+  const found = loadCatalog().get(survey, wave);
+  if (!found) throw new Error(`${who}: survey "${survey}" wave "${wave}" does not exist (known: ${allWaves().map((w) => `${w.survey}/${w.wave}`).join(', ')})`);
+  return found;
+}
+
+/** The wave's dataset; an error for aggregate-only waves. */
+export function datasetOf(wave: CatalogWave, who = '<Chart>'): Dataset {
+  if (!wave.dataset) throw new Error(`${who}: ${wave.survey}/${wave.wave} has published tables only; charts and figures need a microdata wave`);
+  return wave.dataset;
+}
+
+/** What a chart shows about its variable: wording, label, SA/MA, notes. */
+export interface VariableInfo {
+  id: string;
+  number: string | undefined;
+  label: string;
+  text: string;
+  /** Question type (grid rows and derived variables report `single`). */
+  type: Question['type'] | 'derived';
+  notes: string[];
+  reconstructed: boolean;
+  source: string | undefined;
+  /** The question's own universe. */
+  universe: string;
+  chapter: string | undefined;
+}
+
+/** Public variables a chart may name: questions (except text), grid rows, derived variables. */
+export function publicVariableIds(dataset: Dataset): string[] {
+  const ids: string[] = [];
+  for (const q of dataset.codebook.questions) {
+    if (q.publication !== 'public' || q.type === 'text') continue;
+    ids.push(q.id);
+    if (q.type === 'grid') ids.push(...q.rows.map((r) => `${q.id}__${r.id}`));
+  }
+  ids.push(...dataset.codebook.derived.filter((d) => d.publication === 'public').map((d) => d.id));
+  return ids;
+}
+
+/** Looks up a question / grid row / derived variable; an error listing the valid ids otherwise. */
+export function variableInfo(dataset: Dataset, id: string, prop = 'q', who = '<Chart>'): VariableInfo {
+  const valid = publicVariableIds(dataset);
+  if (!valid.includes(id)) {
+    throw new Error(`${who} ${prop}="${id}": no such public question in ${dataset.codebook.survey.id}/${dataset.codebook.survey.wave}. Valid: ${valid.join(', ')}`);
+  }
+  const [qid, rowId] = id.split('__');
+  const q = dataset.codebook.questions.find((x) => x.id === qid);
+  if (q) {
+    const row = q.type === 'grid' && rowId ? q.rows.find((r) => r.id === rowId) : undefined;
+    return {
+      id,
+      number: q.number,
+      label: row ? `${q.label}：${row.label}` : q.label,
+      text: row ? `${q.text}（${row.label}）` : q.text,
+      type: q.type,
+      notes: q.notes,
+      reconstructed: q.reconstructed,
+      source: q.source,
+      universe: row?.universe ?? q.universe,
+      chapter: q.chapter,
+    };
+  }
+  const d = dataset.codebook.derived.find((x) => x.id === id) as NonNullable<ReturnType<typeof dataset.codebook.derived.find>>;
+  return { id, number: undefined, label: d.label, text: d.text ?? d.label, type: 'derived', notes: [], reconstructed: false, source: undefined, universe: 'all', chapter: undefined };
+}
+
+/** Checks a banner or universe prop against the wave. */
+function checkBanner(dataset: Dataset, by: string | null | undefined, who: string): void {
+  if (!by) return;
+  const coded = publicVariableIds(dataset).filter((id) => dataset.variables.get(id)?.kind === 'coded');
+  if (!coded.includes(by)) throw new Error(`${who} by="${by}": not a single-answer variable of ${dataset.codebook.survey.id}/${dataset.codebook.survey.wave}. Valid: ${coded.join(', ')}`);
+}
+function checkUniverse(dataset: Dataset, universe: string | undefined, who: string): void {
+  if (universe === undefined) return;
+  if (!dataset.universes.has(universe)) throw new Error(`${who} universe="${universe}": unknown universe. Valid: ${[...dataset.universes.keys()].join(', ')}`);
+}
+
+const memo = new Map<string, CrossTab>();
+/** The engine's table for a spec, computed once per build. */
+export function tableFor(wave: CatalogWave, spec: { question: string; banner?: string | null; universe?: string; filters?: Filter[] }): CrossTab {
+  const key = JSON.stringify([wave.survey, wave.wave, spec]);
+  let t = memo.get(key);
+  if (!t) {
+    t = crosstab(datasetOf(wave), { question: spec.question, banner: spec.banner ?? null, universe: spec.universe, filters: spec.filters });
+    memo.set(key, t);
+  }
+  return t;
+}
+
+/** What an editor (or a page) asks a chart for. */
+export interface ChartRequest {
+  survey: string;
+  wave: string;
+  q: string;
+  by?: string | null;
+  universe?: string;
+  filters?: Filter[];
+  kind?: string;
+}
+
+export interface ResolvedChart {
+  wave: CatalogWave;
+  info: VariableInfo;
+  table: ChartTable;
+  variable: ChartVariable | undefined;
+  kind: ChartKind;
+  /** Segment slug (`<universe>[--by-<banner>]`), the name of its CSV/SVG files. */
+  slug: string;
+  /** Universe actually used. */
+  universe: string;
+  by: string | null;
+  filters: Filter[];
+}
+
+/** File name of a segment's downloads. */
+export function segmentSlug(universe: string, by: string | null | undefined): string {
+  return by ? `${universe}--by-${by}` : universe;
+}
+
+/** Resolves and computes a chart; throws an error naming the bad prop and the valid choices. */
+export function resolveChart(req: ChartRequest, who = '<Chart>'): ResolvedChart {
+  const wave = getWave(req.survey, req.wave, who);
+  const dataset = datasetOf(wave, who);
+  const info = variableInfo(dataset, req.q, 'q', who);
+  checkBanner(dataset, req.by, who);
+  checkUniverse(dataset, req.universe, who);
+  const universe = req.universe ?? info.universe;
+  const filters = req.filters ?? [];
+  const by = req.by ?? null;
+  let table: ChartTable;
+  const q = dataset.codebook.questions.find((x) => x.id === req.q);
+  if (q?.type === 'grid') {
+    if (by) throw new Error(`${who} q="${req.q}" by="${by}": a grid is drawn as a heat table without a banner; chart one row with q="${req.q}__<row>" (rows: ${q.rows.map((r) => r.id).join(', ')})`);
+    const grid: GridTable = {
+      type: 'grid',
+      question: q.id,
+      rowLabels: q.rows.map((r) => r.label),
+      tables: q.rows.map((r) => tableFor(wave, { question: `${q.id}__${r.id}`, universe: req.universe, filters })),
+    };
+    table = grid;
+  } else {
+    table = tableFor(wave, { question: req.q, banner: by, universe: req.universe, filters });
+  }
+  const variable = q?.type === 'grid' ? chartVariable(dataset, `${q.id}__${q.rows[0].id}`) : chartVariable(dataset, req.q);
+  let kind: ChartKind;
+  try {
+    kind = req.kind ? parseKind(req.kind) : chooseKind(table, variable);
+  } catch (e) {
+    throw new Error(`${who} kind: ${(e as Error).message}`);
+  }
+  return { wave, info, table, variable, kind, slug: segmentSlug(universe, by), universe, by, filters };
+}
+
+/** The trend of a question across crosswalked waves of its survey, or null when there is none. */
+export function trendFor(wave: CatalogWave, question: string): TrendTable | null {
+  const chain: CatalogWave[] = [wave];
+  let current = wave;
+  while (current.codebook.crosswalk) {
+    const prev = loadCatalog().get(current.survey, current.codebook.crosswalk.wave);
+    if (!prev) break;
+    chain.unshift(prev);
+    current = prev;
+  }
+  if (chain.length < 2 || !wave.codebook.crosswalk?.questions.some((c) => c.question === question)) return null;
+  const waves: TrendWave[] = chain.map((w) => (w.dataset ? { codebook: w.codebook, dataset: w.dataset } : { codebook: w.codebook, tables: w.tables ?? [] }));
+  try {
+    const t = engineTrend(waves, question);
+    const withData = chain.map((w) => w.wave).filter((w) => t.points.some((p) => p.wave === w && Number.isFinite(p.proportion)));
+    if (withData.length < 2) return null;
+    const universe = wave.codebook.questions.find((q) => q.id === question)?.universe ?? 'all';
+    const label = wave.codebook.universes.find((u) => u.id === universe)?.label ?? '全体';
+    return { type: 'trend', question, universeLabel: label, waves: withData, points: t.points.filter((p) => withData.includes(p.wave)) };
+  } catch {
+    return null;
+  }
+}
+
+let doc: Document | undefined;
+/** A server-side DOM for Plot (one per build). */
+function document(): Document {
+  doc ??= parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+  return doc;
+}
+
+/** Chart widths: the wide drawing for desktops, the narrow one for phones. */
+export const WIDE = 680;
+export const NARROW = 340;
+
+/** The chart drawn at a width: SVG markup and the notes its form adds. */
+export function chartSvg(table: ChartTable, variable: ChartVariable | undefined, kind: ChartKind, width: number, ariaLabel: string): { svg: string; notes: string[] } {
+  const { spec, svg } = renderChart(table, { document: document(), variable, kind, width, ariaLabel });
+  return { svg: svg.outerHTML, notes: spec.notes };
+}
+
+/** Explorer URL with the same question, banner and universe. */
+export function explorerUrl(r: { survey: string; wave: string; question: string; banner: string | null; universe: string }): string {
+  return `/explore/${serializeState({ survey: r.survey, wave: r.wave, question: r.question, banner: r.banner, universe: r.universe, filters: [], show: 'percent', multiPercent: 'respondents', compare: false })}`;
+}
+
+
+/** A segment of a question page: a universe, optionally by a banner. */
+export interface Segment {
+  universe: string;
+  by: string | null;
+  slug: string;
+}
+
+/** Single-answer variables worth a banner: public derived variables and small single questions asked to everyone. */
+export function bannerCandidates(dataset: Dataset): string[] {
+  const derived = dataset.codebook.derived.filter((d) => d.publication === 'public').map((d) => d.id);
+  const small = dataset.codebook.questions.filter((q) => q.publication === 'public' && q.type === 'single' && q.universe === 'all' && q.options.length <= 4).map((q) => q.id);
+  return [...derived, ...small];
+}
+
+const segmentMemo = new Map<string, Segment[]>();
+/**
+ * The segments a question page shows and publishes downloads for: the question's own universe;
+ * every other universe that keeps at least 30 and fewer than all of its respondents; and the
+ * question by each banner that splits it into two or more columns of at least 30.
+ */
+export function segmentsFor(wave: CatalogWave, questionId: string): Segment[] {
+  const key = `${wave.survey}/${wave.wave}/${questionId}`;
+  const cached = segmentMemo.get(key);
+  if (cached) return cached;
+  const dataset = datasetOf(wave);
+  const info = variableInfo(dataset, questionId);
+  const q = dataset.codebook.questions.find((x) => x.id === questionId);
+  const probe = q?.type === 'grid' ? `${q.id}__${q.rows[0].id}` : questionId;
+  const own = tableFor(wave, { question: probe }).columns[0].n;
+  const out: Segment[] = [{ universe: info.universe, by: null, slug: segmentSlug(info.universe, null) }];
+  for (const u of dataset.codebook.universes) {
+    if (u.id === info.universe) continue;
+    const n = tableFor(wave, { question: probe, universe: u.id }).columns[0].n;
+    if (n >= 30 && n < own) out.push({ universe: u.id, by: null, slug: segmentSlug(u.id, null) });
+  }
+  if (q?.type !== 'grid') {
+    for (const b of bannerCandidates(dataset)) {
+      if (b === questionId) continue;
+      const t = tableFor(wave, { question: questionId, banner: b });
+      if (t.columns.slice(1).filter((c) => c.n >= 30).length >= 2) out.push({ universe: info.universe, by: b, slug: segmentSlug(info.universe, b) });
+    }
+  }
+  segmentMemo.set(key, out);
+  return out;
+}
+
+/** Whether a chart's downloads exist as static files (a published segment without filters). */
+export function hasStaticFiles(r: ResolvedChart): boolean {
+  return r.filters.length === 0 && !r.info.id.includes('__') && segmentsFor(r.wave, r.info.id).some((s) => s.slug === r.slug);
+}
