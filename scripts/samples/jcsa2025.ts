@@ -313,6 +313,11 @@ function checkJcsa(s: Sample, g: Groups): number {
   c.equal('J015 doing', g.doing.length, 221);
   c.equal('J016 not doing', g.notDoing.length, 4);
   c.equal('J018 dont know', count(s, 'cs_status', 99, g.saas), 8);
+  for (const [label, group] of [['doing', g.doing], ['planning', g.planning]] as const) {
+    c.holds(`J027 purpose top-2 継続率/アップセル (${label})`, [3, 4, 5, 6, 7].every((k) => m('cs_purpose', k, group) < Math.min(m('cs_purpose', 1, group), m('cs_purpose', 2, group))));
+  }
+  c.holds('J028 planning emphasises loyalty more', m('cs_purpose', 3, g.planning) / g.planning.length > m('cs_purpose', 3, g.doing) / g.doing.length);
+  c.holds('J029 planned: onboarding top', [2, 3, 4, 5, 6].every((k) => m('cs_planned_activities', k, g.planning) < m('cs_planned_activities', 1, g.planning)));
   c.equal('J020 within 3 months', count(s, 'cs_start_timing', 1, g.planning), 10);
   c.equal('planning base', g.planning.length, 24);
   c.equal('J023/J024 org issue 1', m('org_issues_not_doing', 1, g.notDoing), 2);
