@@ -4,6 +4,7 @@
  * compared at the precision the report printed it. One test per figure, named by its figure_id.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { readCatalog, type Catalog } from '../../../src/server/catalog.ts';
@@ -20,11 +21,11 @@ interface FigureRow {
   quote: string;
 }
 
-const figures = Papa.parse<FigureRow>(readFileSync('tests/fixtures/figures.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
+const figures = Papa.parse<FigureRow>(readFileSync(new URL('../../fixtures/figures.csv', import.meta.url), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const byId = new Map(figures.map((f) => [f.figure_id, f]));
 
 function catalog(): Catalog {
-  const result = readCatalog('data');
+  const result = readCatalog(fileURLToPath(new URL('../../../data', import.meta.url)));
   if (!result.ok) throw new Error(result.problems.map((p) => `${p.file} ${p.column ?? ''}: ${p.message}`).join('\n'));
   return result.value;
 }

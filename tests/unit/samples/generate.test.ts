@@ -4,8 +4,9 @@
  * designed relationships documented in the codebook notes hold in the data.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateAll, WAVES } from '../../../scripts/generate-samples.ts';
+import { generateAll, ROOT, WAVES } from '../../../scripts/generate-samples.ts';
 import { mulberry32 } from '../../../scripts/samples/prng.ts';
 import { readCatalog } from '../../../src/server/catalog.ts';
 import { crosstab } from '../../../src/lib/stats/crosstab.ts';
@@ -22,7 +23,7 @@ describe('generate-samples', () => {
   });
 
   it('matches the committed responses.csv files (run `npx node scripts/generate-samples.ts` after changes)', () => {
-    for (const [path, content] of first.files) expect(readFileSync(path, 'utf8') === content, `${path} is stale`).toBe(true);
+    for (const [path, content] of first.files) expect(readFileSync(join(ROOT, path), 'utf8') === content, `${path} is stale`).toBe(true);
   });
 
   it('writes UTF-8 CSV with LF line ends and one header line', () => {
@@ -42,7 +43,7 @@ describe('generate-samples', () => {
 });
 
 describe('sample datasets validate and are labelled', () => {
-  const result = readCatalog('data');
+  const result = readCatalog(join(ROOT, 'data'));
 
   it('loads every wave under data/ without a problem', () => {
     expect(result.ok ? [] : result.problems).toEqual([]);
@@ -68,7 +69,7 @@ describe('sample datasets validate and are labelled', () => {
 });
 
 describe('designed relationships hold (documented in the codebook notes)', () => {
-  const data = readCatalog('data');
+  const data = readCatalog(join(ROOT, 'data'));
   if (!data.ok) throw new Error('data does not load');
   const ds = (survey: string, wave: string) => data.value.get(survey, wave)!.dataset!;
   const share = (survey: string, wave: string, spec: TableSpec, key: string) => {
@@ -114,7 +115,7 @@ describe('designed relationships hold (documented in the codebook notes)', () =>
 });
 
 describe('virtualex waves are crosswalked so trends work', () => {
-  const data = readCatalog('data');
+  const data = readCatalog(join(ROOT, 'data'));
   if (!data.ok) throw new Error('data does not load');
   const wave = (w: string) => data.value.get('virtualex', w)!;
   const point = (t: Trend, w: string, option: number) => t.points.find((p) => p.wave === w && p.option === option);
