@@ -90,7 +90,7 @@ function csvRow(values: (string | number)[]): string {
  * A Dataset from respondents. Each respondent: seg, sa, band, num, nps, grid__onb, grid__hs (codes
  * or null for blank), ma (array of chosen codes, or null for no answer), weight.
  */
-export function makeDataset(respondents: Array<Answers & { ma?: number[] | null; weight?: number }>, weighted = false): Dataset {
+export function makeDataset(respondents: Array<Answers & { ma?: number[] | null; weight?: number }>, weighted = false, patch: (c: CodebookInput) => CodebookInput = (c) => c): Dataset {
   const header = ['id', ...(weighted ? ['weight'] : []), 'seg', 'sa', ...MA_CODES.map((c) => `ma__${c}`), 'band', 'num', 'nps', 'grid__onb', 'grid__hs'];
   const lines = respondents.map((r, i) => {
     const blank = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -101,7 +101,7 @@ export function makeDataset(respondents: Array<Answers & { ma?: number[] | null;
   const csv = [header.join(','), ...lines].join('\n') + '\n';
   const result = loadWave({
     codebookPath: 'tests/unit/codebook.yaml',
-    codebookText: stringify(testCodebook(respondents.length, weighted)),
+    codebookText: stringify(patch(testCodebook(respondents.length, weighted))),
     responsesBytes: new TextEncoder().encode(csv),
   });
   if (!result.ok) throw new Error(formatProblems(result.problems).join('\n'));

@@ -1,0 +1,54 @@
+/** Trends across waves: crosswalked codes, microdata and published waves, and the two-wave z-test. */
+import { describe, expect, it } from 'vitest';
+import { crosstab, trend, compareWaves, twoProportionZ, wilson } from '../../../src/lib/stats/index.ts';
+import { Codebook } from '../../../src/lib/dataset/codebook.ts';
+import type { PublishedTable } from '../../../src/lib/dataset/types.ts';
+import { makeDataset, testCodebook } from './helpers.ts';
+
+const people = (spec: Array<[number, number]>) => spec.flatMap(([sa, k]) => Array.from({ length: k }, () => ({ seg: 1, sa })));
+
+// 2024 coded 満足 as 2 and やや満足 as 1; 2025 swapped them and says so in its crosswalk.
+const w2024 = makeDataset(people([[2, 40], [1, 30], [3, 30]]), false, (c) => ({ ...c, survey: { ...c.survey, wave: '2024' }, crosswalk: { wave: '2023', questions: [{ question: 'sa' }] } }));
+const w2025 = makeDataset(people([[1, 60], [2, 20], [3, 20]]), false, (c) => ({ ...c, crosswalk: { wave: '2024', questions: [{ question: 'sa', options: { '1': 2, '2': 1 } }] } }));
+const c2023 = Codebook.parse({ ...testCodebook(200, false), survey: { ...testCodebook(200, false).survey, wave: '2023', kind: 'tables' } });
+const tables2023: PublishedTable[] = [
+  { question: 'sa', universe: 'all', segment: 'total', base: 200, source: 'p.12 図3', cells: [{ option: 1, percent: 30, count: null, row: 2 }, { option: 2, percent: null, count: 50, row: 3 }] },
+  { question: 'sa', universe: 'all', segment: 'seg=1', base: 80, source: 'p.12 図3', cells: [{ option: 1, percent: 99, count: null, row: 4 }] },
+];
+const waves = [{ codebook: c2023, tables: tables2023 }, { codebook: w2024.codebook, dataset: w2024 }, { codebook: w2025.codebook, dataset: w2025 }];
+
+describe('trend', () => {
+  const t = trend(waves, 'sa');
+  const point = (wave: string, option: number) => t.points.find((p) => p.wave === wave && p.option === option)!;
+
+  it('follows the crosswalk: 満足 (code 1 now) was code 2 in 2024', () => {
+    expect(point('2025', 1)).toMatchObject({ code: 1, proportion: 0.6, base: 100, source: 'microdata' });
+    expect(point('2024', 1)).toMatchObject({ code: 2, proportion: 0.4, source: 'microdata' });
+    expect(point('2024', 2).proportion).toBe(0.3);
+  });
+  it('takes published waves as printed, from percent or from count / base, with a Wilson interval on the base', () => {
+    expect(point('2023', 1)).toMatchObject({ code: 2, proportion: 0.25, base: 200, source: 'published', sourceNote: 'p.12 図3' });
+    expect(point('2023', 2).proportion).toBe(0.3);
+    expect(point('2023', 2).ci).toEqual(wilson(0.3, 200));
+  });
+  it('matches the microdata cross-tab of each wave', () => {
+    const cell = crosstab(w2024, { question: 'sa' }).rows.find((r) => r.key === '2')!.cells[0];
+    expect(point('2024', 1).ci).toEqual(cell.ci);
+  });
+  it('tests consecutive microdata waves with the two-proportion z-test', () => {
+    const test = t.tests.find((x) => x.option === 1)!;
+    const expected = twoProportionZ({ p: 0.4, n: 100 }, { p: 0.6, n: 100 })!;
+    expect(test).toMatchObject({ from: '2024', to: '2025', significant: true });
+    expect(test.z).toBeCloseTo(expected.z, 12);
+    expect(test.p).toBeCloseTo(expected.p, 15);
+    expect(t.tests.every((x) => x.from === '2024')).toBe(true);
+  });
+  it('does not test a published wave', () => {
+    expect(compareWaves(point('2023', 1), point('2024', 1))).toBeNull();
+  });
+  it('stops at a wave whose crosswalk drops the question', () => {
+    const dropped = makeDataset(people([[1, 10]]), false, (c) => ({ ...c, crosswalk: { wave: '2024', questions: [{ question: 'band' }] } }));
+    const r = trend([waves[1], { codebook: dropped.codebook, dataset: dropped }], 'sa');
+    expect(new Set(r.points.map((p) => p.wave))).toEqual(new Set(['2025']));
+  });
+});
