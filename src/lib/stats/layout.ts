@@ -5,7 +5,7 @@
  */
 import type { Bitset, CodedVariable, Dataset, MultiVariable, NumericVariable } from '../dataset/types.ts';
 import type { Net, Option } from '../dataset/codebook.ts';
-import { and, createBitset, not, orInto } from '../dataset/bitset.ts';
+import { and, andNot, createBitset, isEmpty, orInto } from '../dataset/bitset.ts';
 import { optionPositions } from '../dataset/filter.ts';
 import type { Tabulated } from './population.ts';
 import { CrossTabError, resolveVariable } from './population.ts';
@@ -99,19 +99,20 @@ function codedLayout(plan: BannerPlan, variable: CodedVariable, nets: Net[], mas
   return { columns: plan.columns, overlapping: plan.overlapping, lines, base: valid.map((v, c) => addSums(v, noAnswer[c])), valid };
 }
 
-/** Answered (row 0) and 無回答 (row 1) per column. */
-function answeredTally(plan: BannerPlan, answered: Bitset, n: number, mask: Bitset, weights: Float64Array | null): { valid: Sums[]; noAnswer: Sums[] } {
+/** Answered (row 0) and 無回答 (row 1) per column; the 無回答 pass is skipped when nobody in the table skipped. */
+function answeredTally(plan: BannerPlan, answered: Bitset, mask: Bitset, weights: Float64Array | null): { valid: Sums[]; noAnswer: Sums[] } {
   const tally = createTally(2, plan.columns.length, weights !== null);
-  const unanswered = not(answered, n);
+  const missing = andNot(mask, answered);
+  const anyMissing = !isEmpty(missing);
   plan.run(mask, (m, slots, fixed) => {
     tallySet(tally, m, answered, 0, slots, weights, fixed);
-    tallySet(tally, m, unanswered, 1, slots, weights, fixed);
+    if (anyMissing) tallySet(tally, m, missing, 1, slots, weights, fixed);
   });
   return { valid: perColumn(plan, tally, 0), noAnswer: perColumn(plan, tally, 1) };
 }
 
 function multiLayout(plan: BannerPlan, variable: MultiVariable, nets: Net[], mask: Bitset, n: number, weights: Float64Array | null): Layout {
-  const { valid, noAnswer } = answeredTally(plan, variable.answered, n, mask, weights);
+  const { valid, noAnswer } = answeredTally(plan, variable.answered, mask, weights);
   const sets: Bitset[] = [...variable.chosen];
   for (const net of nets) {
     const union = createBitset(n);
@@ -128,7 +129,7 @@ function multiLayout(plan: BannerPlan, variable: MultiVariable, nets: Net[], mas
 }
 
 function numericLayout(plan: BannerPlan, variable: NumericVariable, mask: Bitset, n: number, weights: Float64Array | null): Layout {
-  const { valid, noAnswer } = answeredTally(plan, variable.answered, n, mask, weights);
+  const { valid, noAnswer } = answeredTally(plan, variable.answered, mask, weights);
   const bySlot: number[][] = plan.columns.map(() => []);
   plan.run(and(mask, variable.answered), (m, slots, fixed) => {
     for (let word = 0; word < m.length; word++) {

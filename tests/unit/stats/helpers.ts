@@ -8,7 +8,8 @@ import { formatProblems } from '../../../src/lib/dataset/problem.ts';
 import type { CodebookInput } from '../../../src/lib/dataset/codebook.ts';
 import type { Dataset } from '../../../src/lib/dataset/types.ts';
 
-export type Answers = Record<string, number | string | null | undefined>;
+/** One respondent: codes (null/undefined = blank) by column, `ma` as the chosen codes, `weight`. */
+export type Answers = { [column: string]: unknown; ma?: readonly number[] | null; weight?: number };
 
 /** seg (SA banner), sa (SA with わからない and a net), ma (MA with exclusive 特になし and a net), band, num, nps, grid, derived size. */
 export function testCodebook(n: number, weighted: boolean): CodebookInput {
@@ -90,7 +91,7 @@ function csvRow(values: (string | number)[]): string {
  * A Dataset from respondents. Each respondent: seg, sa, band, num, nps, grid__onb, grid__hs (codes
  * or null for blank), ma (array of chosen codes, or null for no answer), weight.
  */
-export function makeDataset(respondents: Array<Answers & { ma?: number[] | null; weight?: number }>, weighted = false, patch: (c: CodebookInput) => CodebookInput = (c) => c): Dataset {
+export function makeDataset(respondents: Answers[], weighted = false, patch: (c: CodebookInput) => CodebookInput = (c) => c): Dataset {
   const header = ['id', ...(weighted ? ['weight'] : []), 'seg', 'sa', ...MA_CODES.map((c) => `ma__${c}`), 'band', 'num', 'nps', 'grid__onb', 'grid__hs'];
   const lines = respondents.map((r, i) => {
     const blank = (v: unknown) => (v === null || v === undefined ? '' : String(v));
