@@ -35,7 +35,7 @@ const subfolders = (dir: string) =>
     .sort();
 
 function readIfPresent(path: string): Uint8Array | undefined {
-  return existsSync(path) ? new Uint8Array(readFileSync(path)) : undefined;
+  return existsSync(path) ? readFileSync(path) : undefined; // a Buffer is a Uint8Array: no copy
 }
 
 /** Every wave under `root`, or every problem found in any of them (nothing partial). */

@@ -13,7 +13,7 @@ export interface Sink {
   grow(capacity: number): void;
 }
 
-function grown<T extends Int16Array | Float64Array | Uint8Array | Uint16Array>(array: T, capacity: number, fill?: number): T {
+function grown<T extends Int16Array | Float64Array | Uint16Array>(array: T, capacity: number, fill?: number): T {
   if (array.length >= capacity) return array;
   const next = new (array.constructor as new (n: number) => T)(capacity);
   if (fill !== undefined) next.fill(fill);
@@ -33,11 +33,14 @@ interface Context {
 export class CodedSink implements Sink {
   index: Int16Array;
   private readonly lookup: Map<string, number>;
+  /** Position by char code for one-character cells (codes 0–9): -2 = not an option. */
+  private readonly digit = new Int16Array(128).fill(-2);
   private readonly expected: string;
   private readonly ctx: Context;
   constructor(options: Option[], capacity: number, ctx: Context) {
     this.index = new Int16Array(capacity).fill(-1);
     this.lookup = new Map(options.map((o, k) => [String(o.code), k]));
+    options.forEach((o, k) => o.code >= 0 && o.code <= 9 && (this.digit[48 + o.code] = k));
     this.expected = describeCodes(options.map((o) => o.code));
     this.ctx = ctx;
   }
@@ -45,14 +48,14 @@ export class CodedSink implements Sink {
     this.index = grown(this.index, capacity, -1);
   }
   fill(rows: (string[] | null)[], col: number, first: number, row0: number): void {
-    const { index, lookup } = this;
+    const { index, lookup, digit } = this;
     for (let j = 0; j < rows.length; j++) {
       const row = rows[j];
       if (row === null) continue;
       const cell = row[col];
       if (cell === '') continue;
-      const k = lookup.get(cell);
-      if (k !== undefined) index[first + j] = k;
+      const k = cell.length === 1 ? digit[cell.charCodeAt(0) & 127] : (lookup.get(cell) ?? -2);
+      if (k >= 0) index[first + j] = k;
       else {
         this.ctx.invalid?.add(first + j);
         this.ctx.problems.add({ file: this.ctx.file, row: row0 + j, column: this.ctx.column, value: cell, rule: 'unknown-code', message: 'is not an option', expected: this.expected });
@@ -61,47 +64,63 @@ export class CodedSink implements Sink {
   }
 }
 
-/** One 0/1 column of a multi-answer option: sets bits, counts non-blank cells per respondent. */
-export class MultiOptionSink implements Sink {
-  chosen: Uint8Array;
+/**
+ * The 0/1 option columns of one multi-answer question, read row by row (the question's cells sit
+ * side by side in each record): one bitset per option and, per respondent, how many of the
+ * question's cells were filled.
+ */
+export class MultiSink implements Sink {
+  /** Bitset per option, in option order (grown with the capacity). */
+  chosen: Uint32Array[];
+  /** Non-blank option cells per respondent. */
+  nonBlank: Uint16Array;
+  /** CSV column of each option (-1 = missing from the header). */
+  readonly cols: number[];
+  private readonly columns: string[];
   private readonly ctx: Context;
-  private readonly owner: { nonBlank: Uint16Array };
-  constructor(owner: { nonBlank: Uint16Array }, capacity: number, ctx: Context) {
-    this.chosen = new Uint8Array(capacity);
-    this.owner = owner;
+  constructor(columns: string[], capacity: number, ctx: Context) {
+    this.columns = columns;
+    this.cols = columns.map(() => -1);
+    this.chosen = columns.map(() => new Uint32Array((capacity + 31) >>> 5));
+    this.nonBlank = new Uint16Array(capacity);
     this.ctx = ctx;
   }
   grow(capacity: number): void {
-    this.chosen = grown(this.chosen, capacity);
+    const words = (capacity + 31) >>> 5;
+    this.nonBlank = grown(this.nonBlank, capacity);
+    this.chosen = this.chosen.map((bits) => {
+      if (bits.length >= words) return bits;
+      const next = new Uint32Array(words);
+      next.set(bits);
+      return next;
+    });
   }
-  fill(rows: (string[] | null)[], col: number, first: number, row0: number): void {
-    const { chosen } = this;
-    const nonBlank = this.owner.nonBlank;
+  fill(rows: (string[] | null)[], _col: number, first: number, row0: number): void {
+    const { chosen, cols, nonBlank } = this;
+    const width = cols.length;
     for (let j = 0; j < rows.length; j++) {
       const row = rows[j];
       if (row === null) continue;
-      const cell = row[col];
-      if (cell === '0') nonBlank[first + j]++;
-      else if (cell === '1') {
-        nonBlank[first + j]++;
-        chosen[first + j] = 1;
-      } else if (cell !== '') {
-        nonBlank[first + j]++;
-        this.ctx.invalid?.add(first + j);
-        this.ctx.problems.add({ file: this.ctx.file, row: row0 + j, column: this.ctx.column, value: cell, rule: 'multi-cell', message: 'is not 0 or 1', expected: '1 (chosen), 0 (not chosen) or blank (not asked)' });
+      const i = first + j;
+      const word = i >>> 5;
+      const bit = 1 << (i & 31);
+      let filled = 0;
+      for (let k = 0; k < width; k++) {
+        const c = cols[k];
+        if (c < 0) continue;
+        const cell = row[c];
+        if (cell === '0') filled++;
+        else if (cell === '1') {
+          filled++;
+          chosen[k][word] |= bit;
+        } else if (cell !== '') {
+          filled++;
+          this.ctx.invalid?.add(i);
+          this.ctx.problems.add({ file: this.ctx.file, row: row0 + j, column: this.columns[k], value: cell, rule: 'multi-cell', message: 'is not 0 or 1', expected: '1 (chosen), 0 (not chosen) or blank (not asked)' });
+        }
       }
+      nonBlank[i] = filled;
     }
-  }
-}
-
-/** Per multi question: how many of its option columns are non-blank, per respondent. */
-export class MultiCounter {
-  nonBlank: Uint16Array;
-  constructor(capacity: number) {
-    this.nonBlank = new Uint16Array(capacity);
-  }
-  grow(capacity: number): void {
-    this.nonBlank = grown(this.nonBlank, capacity);
   }
 }
 

@@ -6,7 +6,7 @@ import type { Codebook, Question, Option } from './codebook.ts';
 import type { Bitset, Dataset, Variable } from './types.ts';
 import type { ProblemList } from './problem.ts';
 import { readCsvCounted } from './csv.ts';
-import { CodedSink, IdSink, MultiCounter, MultiOptionSink, NumericSink, TextSink, WeightSink } from './columns.ts';
+import { CodedSink, IdSink, MultiSink, NumericSink, TextSink, WeightSink } from './columns.ts';
 import type { Sink } from './columns.ts';
 import { createBitset, setBit } from './bitset.ts';
 import { displayOrder } from './options.ts';
@@ -15,14 +15,18 @@ import { checkRouting } from './routing.ts';
 
 /** A question's columns and how to turn their sinks into a variable at the end. */
 interface Plan {
-  columns: Map<string, Sink>;
+  /** Every expected CSV column: its own sink, or an option of a multi-answer question's sink. */
+  columns: Map<string, Sink | { multi: MultiSink; option: number }>;
+  /** One sink per multi-answer question (bound once, after the header). */
+  multis: MultiSink[];
   finish: ((n: number) => Variable)[];
   /** Per variable id: records with an invalid cell (already reported). */
   invalid: Map<string, Set<number>>;
 }
 
 function planColumns(codebook: Codebook, capacity: number, file: string, problems: ProblemList): Plan {
-  const columns = new Map<string, Sink>();
+  const columns: Plan['columns'] = new Map();
+  const multis: MultiSink[] = [];
   const finish: ((n: number) => Variable)[] = [];
   const invalid = new Map<string, Set<number>>();
   const invalidOf = (id: string) => invalid.get(id) ?? invalid.set(id, new Set()).get(id)!;
@@ -33,11 +37,13 @@ function planColumns(codebook: Codebook, capacity: number, file: string, problem
     columns.set(id, sink);
     finish.push((n) => {
       const index = sink.index.slice(0, n);
-      return { kind: 'coded', id, label, options: ordered, index, answered: answeredWhere(n, (i) => index[i] >= 0) };
+      const answered = createBitset(n);
+      for (let i = 0; i < n; i++) if (index[i] >= 0) answered[i >>> 5] |= 1 << (i & 31);
+      return { kind: 'coded', id, label, options: ordered, index, answered };
     });
   };
   for (const q of codebook.questions) planQuestion(q);
-  return { columns, finish, invalid };
+  return { columns, multis, finish, invalid };
 
   function reportPartialRows(id: string, width: number, nonBlank: Uint16Array, n: number): void {
     for (let i = 0; i < n; i++) {
@@ -58,22 +64,20 @@ function planColumns(codebook: Codebook, capacity: number, file: string, problem
         return;
       case 'multi': {
         const ordered = displayOrder(q.options);
-        const counter = new MultiCounter(capacity);
-        const sinks = ordered.map((o) => {
-          const column = `${q.id}__${o.code}`;
-          const sink = new MultiOptionSink(counter, capacity, ctx(column, q.id));
-          columns.set(column, { fill: sink.fill.bind(sink), grow: (c: number) => (sink.grow(c), counter.grow(c)) });
-          return sink;
-        });
+        const names = ordered.map((o) => `${q.id}__${o.code}`);
+        const sink = new MultiSink(names, capacity, ctx(q.id));
+        names.forEach((name, k) => columns.set(name, { multi: sink, option: k }));
+        multis.push(sink);
         finish.push((n) => {
-          reportPartialRows(q.id, ordered.length, counter.nonBlank, n);
+          reportPartialRows(q.id, ordered.length, sink.nonBlank, n);
+          const nonBlank = sink.nonBlank;
           return {
-          kind: 'multi',
-          id: q.id,
-          label: q.label,
-          options: ordered,
-          chosen: sinks.map((s) => answeredWhere(n, (i) => s.chosen[i] === 1)),
-          answered: answeredWhere(n, (i) => counter.nonBlank[i] > 0),
+            kind: 'multi',
+            id: q.id,
+            label: q.label,
+            options: ordered,
+            chosen: sink.chosen.map((bits) => bits.slice(0, (n + 31) >>> 5)),
+            answered: answeredWhere(n, (i) => nonBlank[i] > 0),
           };
         });
         return;
@@ -117,7 +121,7 @@ export function readResponses(codebook: Codebook, text: string, file: string, pr
   const ids = new IdSink({ file, column: survey.idColumn, problems });
   const weights = survey.weightColumn ? new WeightSink(capacity, { file, column: survey.weightColumn, problems }) : null;
   const bound: { col: number; sink: Sink }[] = [];
-  const everySink: Sink[] = [ids, ...(weights ? [weights] : []), ...plan.columns.values()];
+  const everySink: Sink[] = [ids, ...(weights ? [weights] : []), ...plan.multis, ...[...plan.columns.values()].filter((c): c is Sink => !('multi' in c))];
   let usable = true;
   let missingColumns = false;
   /** Records that could not be read (ragged, blank): no further checks on them. */
@@ -133,8 +137,11 @@ export function readResponses(codebook: Codebook, text: string, file: string, pr
       },
       records(rows, firstRow) {
         const first = firstRow - 2;
-        if (first + rows.length > capacity) {
-          capacity = Math.max(capacity * 2, first + rows.length);
+        // Blank rows (null) need no room: a trailing newline must not double every column.
+        let needed = first + rows.length;
+        while (needed > first && rows[needed - first - 1] === null) needed--;
+        if (needed > capacity) {
+          capacity = Math.max(capacity * 2, needed);
           for (const sink of everySink) sink.grow(capacity);
         }
         rows.forEach((row, j) => row === null && unreadable.add(first + j));
@@ -182,7 +189,11 @@ export function readResponses(codebook: Codebook, text: string, file: string, pr
       seen.set(name, col);
       if (name === survey.idColumn) bound.push({ col, sink: ids });
       else if (weights && name === survey.weightColumn) bound.push({ col, sink: weights });
-      else if (plan.columns.has(name)) bound.push({ col, sink: plan.columns.get(name)! });
+      else if (plan.columns.has(name)) {
+        const target = plan.columns.get(name)!;
+        if ('multi' in target) target.multi.cols[target.option] = col;
+        else bound.push({ col, sink: target });
+      }
       else
         problems.add({
           ...where,
@@ -193,6 +204,7 @@ export function readResponses(codebook: Codebook, text: string, file: string, pr
         });
     });
     const missing = [survey.idColumn, ...(survey.weightColumn ? [survey.weightColumn] : []), ...plan.columns.keys()].filter((c) => !seen.has(c));
+    for (const multi of plan.multis) if (multi.cols.some((c) => c >= 0)) bound.push({ col: -1, sink: multi });
     missingColumns = missing.length > 0;
     for (const column of missing)
       problems.add({ file, row: 1, column, rule: 'missing-column', message: 'is missing from the header', expected: column === survey.idColumn ? 'the id column (survey.idColumn)' : 'one column per question, multi-answer option and grid row in the codebook' });
