@@ -21,13 +21,12 @@ export const defaultStatsOptions: Readonly<StatsOptions> = Object.freeze({
   multiPercent: 'respondents',
 });
 
-/** `input` lower-cased if it is one of `allowed`, else `invalid <name>: <input>`. */
+/** The entry of `allowed` that `input` names (case-insensitively), else `invalid <name>: <input>`. */
 export function keyword<T extends string>(input: unknown, name: string, allowed: readonly T[]): T {
-  const value = typeof input === 'string' ? input.toLowerCase() : input;
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw new StatsOptionError(`invalid ${name}: ${String(input)} (expected ${allowed.join(', ')})`);
-  }
-  return value as T;
+  const wanted = typeof input === 'string' ? input.toLowerCase() : null;
+  const found = allowed.find((a) => a.toLowerCase() === wanted);
+  if (found === undefined) throw new StatsOptionError(`invalid ${name}: ${String(input)} (expected ${allowed.join(', ')})`);
+  return found;
 }
 
 function fraction(input: unknown, name: string): number {
