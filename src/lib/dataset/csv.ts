@@ -94,8 +94,10 @@ export function readCsvCounted(text: string, file: string, consumer: CsvConsumer
   };
 
   const newline = detectNewline(text);
-  const onPiece = (result: ParseResult<string[]>): boolean => {
+  const onPiece = (result: ParseResult<string[]>, last: boolean): boolean => {
     let rows = result.data;
+    // The line break that ends the file is not a blank record.
+    if (last && rows.length > 1 && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === '') rows.pop();
     let firstRow = nextRow;
     nextRow += rows.length;
     for (const err of result.errors) {
@@ -152,7 +154,7 @@ export function readCsvCounted(text: string, file: string, consumer: CsvConsumer
   for (let start = 0; start < text.length && !stopped; ) {
     const end = pieceEnd(text, start, newline, quotesBetween);
     const result = Papa.parse<string[]>(text.slice(start, end), { delimiter: ',', newline });
-    if (!onPiece(result)) break;
+    if (!onPiece(result, end >= text.length)) break;
     start = end + newline.length;
   }
   if (stopped) return { records: 0, blankRows: 0, header: true };
