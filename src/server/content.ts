@@ -3,6 +3,7 @@
  * like `npm run validate`, failing `astro build` and `astro dev` with the same messages) and the
  * check that an MDX chapter's survey/wave/chapter resolve in a codebook.
  */
+import { resolve, sep } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Codebook } from '../lib/dataset/codebook.ts';
 import type { PublishedTable } from '../lib/dataset/types.ts';
@@ -52,9 +53,10 @@ export function wavesLoader(root = dataRoot()): Loader {
       const { watcher, logger } = context;
       await syncWaves(context, root);
       if (!watcher) return;
+      const folder = resolve(root) + sep;
       watcher.add(root);
       const resync = async (path: string) => {
-        if (!path.includes(root)) return;
+        if (!resolve(path).startsWith(folder)) return;
         try {
           await syncWaves(context, root);
           logger.info(`survey data reloaded after a change to ${path}`);
