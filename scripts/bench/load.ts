@@ -1,6 +1,6 @@
 /**
  * `npm run bench load`: load + validate a generated 100,000-respondent × 150-question wave
- * (50 single, 50 banded, 50 multi-answer with 10 options each → 650 columns), against papaparse
+ * (50 single, 50 banded, 50 multi-answer with 10 options each → 602 columns), against papaparse
  * parsing the same bytes alone. Each measurement runs in a fresh child process so peak RSS is
  * its own. The file is generated into the OS temp folder with a fixed seed (same bytes every run).
  */
