@@ -47,6 +47,9 @@ test('builds a cross-tab by clicking: question, banner, filter', async ({ page }
   const errors = watchErrors(page);
   await page.goto('/explore/');
   await rendered(page);
+  await page.getByLabel('調査', { exact: true }).selectOption('jcsa/2025');
+  await expect(page).toHaveURL(/s=jcsa&w=2025/);
+  await rendered(page);
   await page.getByLabel('設問（表側）').selectOption({ label: 'カスタマーサクセスに効果を感じているか' });
   await expect(page).toHaveURL(/q=cs_effect/);
   await page.getByLabel('集計軸（表頭）').selectOption({ label: '従業員規模' });

@@ -9,8 +9,6 @@ import type { Dataset } from '../../lib/dataset/types.ts';
 import type { CrossTab } from '../../lib/stats/types.ts';
 import type { TrendWave } from '../../lib/stats/trend.ts';
 import type { ChartTable, TrendTable } from '../../lib/charts/types.ts';
-import { tableModel } from '../../lib/charts/model.ts';
-import { tableCsv } from '../../lib/charts/csv.ts';
 import { chartVariable } from '../../lib/charts/variable.ts';
 import type { ExploreCatalog, CatalogWave, CatalogVariable } from '../../lib/explore/catalog.ts';
 import { canCompare, findWave } from '../../lib/explore/catalog.ts';
@@ -39,8 +37,12 @@ export class HakushoExplorer extends HTMLElement {
   trend: TrendTable | null = null;
   /** The decoded public-use data of the current wave. */
   data: Dataset | null = null;
+  /** Where `data` came from. */
+  dataUrl = '';
   chartLibrary: ChartLibrary | null = null;
   renderCount = 0;
+  /** Milliseconds spent in each phase of the last render (read by the bench). */
+  timings = { compute: 0, controls: 0, chart: 0, rest: 0 };
 
   get embed(): boolean {
     return this.getAttribute('data-mode') === 'embed';
@@ -76,8 +78,10 @@ export class HakushoExplorer extends HTMLElement {
     if (next.compare && !canCompare(wave, next.question)) next.compare = false;
     this.state = next;
     this.showNotices([]);
+    // Data and chart code already here (the usual case): draw in this same task, no await.
+    if (this.data && this.dataUrl === wave.dataUrl && this.chartLibrary && !next.compare) this.render(this.data, null);
+    else void this.update();
     history.pushState(null, '', serializeState(next));
-    void this.update();
   }
 
   wave(state = this.state): CatalogWave {
@@ -108,6 +112,7 @@ export class HakushoExplorer extends HTMLElement {
       ]);
       if (state !== this.state) return; // superseded while loading
       this.data = dataset;
+      this.dataUrl = wave.dataUrl;
       this.chartLibrary = library;
       this.render(dataset, earlier);
     } catch (error) {
@@ -127,9 +132,12 @@ export class HakushoExplorer extends HTMLElement {
     const wave = this.wave();
     const question = this.variable(state.question);
     const variable = chartVariable(dataset, state.question);
+    const t0 = performance.now();
     this.table = computeTable(dataset, state);
     this.trend = earlier ? computeTrend([...earlier, { codebook: dataset.codebook, dataset }], state, this.table.universeLabel) : null;
+    const t1 = performance.now();
     if (!this.embed) this.syncControls();
+    const t2 = performance.now();
     const title = q<HTMLElement>(this, '[data-role="title"]');
     if (title) title.textContent = question?.text ?? state.question;
     const meta = q<HTMLElement>(this, '[data-role="meta"]');
@@ -140,11 +148,12 @@ export class HakushoExplorer extends HTMLElement {
       const width = Math.max(300, Math.min(760, chartBox.clientWidth || 640));
       chartBox.replaceChildren(drawChart(this.chartLibrary, shown, variable, question?.label ?? state.question, width));
     }
+    const t3 = performance.now();
     const tableBox = q<HTMLElement>(this, '[data-role="table"]');
     if (tableBox) {
       const keys = this.trend ? this.trend.waves : this.table.columns.map((c) => c.key);
       const caption = `${question?.label ?? state.question}（${this.table.universeLabel}${this.trend ? '・調査回比較' : ''}）`;
-      tableBox.replaceChildren(renderTable(tableModel(shown, variable), caption, this.trend ? 'percent' : state.show, keys));
+      tableBox.replaceChildren(renderTable(this.chartLibrary!.tableModel(shown, variable), caption, this.trend ? 'percent' : state.show, keys));
       const notes = document.createElement('ul');
       notes.className = 'x-notes';
       const lines = [...tableNotes(this.table), ...(this.trend ? ['調査回比較は対象者の条件のみを適用し、絞り込みと集計軸は適用していません。前回以前の値は公表された集計表または公開用データによります。'] : [])];
@@ -159,6 +168,8 @@ export class HakushoExplorer extends HTMLElement {
       if (open) open.href = this.permalink();
     }
     this.renderCount++;
+    const t4 = performance.now();
+    this.timings = { compute: t1 - t0, controls: t2 - t1, chart: t3 - t2, rest: t4 - t3 };
     performance.mark('explore:rendered');
     if (performance.getEntriesByName('explore:input', 'mark').length > 0) {
       performance.measure('explore:update', 'explore:input', 'explore:rendered');
@@ -222,23 +233,35 @@ export class HakushoExplorer extends HTMLElement {
     return [...others, { variable: variable.id, mode, codes }];
   }
 
+  /** Wave and question the option lists were last built for (rebuilt only when these change). */
+  listsFor = '';
+
   syncControls(): void {
     const wave = this.wave();
     const s = this.state;
     const select = (name: string) => q<HTMLSelectElement>(this, `select[name="${name}"]`);
-    const waveSelect = select('wave');
-    if (waveSelect) waveSelect.replaceChildren(...this.catalog.waves.map((w) => option(`${w.survey}/${w.wave}`, `${w.title}（${w.wave}）`, w === wave)));
-    const qs = select('q');
-    if (qs) qs.replaceChildren(...wave.variables.map((v) => option(v.id, `${v.label}${v.kind === 'multi' ? '［複数回答］' : ''}`, v.id === s.question)));
-    const bs = select('b');
-    if (bs) bs.replaceChildren(option('', 'なし（全体のみ）', s.banner === null), ...wave.variables.filter((v) => v.kind === 'coded' && v.id !== s.question).map((v) => option(v.id, v.label, v.id === s.banner)));
-    const us = select('u');
-    if (us) us.replaceChildren(...wave.universes.map((u) => option(u.id, u.label, u.id === s.universe)));
-    const fv = select('fvar');
-    if (fv) {
-      const current = fv.value;
-      fv.replaceChildren(option('', '項目を選ぶ', !current), ...wave.variables.filter((v) => v.kind !== 'numeric').map((v) => option(v.id, v.label, v.id === current)));
+    const lists = `${wave.survey}/${wave.wave}/${s.question}`;
+    if (this.listsFor !== lists) {
+      this.listsFor = lists;
+      select('wave')?.replaceChildren(...this.catalog.waves.map((w) => option(`${w.survey}/${w.wave}`, `${w.title}（${w.wave}）`)));
+      select('q')?.replaceChildren(...wave.variables.map((v) => option(v.id, `${v.label}${v.kind === 'multi' ? '［複数回答］' : ''}`)));
+      select('b')?.replaceChildren(option('', 'なし（全体のみ）'), ...wave.variables.filter((v) => v.kind === 'coded' && v.id !== s.question).map((v) => option(v.id, v.label)));
+      select('u')?.replaceChildren(...wave.universes.map((u) => option(u.id, u.label)));
+      const fv = select('fvar');
+      if (fv) {
+        const current = fv.value;
+        fv.replaceChildren(option('', '項目を選ぶ'), ...wave.variables.filter((v) => v.kind !== 'numeric').map((v) => option(v.id, v.label)));
+        fv.value = wave.variables.some((v) => v.id === current) ? current : '';
+      }
     }
+    const set = (name: string, value: string) => {
+      const el = select(name);
+      if (el && el.value !== value) el.value = value;
+    };
+    set('wave', `${wave.survey}/${wave.wave}`);
+    set('q', s.question);
+    set('b', s.banner ?? '');
+    set('u', s.universe);
     for (const input of this.querySelectorAll<HTMLInputElement>('input[name="v"]')) input.checked = input.value === s.show;
     const isMulti = this.variable(s.question)?.kind === 'multi';
     for (const input of this.querySelectorAll<HTMLInputElement>('input[name="mp"]')) {
@@ -289,7 +312,15 @@ export class HakushoExplorer extends HTMLElement {
     }
     const existing = this.state.filters.find((f) => f.variable === variable.id);
     const chosen = new Set(existing && existing.mode !== 'range' ? existing.codes : []);
+    const mode = existing?.mode === 'all' ? 'all' : 'any';
+    const current = box.querySelector<HTMLFieldSetElement>('fieldset');
+    if (current?.dataset.variable === variable.id) {
+      for (const input of current.querySelectorAll<HTMLInputElement>('input[name="fcode"]')) input.checked = chosen.has(Number(input.value));
+      for (const input of current.querySelectorAll<HTMLInputElement>('input[name="fmode"]')) input.checked = input.value === mode;
+      return;
+    }
     const fieldset = document.createElement('fieldset');
+    fieldset.dataset.variable = variable.id;
     fieldset.append(Object.assign(document.createElement('legend'), { textContent: `「${variable.label}」で絞り込む` }));
     variable.options.forEach((o, k) => {
       const label = document.createElement('label');
@@ -298,7 +329,6 @@ export class HakushoExplorer extends HTMLElement {
       fieldset.append(label);
     });
     if (variable.kind === 'multi') {
-      const mode = existing?.mode === 'all' ? 'all' : 'any';
       const modes = document.createElement('div');
       modes.className = 'x-modes';
       for (const [value, text] of [['any', 'いずれかを選んだ人'], ['all', 'すべてを選んだ人']]) {
@@ -334,10 +364,10 @@ export class HakushoExplorer extends HTMLElement {
   }
 
   exportCsv(): void {
-    if (!this.table) return;
+    if (!this.table || !this.chartLibrary) return;
     const wave = this.wave();
     const question = this.variable(this.state.question);
-    const csv = tableCsv(this.trend ?? this.table, { survey: `${wave.title}（${wave.wave}）`, question: question?.text ?? this.state.question, citation: sourceText(wave.citation), synthetic: wave.synthetic });
+    const csv = this.chartLibrary.tableCsv(this.trend ?? this.table, { survey: `${wave.title}（${wave.wave}）`, question: question?.text ?? this.state.question, citation: sourceText(wave.citation), synthetic: wave.synthetic });
     saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${this.fileStem()}.csv`);
   }
 

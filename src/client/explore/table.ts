@@ -40,7 +40,8 @@ export function renderTable(model: TableModel, caption: string, show: Show, keys
     const baseRow = el('tr', undefined, 'x-base');
     baseRow.append(el('th', '基数'));
     for (const c of model.head) {
-      const td = el('td', `${c.base}${c.suppressed ? '×' : c.caution ? '†' : ''}`);
+      const mark = c.base === 'n=0' ? '' : c.suppressed ? '×' : c.caution ? '†' : '';
+      const td = el('td', `${c.base}${mark}`);
       if (c.caution) td.classList.add('x-caution');
       baseRow.append(td);
     }
