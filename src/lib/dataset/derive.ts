@@ -8,6 +8,27 @@ import { createBitset, fullBitset, andInto, andNotInto, forEachBit, setBit } fro
 import { evaluateInScope, FilterError } from './filter.ts';
 import type { FilterScope } from './filter.ts';
 import { displayOrder } from './options.ts';
+import { filterDeps } from './validate-codebook.ts';
+
+/** The answered variables (question ids, grid rows) a universe is computed from, through universes and derived variables. */
+export function universeInputs(codebook: Codebook, universeId: string): string[] {
+  const universes = new Map(codebook.universes.map((u) => [u.id, u.filter]));
+  const derived = new Map(codebook.derived.map((d) => [d.id, d.rules.map((r) => r.when)]));
+  const inputs = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (dep: string): void => {
+    if (seen.has(dep)) return;
+    seen.add(dep);
+    const id = dep.slice(2);
+    if (dep.startsWith('u:')) {
+      const filter = universes.get(id);
+      if (filter) filterDeps(filter).forEach(visit);
+    } else if (derived.has(id)) derived.get(id)!.flatMap(filterDeps).forEach(visit);
+    else inputs.add(id);
+  };
+  visit(`u:${universeId}`);
+  return [...inputs];
+}
 
 export function computeDerivedAndUniverses(codebook: Codebook, n: number, variables: Map<string, Variable>): { derived: CodedVariable[]; universes: Map<string, Bitset> } {
   const derivedDefs = new Map(codebook.derived.map((d) => [d.id, d]));

@@ -10,7 +10,7 @@ import { CodedSink, IdSink, MultiSink, NumericSink, TextSink, WeightSink } from 
 import type { Sink } from './columns.ts';
 import { createBitset, setBit } from './bitset.ts';
 import { displayOrder } from './options.ts';
-import { computeDerivedAndUniverses } from './derive.ts';
+import { computeDerivedAndUniverses, universeInputs } from './derive.ts';
 import { checkRouting } from './routing.ts';
 
 /** A question's columns and how to turn their sinks into a variable at the end. */
@@ -174,7 +174,12 @@ export function readResponses(codebook: Codebook, text: string, file: string, pr
     derived: new Map(codebook.derived.map((d) => [d.id, d])),
   };
   // With columns missing, universes and answers are unknown: routing is checked once the header is right.
-  if (!missingColumns) checkRouting(dataset, file, problems, (id, i) => unreadable.has(i) || plan.invalid.get(id)?.has(i) === true);
+  if (!missingColumns) {
+    const invalidAt = (id: string, i: number) => plan.invalid.get(id)?.has(i) === true;
+    const inputs = new Map<string, string[]>();
+    const inputsOf = (universe: string) => inputs.get(universe) ?? inputs.set(universe, universeInputs(codebook, universe)).get(universe)!;
+    checkRouting(dataset, file, problems, (id, universe, i) => unreadable.has(i) || invalidAt(id, i) || inputsOf(universe).some((input) => invalidAt(input, i)));
+  }
   return dataset;
 
   function bindHeader(names: string[]): boolean {

@@ -11,8 +11,11 @@ import { andNot, createBitset, forEachBit, orInto, and } from './bitset.ts';
 
 type Multi = z.infer<typeof MultiQuestion>;
 
-/** Whether record i of variable id is already known bad (unreadable row, invalid cell): skip it. */
-export type Skip = (variable: string, i: number) => boolean;
+/**
+ * Whether record i is already known bad for this variable or for an answer its universe is
+ * computed from (unreadable row, invalid cell): skip it rather than pile a routing error on top.
+ */
+export type Skip = (variable: string, universe: string, i: number) => boolean;
 
 export function checkRouting(dataset: Dataset, file: string, problems: ProblemList, skip: Skip = () => false): void {
   for (const q of dataset.codebook.questions) {
@@ -36,11 +39,11 @@ function checkVariable(dataset: Dataset, q: Question, id: string, universeId: st
   const column = columnOf(q, id);
   const label = universeId === 'all' ? 'all' : universeId;
   forEachBit(andNot(variable.answered, universe), (i) =>
-    skip(id, i) || problems.add({ file, row: i + 2, column, value: cellValue(variable, i), rule: 'routing', message: `is answered, but the respondent is outside the question's universe "${label}"`, expected: 'blank (the question was not asked)' }),
+    skip(id, universeId, i) || problems.add({ file, row: i + 2, column, value: cellValue(variable, i), rule: 'routing', message: `is answered, but the respondent is outside the question's universe "${label}"`, expected: 'blank (the question was not asked)' }),
   );
   if (q.optional) return;
   forEachBit(andNot(universe, variable.answered), (i) =>
-    skip(id, i) || problems.add({ file, row: i + 2, column, rule: 'missing-answer', message: `is blank, but the respondent is in the question's universe "${label}"`, expected: q.type === 'multi' ? '0 or 1 in every option column (or optional: true on the question)' : 'an answer (or optional: true on the question)' }),
+    skip(id, universeId, i) || problems.add({ file, row: i + 2, column, rule: 'missing-answer', message: `is blank, but the respondent is in the question's universe "${label}"`, expected: q.type === 'multi' ? '0 or 1 in every option column (or optional: true on the question)' : 'an answer (or optional: true on the question)' }),
   );
 }
 

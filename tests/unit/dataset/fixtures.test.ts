@@ -165,6 +165,10 @@ const EXPECTED: Record<string, string[]> = {
   'unknown-code': [
     'sample/2025/responses.csv row 5, column sector: "3" is not an option (expected 1, 2)',
   ],
+  'unknown-code-in-universe-input': [
+    // cs_team decides the doing_cs universe: its bad cell must not also raise routing errors on cs_effect and measures.
+    'sample/2025/responses.csv row 5, column cs_team: "7" is not an option (expected 1, 2)',
+  ],
   'unknown-column': [
     'sample/2025/responses.csv row 1, column extra: "extra" is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
   ],
