@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { loadCatalog } from '../../src/server/catalog.ts';
 import { decodePublicUse } from '../../src/lib/publicuse/decode.ts';
-import { computeTable } from '../../src/lib/explore/compute.ts';
+import { computeTable, computeTrend } from '../../src/lib/explore/compute.ts';
 import { parseState } from '../../src/lib/explore/state.ts';
 import { catalogWave } from '../../src/lib/explore/catalog.ts';
 import { publicCodebook } from '../../src/lib/publicuse/publicity.ts';
@@ -244,4 +244,27 @@ test('usable on a 360 px phone: no page-wide horizontal scroll', async ({ page }
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.getByLabel('設問（表側）')).toBeVisible();
   await expect(page.locator('[data-role="chart"] > svg')).toBeVisible();
+});
+
+test('compares a question with the crosswalked earlier wave, with the engine trend numbers', async ({ page }) => {
+  const errors = watchErrors(page);
+  const later = microdata.find((w) => w.survey === 'virtualex' && w.wave === '2023');
+  expect(later?.codebook.crosswalk).toBeDefined();
+  const earlier = loadCatalog().get(later!.survey, later!.codebook.crosswalk!.wave)!;
+  const search = '?s=virtualex&w=2023&q=touch_model&u=effect_felt&cmp=1';
+  await page.goto(`/explore/${search}`);
+  await rendered(page);
+  await expect(page.getByLabel('前回調査と比較')).toBeChecked();
+  const shown = await shownTable(page);
+  expect(shown.columns).toEqual([earlier.wave, later!.wave]);
+  const { state } = parseState(search, { waves: [catalogWave(publicCodebook(later!.codebook), '', [{ wave: earlier.wave, kind: 'tables', url: '' }])] });
+  const tab = computeTable(later!.dataset!, state);
+  const previous = earlier.dataset ? { codebook: earlier.codebook, dataset: earlier.dataset } : { codebook: earlier.codebook, tables: earlier.tables! };
+  const trendTable = computeTrend([previous, { codebook: later!.codebook, dataset: later!.dataset! }], state, tab.universeLabel);
+  expect(trendTable.waves).toEqual([earlier.wave, later!.wave]);
+  expect(shown.rows).toEqual(tableModel(trendTable).body.map((r) => ({ label: r.label, cells: r.cells.map((c) => c.text) })));
+  await page.getByLabel('前回調査と比較').uncheck();
+  await expect(page).not.toHaveURL(/cmp=/);
+  await expect(page.locator('.x-table thead th[data-key]')).toHaveCount(1);
+  expect(errors).toEqual([]);
 });

@@ -156,7 +156,13 @@ export class HakushoExplorer extends HTMLElement {
       tableBox.replaceChildren(renderTable(this.chartLibrary!.tableModel(shown, variable), caption, this.trend ? 'percent' : state.show, keys));
       const notes = document.createElement('ul');
       notes.className = 'x-notes';
-      const lines = [...tableNotes(this.table), ...(this.trend ? ['調査回比較は対象者の条件のみを適用し、絞り込みと集計軸は適用していません。前回以前の値は公表された集計表または公開用データによります。'] : [])];
+      const trendNotes = !this.trend
+        ? []
+        : [
+            '調査回比較は対象者の条件のみを適用し、絞り込みと集計軸は適用していません。前回以前の値は公表された集計表または公開用データによります。',
+            ...(this.trend.waves.length < 2 ? ['前回以前の調査には、この設問・対象者の集計がありません。'] : []),
+          ];
+      const lines = [...tableNotes(this.table), ...trendNotes];
       notes.append(...lines.map((n) => Object.assign(document.createElement('li'), { textContent: n })));
       tableBox.append(notes);
     }
