@@ -50,7 +50,7 @@ function makeCell(sums: Sums, base: Sums, options: StatsOptions): TableCell {
 /** Letters and column-vs-total marks of one row, written into its cells. */
 function testRow(row: TableRow, line: LayoutLine, bases: Sums[], columns: TableColumn[], options: StatsOptions, lettersAllowed: boolean): void {
   const cells: TestCell[] = bases.slice(1).map((base, k) => ({ cell: line.sums[k + 1], base }));
-  const testable = columns.slice(1).map((col) => !col.caution && col.baseN > 0);
+  const testable = bases.slice(1).map((base, k) => !columns[k + 1].caution && base.n > 0);
   const vs = rowVsTotal(cells, { cell: line.sums[0], base: bases[0] }, testable, options.cautionBase, options);
   vs.forEach((v, k) => (row.cells[k + 1].vsTotal = v));
   if (!lettersAllowed) return;

@@ -20,7 +20,7 @@ export const cellStatistics = {
   ciLow: (cell) => cell.ci?.low ?? NaN,
   ciHigh: (cell) => cell.ci?.high ?? NaN,
   residual: (cell) => cell.residual ?? NaN,
-  base: (_cell, column) => column.baseN,
+  base: (_cell, column) => column.baseN ?? column.n,
   weightedBase: (_cell, column) => column.weightedBase,
   effectiveBase: (_cell, column) => column.effectiveBase,
 } satisfies Record<string, CellStatistic>;

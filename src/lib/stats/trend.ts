@@ -93,7 +93,7 @@ function microdataPoints(wave: { codebook: Codebook; dataset: Dataset }, questio
     const row = table.rows.find((r) => r.key === String(code));
     if (!row) continue;
     const cell = row.cells[0];
-    points.push({ wave: wave.codebook.survey.wave, option: ref, label: labels.get(ref)!, question, code, proportion: cell.proportion, ci: cell.ci, base: total.baseN, effectiveBase: total.effectiveBase, weightedBase: total.weightedBase, source: 'microdata' });
+    points.push({ wave: wave.codebook.survey.wave, option: ref, label: labels.get(ref)!, question, code, proportion: cell.proportion, ci: cell.ci, base: total.baseN ?? total.n, effectiveBase: total.effectiveBase, weightedBase: total.weightedBase, source: 'microdata' });
   }
   return points;
 }

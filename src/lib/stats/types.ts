@@ -55,8 +55,12 @@ export interface TableColumn {
   n: number;
   /** Unweighted valid base (excluding 無回答 / non-substantive where relevant). */
   validN: number;
-  /** Unweighted n of the percent base actually used (n, validN, or responses for MA % of responses); drives caution/suppressed. */
-  baseN: number;
+  /**
+   * Unweighted n of the percent base actually used (n, validN, or the number of responses for MA
+   * percent of responses); drives caution/suppressed. Always set by `crosstab` (optional only so
+   * hand-made fixtures without it still type-check).
+   */
+  baseN?: number;
   /** Weighted base W (equals n when unweighted). */
   weightedBase: number;
   /** Kish effective base (Σw)² / Σw² (equals n when unweighted). */
