@@ -4,23 +4,39 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 describe('astro build with invalid data', () => {
+  const root = 'tests/fixtures/dataset/malformed/duplicate-id';
+  const build = (tmp: string, out: string) =>
+    spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+      encoding: 'utf8',
+      env: { ...process.env, HAKUSHO_DATA: root, HAKUSHO_OUT: out, HAKUSHO_CACHE: join(tmp, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+
   it('stops in the content layer with the formatted problem and writes no output', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'hakusho-build-failure-'));
     const out = join(tmp, 'dist');
-    const root = 'tests/fixtures/dataset/malformed/duplicate-id';
     try {
-      const { status, stdout, stderr } = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-        encoding: 'utf8',
-        env: { ...process.env, HAKUSHO_DATA: root, HAKUSHO_OUT: out, HAKUSHO_CACHE: join(tmp, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
-      });
+      const { status, stdout, stderr } = build(tmp, out);
       expect(status).not.toBe(0);
       expect(stdout + stderr).toContain(`${root}/sample/2025/responses.csv row 12, column id: "r10" repeats the id of row 11 (expected a unique respondent id)`);
       expect(existsSync(out)).toBe(false);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves an earlier complete build untouched rather than half-overwritten', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'hakusho-build-failure-'));
+    const out = join(tmp, 'dist');
+    try {
+      mkdirSync(out);
+      writeFileSync(join(out, 'index.html'), 'previous build');
+      expect(build(tmp, out).status).not.toBe(0);
+      expect(readdirSync(out)).toEqual(['index.html']);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
