@@ -15,7 +15,8 @@
 #   multiple comparisons           stats::p.adjust (bonferroni, BH)
 #   χ², df, p, adjusted residuals  stats::chisq.test(correct = FALSE), $stdres (weighted: counts
 #                                  scaled to the Kish effective base of the tested cells)
-#   numeric quantiles              stats::quantile(type = 2); weighted: survey::svyquantile(qrule = "school")
+#   numeric quantiles, ordinal     stats::quantile(type = 2); weighted: survey::svyquantile(qrule = "school")
+#   score means and medians        (means: mean / survey::svymean)
 #   banded mean / grouped median   STATS.md formulas
 suppressPackageStartupMessages({
   library(survey)
@@ -257,6 +258,24 @@ crosstab <- function(case) {
       F <- if (m == 1) 0 else cum[m - 1]
       med <- if (is.na(upper[m])) lower[m] else lower[m] + (half - F) / f[m] * (upper[m] - lower[m])
       list(mean = sum(f * mid) / sum(f), median = med, medianClass = if (is.na(upper[m])) paste0("≥ ", lower[m], q$unit) else bounded[[m]]$label, n = nn, openBandAssumed = if (f[length(f)] > 0) mid[length(mid)] else NULL)
+    })
+  }
+  if (!is.null(q) && q$type == "ordinal") {
+    scored <- Filter(function(o) !is.null(o$score) && !isTRUE(o$nonSubstantive), q$options)
+    score_of <- setNames(sapply(scored, function(o) o$score), sapply(scored, function(o) o$code))
+    s <- unname(score_of[as.character(df[[case$question]])])
+    design_s <- update(design, s = s)
+    summaries <- lapply(columns, function(col) {
+      inside <- col$member & !is.na(s)
+      if (sum(inside) == 0) return(list(mean = NA, median = NA, n = 0))
+      if (case$weighted) {
+        med <- if (sum(inside) > 1) unname(coef(svyquantile(~s, subset(design_s, inside), 0.5, qrule = "school", ci = TRUE))) else s[inside]
+        m <- unname(coef(svymean(~s, subset(design_s, inside))))
+      } else {
+        med <- unname(quantile(s[inside], 0.5, type = 2))
+        m <- mean(s[inside])
+      }
+      list(mean = m, median = med, n = sum(inside))
     })
   }
   if (!is.null(q) && q$type == "numeric") {

@@ -14,7 +14,7 @@ import { proportionInterval } from './interval.ts';
 import { chiSquareTest, kish } from './significance.ts';
 import { columnLetter, rowLetters, rowVsTotal } from './letters.ts';
 import type { TestCell } from './letters.ts';
-import { summarizeBanded, summarizeNumeric } from './summary.ts';
+import { summarizeBanded, summarizeNumeric, summarizeScores } from './summary.ts';
 
 export { CrossTabError } from './population.ts';
 
@@ -138,6 +138,15 @@ export function crosstab(dataset: Dataset, spec: TableSpec, options: Partial<Sta
     out.summaries = columns.map((_, c) => {
       const summary = summarizeBanded(options, table.lines.slice(0, options.length).map((l) => l.sums[c].w), tabulated.unit);
       summary.n = table.lines.slice(0, options.length).reduce((s, l, k) => s + (options[k].nonSubstantive || options[k].lower === undefined ? 0 : l.sums[c].n), 0);
+      return summary;
+    });
+  }
+  if ((tabulated.type === 'ordinal' || tabulated.type === 'grid-row') && tabulated.variable.kind === 'coded' && tabulated.variable.options.some((o) => o.score !== undefined)) {
+    const options = tabulated.variable.options;
+    const scored = (k: number) => !options[k].nonSubstantive && options[k].score !== undefined;
+    out.summaries = columns.map((_, c) => {
+      const summary = summarizeScores(options, table.lines.slice(0, options.length).map((l) => l.sums[c].w));
+      summary.n = table.lines.slice(0, options.length).reduce((s, l, k) => s + (scored(k) ? l.sums[c].n : 0), 0);
       return summary;
     });
   }

@@ -3,7 +3,7 @@ export type * from './types.ts';
 export { crosstab, CrossTabError } from './crosstab.ts';
 export { forgetFilters } from './population.ts';
 export { defaultStatsOptions, resolveStatsOptions, keyword, StatsOptionError } from './options.ts';
-export { summarizeBanded, summarizeNumeric, quantileSorted, nps, npsClass } from './summary.ts';
+export { summarizeBanded, summarizeNumeric, summarizeScores, quantileSorted, nps, npsClass } from './summary.ts';
 export { trend, compareWaves } from './trend.ts';
 export type { Trend, TrendPoint, TrendTest, TrendWave, TrendOptions } from './trend.ts';
 export { wilson, clopperPearson, agrestiCoull, proportionInterval } from './interval.ts';

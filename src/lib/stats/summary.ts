@@ -97,6 +97,25 @@ export function quantileSorted(values: ArrayLike<number>, weights: ArrayLike<num
   return values[m - 1];
 }
 
+/**
+ * Ordinal (Likert) summary from per-option frequencies: mean and median of the option scores.
+ * Non-substantive options and options without a score are left out. Median by the same rule as
+ * `quantileSorted` (type 2), so with equal weights it is the textbook median of the scores.
+ */
+export function summarizeScores(options: Option[], frequencies: ArrayLike<number>): Summary {
+  const used = options
+    .map((o, k) => ({ score: o.score, f: frequencies[k], skip: o.nonSubstantive === true || o.score === undefined }))
+    .filter((x) => !x.skip && x.f > 0)
+    .sort((a, b) => a.score! - b.score!);
+  const total = used.reduce((s, x) => s + x.f, 0);
+  if (!(total > 0)) return { mean: NaN, median: NaN, n: 0 };
+  return {
+    mean: used.reduce((s, x) => s + x.f * x.score!, 0) / total,
+    median: quantileSorted(used.map((x) => x.score!), used.map((x) => x.f), 0.5),
+    n: total,
+  };
+}
+
 /** Mean, median and quartiles of numeric answers (NaN ignored), optionally weighted. */
 export function summarizeNumeric(values: ArrayLike<number>, weights: ArrayLike<number> | null = null): Summary {
   const order: number[] = [];

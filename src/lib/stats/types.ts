@@ -108,11 +108,11 @@ export interface ChiSquare {
   lowExpected: boolean;
 }
 
-/** Summary statistics of a banded or numeric question, per column. */
+/** Summary statistics of a banded, numeric or scored ordinal question (or grid row), per column. */
 export interface Summary {
-  /** Banded: midpoint mean; numeric: arithmetic mean. NaN when no valid answers. */
+  /** Banded: midpoint mean; numeric: arithmetic mean; ordinal: mean score. NaN when no valid answers. */
   mean: number;
-  /** Banded: grouped (interpolated) median; numeric: median. */
+  /** Banded: grouped (interpolated) median; numeric: median; ordinal: median score. */
   median: number;
   /** Banded: label of the class holding the N/2-th case ("≥ L" for an open top band). */
   medianClass?: string;
