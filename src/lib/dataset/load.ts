@@ -45,7 +45,12 @@ export function loadWaveData(codebook: Codebook, files: WaveFiles): Result<Wave>
         : bytes === undefined
           ? `needs ${dataFile} next to codebook.yaml, which is missing`
           : `allows only ${dataFile}, but ${otherFile} is present too`;
-    const expected = bytes === undefined && otherPresent ? `kind: ${tables ? 'microdata' : 'tables'} (or provide ${dataFile})` : `${dataFile} alone next to codebook.yaml`;
+    const expected =
+      bytes === undefined && otherPresent
+        ? `kind: ${tables ? 'microdata' : 'tables'} (or provide ${dataFile})`
+        : bytes === undefined
+          ? `${dataFile} in the wave folder (or kind: ${tables ? 'microdata with responses.csv' : 'tables with tables.csv'})`
+          : `${dataFile} alone next to codebook.yaml`;
     const line = yamlLine(files.codebookText, ['survey', 'kind']) ?? yamlLine(files.codebookText, ['survey']);
     return fail([{ file: files.codebookPath, ...(line !== undefined ? { line } : {}), column: 'survey.kind', value: kind, rule: 'wave-files', message, expected }]);
   }

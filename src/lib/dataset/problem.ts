@@ -43,12 +43,15 @@ export class ProblemList {
   }
 }
 
+const isCsv = (file: string) => file.toLowerCase().endsWith('.csv');
+
 function where(p: Problem): string {
   const parts = [p.file];
   if (p.row !== undefined) parts.push(`row ${p.row}`);
   if (p.line !== undefined) parts.push(`line ${p.line}`);
   const head = parts.join(' ');
-  return p.column !== undefined ? `${head}, ${p.line !== undefined ? '' : 'column '}${p.column}` : head;
+  // CSV columns are named as such; codebook problems give a YAML path instead.
+  return p.column !== undefined ? `${head}, ${isCsv(p.file) ? 'column ' : ''}${p.column}` : head;
 }
 
 function what(p: Problem): string {
@@ -96,7 +99,7 @@ export function formatProblems(problems: Problem[]): string[] {
     const unit = first.row !== undefined ? 'row' : 'line';
     const listed = located.slice(0, LISTED_ROWS).map((p) => `${unit} ${p[unit]}${p.value ? ` ${quote(p.value)}` : ''}`);
     const more = total - listed.length;
-    const head = first.column === undefined ? first.file : `${first.file} ${unit === 'row' ? 'column ' : ''}${first.column}`;
+    const head = first.column === undefined ? first.file : `${first.file} ${isCsv(first.file) ? 'column ' : ''}${first.column}`;
     const expected = first.expected !== undefined ? ` (expected ${first.expected})` : '';
     lines.push(`${head}, ${total} ${unit}s: ${first.message}${expected} — ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}`);
   }

@@ -72,8 +72,6 @@ function checkMulti(dataset: Dataset, q: Multi, file: string, problems: ProblemL
   const variable = dataset.variables.get(q.id);
   if (!variable || variable.kind !== 'multi') return;
   const { n } = dataset;
-  const counts = new Uint8Array(n);
-  for (const bits of variable.chosen) forEachBit(bits, (i) => counts[i]++);
 
   variable.options.forEach((option, k) => {
     if (!option.exclusive) return;
@@ -84,6 +82,8 @@ function checkMulti(dataset: Dataset, q: Multi, file: string, problems: ProblemL
     );
   });
   if (q.maxChoices !== undefined) {
+    const counts = new Uint16Array(n);
+    for (const bits of variable.chosen) forEachBit(bits, (i) => counts[i]++);
     for (let i = 0; i < n; i++)
       if (counts[i] > q.maxChoices)
         problems.add({ file, row: i + 2, column: `${q.id}__*`, value: `${counts[i]} options`, rule: 'max-choices', message: 'chose more options than allowed', expected: `at most ${q.maxChoices}` });
