@@ -31,7 +31,8 @@ const waves = defineCollection({
 });
 
 const chapters = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: './content' }),
+  // $HAKUSHO_CONTENT lets tests build against a fixture folder of chapters.
+  loader: glob({ pattern: '**/*.mdx', base: process.env.HAKUSHO_CONTENT ?? './content' }),
   schema: z
     .object({
       /** Chapter title as shown in the contents and the page heading. */

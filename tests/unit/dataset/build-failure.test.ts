@@ -10,10 +10,10 @@ import { join } from 'node:path';
 
 describe('astro build with invalid data', () => {
   const root = 'tests/fixtures/dataset/malformed/duplicate-id';
-  const build = (tmp: string, out: string) =>
+  const build = (tmp: string, out: string, env: Record<string, string> = { HAKUSHO_DATA: root }) =>
     spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
       encoding: 'utf8',
-      env: { ...process.env, HAKUSHO_DATA: root, HAKUSHO_OUT: out, HAKUSHO_CACHE: join(tmp, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, ...env, HAKUSHO_OUT: out, HAKUSHO_CACHE: join(tmp, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
     });
 
   it('stops in the content layer with the formatted problem and writes no output', () => {
@@ -37,6 +37,20 @@ describe('astro build with invalid data', () => {
       writeFileSync(join(out, 'index.html'), 'previous build');
       expect(build(tmp, out).status).not.toBe(0);
       expect(readdirSync(out)).toEqual(['index.html']);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('fails on an MDX chapter whose chapter id is not in its codebook', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'hakusho-build-failure-'));
+    const out = join(tmp, 'dist');
+    try {
+      const data = 'tests/fixtures/dataset/valid';
+      const { status, stdout, stderr } = build(tmp, out, { HAKUSHO_DATA: data, HAKUSHO_CONTENT: 'tests/fixtures/dataset/content-bad-chapter' });
+      expect(status).not.toBe(0);
+      expect(stdout + stderr).toContain(`chapter: chapter "effects" is not a chapter of ${data}/sample/2025/codebook.yaml (expected one of overview, effect)`);
+      expect(existsSync(out)).toBe(false);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
