@@ -74,6 +74,13 @@ crosstab <- function(case) {
   ans <- answered(case$question)
   opts <- modifyList(list(interval = "wilson", percentBase = "question", multiPercent = "respondents", adjust = "bonferroni", alpha = 0.05, alpha2 = NULL, cautionBase = 30), case$options)
 
+  # substantive answers: not 無回答 and not a non-substantive option (MA: chose a substantive option)
+  nonsub <- if (is.null(q) || is.null(q$options)) c() else codes(q)[sapply(q$options, function(o) isTRUE(o$nonSubstantive))]
+  substantive <- if (multi) {
+    m <- ma_matrix(case$question)
+    rowSums(m[, as.character(setdiff(codes(q), nonsub)), drop = FALSE] == 1, na.rm = TRUE) > 0
+  } else if (!is.null(q) && q$type == "numeric") ans else ans & !(sa_values(case$question) %in% nonsub)
+
   # rows
   rows <- list()
   if (multi) {
@@ -84,7 +91,7 @@ crosstab <- function(case) {
     # numeric: only the 無回答 row
   } else {
     x <- sa_values(case$question)
-    for (k in codes(q)) rows[[length(rows) + 1]] <- list(key = as.character(k), kind = "option", ind = !is.na(x) & x == k)
+    for (k in codes(q)) if (!(opts$percentBase == "substantive" && k %in% nonsub)) rows[[length(rows) + 1]] <- list(key = as.character(k), kind = "option", ind = !is.na(x) & x == k)
     for (net in q$nets) rows[[length(rows) + 1]] <- list(key = paste0("net:", net$id), kind = "net", ind = !is.na(x) & x %in% unlist(net$codes))
   }
   if (opts$percentBase == "question" && any(keep & !ans)) rows[[length(rows) + 1]] <- list(key = "na", kind = "noAnswer", ind = !ans)
@@ -113,7 +120,7 @@ crosstab <- function(case) {
       w2 <- sapply(option_rows, function(r) sum(w[member & r$ind]^2))
       return(list(n = sum(ns), W = sum(ws), W2 = sum(w2)))
     }
-    inb <- if (opts$percentBase == "valid") member & ans else member
+    inb <- switch(opts$percentBase, question = member, valid = member & ans, substantive = member & substantive)
     list(n = sum(inb), W = sum(w[inb]), W2 = sum(w[inb]^2), member = inb)
   }
   bases <- lapply(columns, function(col) base_of(col$member))
@@ -355,6 +362,9 @@ cases <- list(
   case("rec by seg (question universe paid), weighted", "rec", "seg", weighted = TRUE),
   case("seg by region, unweighted", "seg", "region"),
   case("churn total, weighted, valid %", "churn", weighted = TRUE, options = list(percentBase = "valid")),
+  case("sat by seg, weighted, substantive base (わからない left out)", "sat", "seg", weighted = TRUE, options = list(percentBase = "substantive")),
+  case("churn by region, unweighted, substantive base", "churn", "region", options = list(percentBase = "substantive")),
+  case("tools by seg, unweighted, substantive base", "tools", "seg", options = list(percentBase = "substantive")),
   case("sat by tools (multi-answer banner: no letters), unweighted", "sat", "tools"),
   case("staff total, weighted, filter sat in [4, 5]", "staff", weighted = TRUE, keep = !is.na(df$sat) & df$sat %in% c(4, 5), filters = list(list(q = "sat", `in` = c(4, 5))))
 )

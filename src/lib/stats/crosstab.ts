@@ -23,6 +23,7 @@ const OVERLAP_NOTE = 'バナーが複数回答のため列間の有意差検定�
 /** The sums a column's percentages are taken on. */
 function percentBases(table: Layout, options: StatsOptions, multi: boolean): Sums[] {
   if (multi && options.multiPercent === 'responses') return table.responses!;
+  if (options.percentBase === 'substantive') return table.substantive;
   return options.percentBase === 'valid' ? table.valid : table.base;
 }
 
@@ -103,7 +104,7 @@ export function crosstab(dataset: Dataset, spec: TableSpec, options: Partial<Sta
   if (weighted && dataset.weights === null) throw new CrossTabError(`weighted table asked for, but the dataset "${dataset.codebook.survey.id}/${dataset.codebook.survey.wave}" has no weights`);
   const weights = weighted ? dataset.weights : null;
   const mask = population(dataset, spec, tabulated);
-  const table = layout(dataset, tabulated, spec.banner, mask, weights);
+  const table = layout(dataset, tabulated, spec.banner, mask, weights, opts.percentBase === 'substantive');
   const multi = tabulated.variable.kind === 'multi';
   const bases = percentBases(table, opts, multi);
   const columns = makeColumns(table, bases, opts);
@@ -112,7 +113,8 @@ export function crosstab(dataset: Dataset, spec: TableSpec, options: Partial<Sta
   const rows: TableRow[] = [];
   const kept: LayoutLine[] = [];
   for (const line of table.lines) {
-    if (line.kind === 'noAnswer' && (opts.percentBase === 'valid' || line.sums[0].n === 0)) continue;
+    if (line.kind === 'noAnswer' && (opts.percentBase !== 'question' || line.sums[0].n === 0)) continue;
+    if (line.nonSubstantive && line.kind === 'option' && opts.percentBase === 'substantive') continue;
     const row: TableRow = { key: line.key, label: line.label, kind: line.kind, nonSubstantive: line.nonSubstantive, cells: line.sums.map((s, c) => makeCell(s, bases[c], opts)) };
     if (hasBanner && line.kind !== 'noAnswer') testRow(row, line, bases, columns, opts, lettersAllowed);
     rows.push(row);

@@ -37,6 +37,8 @@ export interface Layout {
   /** Per column: question base (incl. 無回答) and valid base (answered). */
   base: Sums[];
   valid: Sums[];
+  /** Per column: valid base without non-substantive answers (MA: chose at least one substantive option). */
+  substantive: Sums[];
   /** Multi answers: responses per column (Σ over options). */
   responses?: Sums[];
   /** Numeric: respondent indices with an answer, per column. */
@@ -92,11 +94,12 @@ function codedLayout(plan: BannerPlan, variable: CodedVariable, nets: Net[], mas
   const lines: LayoutLine[] = variable.options.map((o, r) => ({ key: String(o.code), label: o.label, kind: 'option', nonSubstantive: o.nonSubstantive ?? false, sums: perColumn(plan, tally, r) }));
   const noAnswer = perColumn(plan, tally, k);
   const valid = plan.columns.map((_, c) => lines.reduce((s, line) => addSums(s, line.sums[c]), zeroSums));
+  const substantive = plan.columns.map((_, c) => lines.reduce((s, line) => (line.nonSubstantive ? s : addSums(s, line.sums[c])), zeroSums));
   for (const net of nets) {
     lines.push(netLine(net, variable.options, (positions) => plan.columns.map((_, c) => positions.reduce((s, r) => addSums(s, lines[r].sums[c]), zeroSums))));
   }
   lines.push({ key: 'na', label: '無回答', kind: 'noAnswer', nonSubstantive: true, sums: noAnswer });
-  return { columns: plan.columns, overlapping: plan.overlapping, lines, base: valid.map((v, c) => addSums(v, noAnswer[c])), valid };
+  return { columns: plan.columns, overlapping: plan.overlapping, lines, base: valid.map((v, c) => addSums(v, noAnswer[c])), valid, substantive };
 }
 
 /** Answered (row 0) and 無回答 (row 1) per column; the 無回答 pass is skipped when nobody in the table skipped. */
@@ -111,7 +114,7 @@ function answeredTally(plan: BannerPlan, answered: Bitset, mask: Bitset, weights
   return { valid: perColumn(plan, tally, 0), noAnswer: perColumn(plan, tally, 1) };
 }
 
-function multiLayout(plan: BannerPlan, variable: MultiVariable, nets: Net[], mask: Bitset, n: number, weights: Float64Array | null): Layout {
+function multiLayout(plan: BannerPlan, variable: MultiVariable, nets: Net[], mask: Bitset, n: number, weights: Float64Array | null, wantSubstantive: boolean): Layout {
   const { valid, noAnswer } = answeredTally(plan, variable.answered, mask, weights);
   const sets: Bitset[] = [...variable.chosen];
   for (const net of nets) {
@@ -119,13 +122,21 @@ function multiLayout(plan: BannerPlan, variable: MultiVariable, nets: Net[], mas
     for (const r of optionPositions({ id: net.id, options: variable.options }, net.codes)) orInto(union, variable.chosen[r]);
     sets.push(union);
   }
+  if (wantSubstantive) {
+    const substantiveSet = createBitset(n);
+    variable.options.forEach((o, k) => {
+      if (!o.nonSubstantive) orInto(substantiveSet, variable.chosen[k]);
+    });
+    sets.push(substantiveSet);
+  }
   const tally = createTally(sets.length, plan.columns.length, weights !== null);
   plan.run(mask, (m, slots, fixed) => sets.forEach((set, r) => tallySet(tally, m, set, r, slots, weights, fixed)));
   const lines: LayoutLine[] = variable.options.map((o, r) => ({ key: String(o.code), label: o.label, kind: 'option', nonSubstantive: o.nonSubstantive ?? false, sums: perColumn(plan, tally, r) }));
   const responses = plan.columns.map((_, c) => lines.reduce((s, line) => addSums(s, line.sums[c]), zeroSums));
   nets.forEach((net, j) => lines.push({ key: `net:${net.id}`, label: net.label, kind: 'net', nonSubstantive: false, sums: perColumn(plan, tally, variable.options.length + j) }));
+  const substantive = wantSubstantive ? perColumn(plan, tally, sets.length - 1) : valid;
   lines.push({ key: 'na', label: '無回答', kind: 'noAnswer', nonSubstantive: true, sums: noAnswer });
-  return { columns: plan.columns, overlapping: plan.overlapping, lines, base: valid.map((v, c) => addSums(v, noAnswer[c])), valid, responses };
+  return { columns: plan.columns, overlapping: plan.overlapping, lines, base: valid.map((v, c) => addSums(v, noAnswer[c])), valid, substantive, responses };
 }
 
 function numericLayout(plan: BannerPlan, variable: NumericVariable, mask: Bitset, n: number, weights: Float64Array | null): Layout {
@@ -144,14 +155,14 @@ function numericLayout(plan: BannerPlan, variable: NumericVariable, mask: Bitset
   });
   const members = plan.overlapping || plan.columns.length === 1 ? bySlot : [bySlot.flat().sort((a, b) => a - b), ...bySlot.slice(1)];
   const lines: LayoutLine[] = [{ key: 'na', label: '無回答', kind: 'noAnswer', nonSubstantive: true, sums: noAnswer }];
-  return { columns: plan.columns, overlapping: plan.overlapping, lines, base: valid.map((v, c) => addSums(v, noAnswer[c])), valid, members };
+  return { columns: plan.columns, overlapping: plan.overlapping, lines, base: valid.map((v, c) => addSums(v, noAnswer[c])), valid, substantive: valid, members };
 }
 
-/** Per-column sums of every row of the table. */
-export function layout(dataset: Dataset, tabulated: Tabulated, banner: string | null | undefined, mask: Bitset, weights: Float64Array | null): Layout {
+/** Per-column sums of every row of the table (`wantSubstantive`: also the MA substantive base, one more pass). */
+export function layout(dataset: Dataset, tabulated: Tabulated, banner: string | null | undefined, mask: Bitset, weights: Float64Array | null, wantSubstantive = false): Layout {
   const plan = bannerPlan(dataset, banner);
   const variable = tabulated.variable;
   if (variable.kind === 'coded') return codedLayout(plan, variable, tabulated.nets, mask, weights);
-  if (variable.kind === 'multi') return multiLayout(plan, variable, tabulated.nets, mask, dataset.n, weights);
+  if (variable.kind === 'multi') return multiLayout(plan, variable, tabulated.nets, mask, dataset.n, weights, wantSubstantive);
   return numericLayout(plan, variable, mask, dataset.n, weights);
 }

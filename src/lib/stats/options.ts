@@ -50,7 +50,7 @@ export function resolveStatsOptions(options: Partial<StatsOptions> = {}): StatsO
     adjust: keyword(o.adjust, 'adjust', ['bonferroni', 'bh', 'none'] as const),
     cautionBase: nonNegative(o.cautionBase, 'cautionBase'),
     suppressBase: nonNegative(o.suppressBase, 'suppressBase'),
-    percentBase: keyword(o.percentBase, 'percentBase', ['question', 'valid'] as const),
+    percentBase: keyword(o.percentBase, 'percentBase', ['question', 'valid', 'substantive'] as const),
     multiPercent: keyword(o.multiPercent, 'multiPercent', ['respondents', 'responses'] as const),
   };
 }

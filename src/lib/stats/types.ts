@@ -33,8 +33,12 @@ export interface StatsOptions {
   cautionBase: number;
   /** Unweighted base below which percentages are suppressed (default 10). */
   suppressBase: number;
-  /** Percent base: the question base including 無回答 (default) or the valid base. */
-  percentBase: 'question' | 'valid';
+  /**
+   * Percent base: the question base including 無回答 (default), the valid base (無回答 left out),
+   * or the substantive base (無回答 and non-substantive answers such as わからない left out, for
+   * top-box shares; the non-substantive rows are then not shown).
+   */
+  percentBase: 'question' | 'valid' | 'substantive';
   /** Multi answers: percent of respondents (default) or of responses. */
   multiPercent: 'respondents' | 'responses';
 }

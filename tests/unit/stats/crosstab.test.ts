@@ -40,6 +40,12 @@ describe('crosstab of a single-answer question', () => {
     expect(row(v, '1').cells[0].proportion).toBe(3 / 7);
     expect(v.columns[0].baseN).toBe(7);
   });
+  it('leaves わからない and 無回答 out of the substantive base (top-box shares)', () => {
+    const v = crosstab(d, { question: 'sa', banner: 'seg' }, { percentBase: 'substantive' });
+    expect(v.rows.map((r) => r.key)).toEqual(['1', '2', '3', 'net:top2']);
+    expect(row(v, 'net:top2').cells[0].proportion).toBe(5 / 6);
+    expect(v.columns.map((c) => c.baseN)).toEqual([6, 3, 2, 1]);
+  });
   it('flags small bases: caution below 30, suppressed below 10, no letters', () => {
     expect(t.columns.every((c) => c.caution && c.suppressed)).toBe(true);
     expect(t.rows.every((r) => r.cells.every((c) => c.letters === '' && c.vsTotal === 0))).toBe(true);
