@@ -110,6 +110,27 @@ export function toIndices(bits: Bitset): number[] {
   return out;
 }
 
+/**
+ * A set of respondents whose size is not known in advance (rows marked while a file is read):
+ * a bitset that grows on demand, allocated only once something is marked.
+ */
+export class GrowingBitset {
+  private bits = new Uint32Array(0);
+  add(i: number): void {
+    const word = i >>> 5;
+    if (word >= this.bits.length) {
+      const next = new Uint32Array(Math.max(word + 1, this.bits.length * 2, 64));
+      next.set(this.bits);
+      this.bits = next;
+    }
+    this.bits[word] |= 1 << (i & 31);
+  }
+  has(i: number): boolean {
+    const word = i >>> 5;
+    return word < this.bits.length && (this.bits[word] & (1 << (i & 31))) !== 0;
+  }
+}
+
 /** True when the set is empty. */
 export function isEmpty(bits: Bitset): boolean {
   for (let w = 0; w < bits.length; w++) if (bits[w] !== 0) return false;

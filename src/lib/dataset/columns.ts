@@ -5,6 +5,7 @@
 import type { Option } from './codebook.ts';
 import type { ProblemList } from './problem.ts';
 import { describeCodes } from './options.ts';
+import type { GrowingBitset } from './bitset.ts';
 
 export interface Sink {
   /** Copy column `col` of `rows` (records from `first`, Excel row of rows[0] = `row0`). */
@@ -26,7 +27,7 @@ interface Context {
   column: string;
   problems: ProblemList;
   /** Records (0-based) whose cell was invalid: later checks (routing) skip them rather than pile on. */
-  invalid?: Set<number>;
+  invalid?: GrowingBitset;
 }
 
 /** Single / ordinal / banded / grid-row cells: option code → option position, blank → -1. */

@@ -8,7 +8,7 @@ import type { ProblemList } from './problem.ts';
 import { readCsvCounted } from './csv.ts';
 import { CodedSink, IdSink, MultiSink, NumericSink, TextSink, WeightSink } from './columns.ts';
 import type { Sink } from './columns.ts';
-import { createBitset, setBit } from './bitset.ts';
+import { createBitset, setBit, GrowingBitset } from './bitset.ts';
 import { displayOrder } from './options.ts';
 import { computeDerivedAndUniverses, universeInputs } from './derive.ts';
 import { checkRouting } from './routing.ts';
@@ -21,15 +21,15 @@ interface Plan {
   multis: MultiSink[];
   finish: ((n: number) => Variable)[];
   /** Per variable id: records with an invalid cell (already reported). */
-  invalid: Map<string, Set<number>>;
+  invalid: Map<string, GrowingBitset>;
 }
 
 function planColumns(codebook: Codebook, capacity: number, file: string, problems: ProblemList): Plan {
   const columns: Plan['columns'] = new Map();
   const multis: MultiSink[] = [];
   const finish: ((n: number) => Variable)[] = [];
-  const invalid = new Map<string, Set<number>>();
-  const invalidOf = (id: string) => invalid.get(id) ?? invalid.set(id, new Set()).get(id)!;
+  const invalid = new Map<string, GrowingBitset>();
+  const invalidOf = (id: string) => invalid.get(id) ?? invalid.set(id, new GrowingBitset()).get(id)!;
   const ctx = (column: string, variable = column) => ({ file, column, problems, invalid: invalidOf(variable) });
   const coded = (id: string, label: string, options: Option[]) => {
     const ordered = displayOrder(options);
@@ -125,7 +125,7 @@ export function readResponses(codebook: Codebook, text: string, file: string, pr
   let usable = true;
   let missingColumns = false;
   /** Records that could not be read (ragged, blank): no further checks on them. */
-  const unreadable = new Set<number>();
+  const unreadable = new GrowingBitset();
 
   const read = readCsvCounted(
     text,
