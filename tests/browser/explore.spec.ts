@@ -195,7 +195,7 @@ test('exports: CSV with BOM, SVG that parses, non-empty PNG, citation and embed 
   await expect(frame.locator('form')).toHaveCount(0);
 });
 
-test('public-use files hold no restricted column, no id and no free text', async ({ request }) => {
+test('public-use files (binary, CSV, data package) hold no restricted column, no id and no free text', async ({ request }) => {
   expect(microdata.length).toBeGreaterThan(0);
   for (const wave of microdata) {
     const response = await request.get(`/data/${wave.survey}/${wave.wave}/public-use.bin`);
@@ -218,6 +218,14 @@ test('public-use files hold no restricted column, no id and no free text', async
       for (const answer of v.values.filter((x): x is string => !!x && x.length >= 4).slice(0, 200)) expect(text.includes(answer)).toBe(false);
     }
     for (const id of restricted) expect(text.includes(`"${id}"`)).toBe(false);
+
+    const csv = await (await request.get(`/data/${wave.survey}/${wave.wave}/public.csv`)).text();
+    const pkg = await (await request.get(`/data/${wave.survey}/${wave.wave}/datapackage.json`)).json();
+    const header = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { preview: 1 }).data[0];
+    expect(pkg.resources[0].schema.fields.map((f: { name: string }) => f.name)).toEqual(header);
+    expect(header).not.toContain(original.codebook.survey.idColumn);
+    for (const name of header) expect(restricted.some((r) => name === r || name.startsWith(`${r}__`))).toBe(false);
+    for (const id of original.ids.slice(0, 200)) expect(csv.includes(`${id},`)).toBe(false);
   }
 });
 

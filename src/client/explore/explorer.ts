@@ -363,6 +363,11 @@ export class HakushoExplorer extends HTMLElement {
     if (embed) embed.value = embedSnippet(this.permalink('/embed/'), `${question?.label ?? ''}（${wave.title}）`);
     const link = q<HTMLAnchorElement>(this, 'a[data-role="permalink"]');
     if (link) link.href = this.permalink();
+    // public.csv and datapackage.json sit next to the public-use file (src/pages/data/).
+    const csvLink = q<HTMLAnchorElement>(this, 'a[data-role="data-csv"]');
+    if (csvLink) csvLink.href = new URL('public.csv', new URL(wave.dataUrl, location.href)).href;
+    const packageLink = q<HTMLAnchorElement>(this, 'a[data-role="data-package"]');
+    if (packageLink) packageLink.href = new URL('datapackage.json', new URL(wave.dataUrl, location.href)).href;
   }
 
   fileStem(): string {

@@ -8,6 +8,7 @@ import { loadCatalog, type CatalogWave as LoadedWave } from '../../server/catalo
 import type { Codebook } from '../../lib/dataset/codebook.ts';
 import type { Dataset, PublishedTable } from '../../lib/dataset/types.ts';
 import { encodePublicUse } from '../../lib/publicuse/encode.ts';
+import { decodePublicUse } from '../../lib/publicuse/decode.ts';
 import { isPublicVariable, publicCodebook } from '../../lib/publicuse/publicity.ts';
 import { catalogWave, type ExploreCatalog, type HistoryWave } from '../../lib/explore/catalog.ts';
 
@@ -45,6 +46,11 @@ export function publicUseBytes(wave: MicrodataWave): Uint8Array<ArrayBuffer> {
     encoded.set(key, bytes);
   }
   return bytes;
+}
+
+/** A wave's public-use data decoded again: what the CSV and data package are written from. */
+export function publicDataset(wave: MicrodataWave): Dataset {
+  return decodePublicUse(publicUseBytes(wave));
 }
 
 /** The public part of an aggregate-only wave: public codebook and the tables of public questions. */
