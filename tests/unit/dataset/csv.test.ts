@@ -11,8 +11,8 @@ function read(text: string) {
 }
 
 describe('readCsv', () => {
-  it('reads quoted fields with commas, quotes and line breaks, CRLF or LF', () => {
-    for (const nl of ['\n', '\r\n']) {
+  it('reads quoted fields with commas, quotes and line breaks, with LF, CRLF or CR line ends', () => {
+    for (const nl of ['\n', '\r\n', '\r']) {
       const r = read(['id,text', 'a,"x, ""y"""', 'b,"line 1', 'line 2"', 'c,plain', ''].join(nl));
       expect(r.header).toEqual(['id', 'text']);
       expect(r.records.map((x) => [x.row, x.cells])).toEqual([
