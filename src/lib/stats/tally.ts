@@ -47,6 +47,7 @@ export function tallyCoded(tally: Tally, mask: Bitset, rowIndex: Int16Array, slo
 /** Like `tallyCoded` for a set membership: row `row` for every respondent in `mask ∩ set`. */
 export function tallySet(tally: Tally, mask: Bitset, set: Bitset, row: number, slotIndex: Int16Array | null, weights: Float64Array | null, fixedSlot = 0): Tally {
   const { rows, count, sumW, sumW2 } = tally;
+  if (weights === null && slotIndex !== null) return countSetBySlot(tally, mask, set, row, slotIndex);
   for (let word = 0; word < mask.length; word++) {
     let bits = mask[word] & set[word];
     while (bits !== 0) {
@@ -60,6 +61,21 @@ export function tallySet(tally: Tally, mask: Bitset, set: Bitset, row: number, s
         sumW![cell] += w;
         sumW2![cell] += w * w;
       }
+    }
+  }
+  return tally;
+}
+
+/** The unweighted, single-answer-banner case of `tallySet`: the multi-answer hot loop. */
+function countSetBySlot(tally: Tally, mask: Bitset, set: Bitset, row: number, slotIndex: Int16Array): Tally {
+  const { rows, count } = tally;
+  const offset = rows + row;
+  for (let word = 0; word < mask.length; word++) {
+    let bits = mask[word] & set[word];
+    while (bits !== 0) {
+      const low = bits & -bits;
+      count[slotIndex[(word << 5) | (31 - Math.clz32(low))] * rows + offset] += 1;
+      bits ^= low;
     }
   }
   return tally;

@@ -27,6 +27,7 @@ const lowThresholds = { cautionBase: 5, suppressBase: 2, alpha2: 0.1 };
 const specs: TableSpec[] = [
   { question: 'sa', banner: 'seg' },
   { question: 'ma', banner: 'seg' },
+  { question: 'ma', banner: 'grid__hs', filters: [{ q: 'sa', in: [1, 3] }] },
   { question: 'band', banner: 'big', filters: [{ q: 'sa', in: [1, 2, 9] }] },
   { question: 'grid__onb', banner: 'seg', universe: 'seg_ab' },
   { question: 'nps' },
