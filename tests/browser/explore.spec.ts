@@ -6,6 +6,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import AxeBuilder from '@axe-core/playwright';
 import { loadCatalog } from '../../src/server/catalog.ts';
 import { decodePublicUse } from '../../src/lib/publicuse/decode.ts';
 import { computeTable, computeTrend } from '../../src/lib/explore/compute.ts';
@@ -181,6 +182,9 @@ test('exports: CSV with BOM, SVG that parses, non-empty PNG, citation and embed 
   expect(png.readUInt32BE(16)).toBeGreaterThan(300); // IHDR width
   expect(png.length).toBeGreaterThan(5000);
 
+  await expect(page.getByRole('link', { name: 'CSV', exact: true })).toHaveAttribute('href', /\/data\/jcsa\/2025\/public\.csv$/);
+  await expect(page.getByRole('link', { name: 'datapackage.json' })).toHaveAttribute('href', /\/data\/jcsa\/2025\/datapackage\.json$/);
+
   const citation = await page.getByLabel('引用表記').inputValue();
   expect(citation).toContain(page.url());
   expect(citation).toContain('カスタマーサクセスに効果を感じているか');
@@ -275,4 +279,13 @@ test('compares a question with the crosswalked earlier wave, with the engine tre
   await expect(page).not.toHaveURL(/cmp=/);
   await expect(page.locator('.x-table thead th[data-key]')).toHaveCount(1);
   expect(errors).toEqual([]);
+});
+
+test('no serious accessibility violations (axe) on the explorer with a banner and a filter', async ({ page }) => {
+  await page.goto('/explore/?s=jcsa&w=2025&q=cs_effect&b=sector&f=employee_size%3Ain%3A1%2C2');
+  await rendered(page);
+  await page.getByLabel('絞り込む項目を追加・変更').selectOption('employee_size');
+  // The chart's SVG comes from the shared chart layer (lib/charts, Observable Plot) and is checked there.
+  const results = await new AxeBuilder({ page }).include('hakusho-explorer').exclude('[data-role="chart"] svg').analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
