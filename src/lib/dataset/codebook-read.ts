@@ -6,9 +6,11 @@ import { parseDocument, LineCounter, isMap, isPair, isScalar, isCollection } fro
 import type { Document, Node } from 'yaml';
 import { Codebook } from './codebook.ts';
 import type { Problem, Result } from './types.ts';
-import { issueProblems, formatPath } from './schema-errors.ts';
+import { issueProblems, formatPath, fieldNames } from './schema-errors.ts';
 import type { Path, PathProblem } from './schema-errors.ts';
 import { validateCodebook } from './validate-codebook.ts';
+
+let knownFields: Set<string> | undefined;
 
 export function readCodebook(text: string, file: string): Result<Codebook> {
   const lineCounter = new LineCounter();
@@ -31,15 +33,25 @@ export function readCodebook(text: string, file: string): Result<Codebook> {
     return { ok: false, problems: [{ file, rule: 'yaml-syntax', message: `cannot be read: ${(error as Error).message}`, expected: 'plain YAML without alias (*name) chains' }], warnings: [] };
   }
   const toProblem = (p: PathProblem): Problem => {
-    const { path, ...rest } = p;
+    const { path, suggestion: _suggestion, ...rest } = p;
     const line = lineOf(doc, lineCounter, path);
     return { file, ...(line !== undefined ? { line } : {}), column: formatPath(path) || '(top level)', ...rest };
   };
   const parsed = Codebook.safeParse(data ?? {}, { reportInput: true });
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.flatMap(issueProblems).map(toProblem), warnings: [] };
+  if (!parsed.success) {
+    knownFields ??= fieldNames(Codebook);
+    const known = knownFields;
+    return { ok: false, problems: withoutMisspeltMissing(parsed.error.issues.flatMap((issue) => issueProblems(issue, known))).map(toProblem), warnings: [] };
+  }
   const crossProblems = validateCodebook(parsed.data);
   if (crossProblems.length > 0) return { ok: false, problems: crossProblems.map(toProblem), warnings: [] };
   return { ok: true, value: parsed.data, warnings: [] };
+}
+
+/** `lable:` both misses `label` and is unknown: keep only the "did you mean" problem. */
+function withoutMisspeltMissing(problems: PathProblem[]): PathProblem[] {
+  const meant = new Set(problems.filter((p) => p.suggestion).map((p) => formatPath([...p.path.slice(0, -1), p.suggestion!])));
+  return problems.filter((p) => !(p.rule === 'codebook-missing' && meant.has(formatPath(p.path))));
 }
 
 /** The line of `path` in YAML text (undefined when the text does not parse). */

@@ -8,6 +8,8 @@ export type Path = (string | number)[];
 
 export interface PathProblem {
   path: Path;
+  /** Unknown fields: the known field it was probably meant to be. */
+  suggestion?: string;
   rule: string;
   message: string;
   value?: string;
@@ -50,8 +52,72 @@ const EXPECTED_NAMES: Record<string, string> = {
   boolean: 'true or false',
 };
 
-/** Friendly problems for one zod issue (unrecognized keys give one problem per key). */
-export function issueProblems(issue: z.core.$ZodIssue): PathProblem[] {
+/** Every field name a schema accepts anywhere inside it (for "did you mean" hints). */
+export function fieldNames(schema: unknown, out = new Set<string>(), seen = new Set<unknown>()): Set<string> {
+  if (!schema || seen.has(schema)) return out;
+  seen.add(schema);
+  const def = (schema as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+  if (!def) return out;
+  const inner = (key: string) => fieldNames(def[key], out, seen);
+  switch (def.type) {
+    case 'object':
+      for (const [key, value] of Object.entries(def.shape as Record<string, unknown>)) {
+        out.add(key);
+        fieldNames(value, out, seen);
+      }
+      break;
+    case 'array':
+      inner('element');
+      break;
+    case 'optional':
+    case 'default':
+    case 'nullable':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
+      inner('innerType');
+      break;
+    case 'union':
+      for (const option of def.options as unknown[]) fieldNames(option, out, seen);
+      break;
+    case 'lazy':
+      fieldNames((def.getter as () => unknown)(), out, seen);
+      break;
+    case 'pipe':
+      inner('in');
+      inner('out');
+      break;
+    case 'record':
+      inner('valueType');
+      break;
+  }
+  return out;
+}
+
+/** Edit distance counting insertions, deletions, substitutions and swaps of neighbours ("lable" → "label" is 1). */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.length][b.length];
+}
+
+/** The known field an unknown one was probably meant to be: same letters ignoring case and `_`/`-`, or at most two edits away. */
+export function closestField(key: string, known: Iterable<string>): string | undefined {
+  const norm = (s: string) => s.toLowerCase().replace(/[_-]/g, '');
+  let best: { name: string; d: number } | undefined;
+  for (const name of known) {
+    const d = norm(name) === norm(key) ? 0 : distance(key.toLowerCase(), name.toLowerCase());
+    if (d <= Math.min(2, Math.floor(name.length / 3)) && (!best || d < best.d)) best = { name, d };
+  }
+  return best?.name;
+}
+
+/** Friendly problems for one zod issue (unrecognized keys give one problem per key). `known`: field names for "did you mean". */
+export function issueProblems(issue: z.core.$ZodIssue, known: Set<string> = new Set()): PathProblem[] {
   const path = issue.path as Path;
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
@@ -61,7 +127,10 @@ export function issueProblems(issue: z.core.$ZodIssue): PathProblem[] {
       return [{ path, rule: 'codebook-type', value: showValue(input), message: `is ${article(typeName(input))}`, expected: article(expected) }];
     }
     case 'unrecognized_keys':
-      return issue.keys.map((key) => ({ path: [...path, key], rule: 'codebook-unknown-field', message: 'is not a known field', expected: 'a field documented in the codebook reference (check the spelling)' }));
+      return issue.keys.map((key) => {
+        const guess = closestField(key, known);
+        return { path: [...path, key], ...(guess ? { suggestion: guess } : {}), rule: 'codebook-unknown-field', message: guess ? `is not a known field — did you mean "${guess}"?` : 'is not a known field', expected: 'a field documented in the codebook reference' };
+      });
     case 'invalid_value':
       return [{ path, rule: 'codebook-value', value: showValue(input), message: 'is not allowed', expected: `one of ${issue.values.map((v) => String(v)).join(', ')}` }];
     case 'invalid_union': {

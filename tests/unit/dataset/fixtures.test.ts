@@ -194,7 +194,7 @@ const EXPECTED: Record<string, string[]> = {
     'sample/2025/codebook.yaml line 5: is not valid YAML: Nested mappings are not allowed in compact mappings (expected YAML as in the codebook reference (indent with spaces, quote text containing ": " or "#"))',
   ],
   'yaml-unknown-field': [
-    'sample/2025/codebook.yaml line 66, questions[4].options[3].colour: is not a known field (expected a field documented in the codebook reference (check the spelling))',
+    'sample/2025/codebook.yaml line 66, questions[4].options[3].colour: is not a known field (expected a field documented in the codebook reference)',
   ],};
 
 describe('malformed fixture corpus', () => {

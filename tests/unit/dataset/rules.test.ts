@@ -78,6 +78,18 @@ describe('codebook schema problems (one friendly message per zod issue kind)', (
       ]
     `);
   });
+  it('codebook-unknown-field: a misspelt field gets a suggestion', () => {
+    expect(lines(microdata(once(codebook25, '    maxChoices: 3', '    max_choices: 3')))).toMatchInlineSnapshot(`
+      [
+        "w/codebook.yaml line 36, questions[2].max_choices: is not a known field — did you mean "maxChoices"? (expected a field documented in the codebook reference)",
+      ]
+    `);
+    expect(lines(microdata(once(codebook25, '    label: 業種\n', '    lable: 業種\n')))).toMatchInlineSnapshot(`
+      [
+        "w/codebook.yaml line 18, questions[0].lable: is not a known field — did you mean "label"? (expected a field documented in the codebook reference)",
+      ]
+    `);
+  });
   it('codebook-invalid: an id with a double underscore', () => {
     expect(lines(microdata(once(codebook25, '  - id: comment\n', '  - id: free__comment\n')))).toMatchInlineSnapshot(`
       [
