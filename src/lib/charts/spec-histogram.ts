@@ -47,21 +47,25 @@ export function bandPosition(bands: Band[], value: number): number | null {
 interface Mark {
   columnKey: string;
   at: number;
-  text: string;
   median: boolean;
 }
 
-function summaryMarks(table: CrossTab, bands: Band[], unit: string): Mark[] {
-  const out: Mark[] = [];
-  (table.summaries ?? []).forEach((s: Summary, i) => {
-    const column = table.columns[i];
-    if (column.suppressed || s.n === 0) return;
+/** Mean (solid) and median (dashed) positions per column, and a header text per column. */
+function summaryMarks(table: CrossTab, bands: Band[], unit: string): { marks: Mark[]; header: Map<string, string> } {
+  const marks: Mark[] = [];
+  const header = new Map<string, string>();
+  table.columns.forEach((column, i) => {
+    const s: Summary | undefined = table.summaries?.[i];
+    const label = `${column.letter ? `${column.letter}: ` : ''}${columnAxisLabel(column)}`;
+    header.set(column.key, label);
+    if (!s || column.suppressed || s.n === 0) return;
     const mean = bandPosition(bands, s.mean);
     const median = bandPosition(bands, s.median);
-    if (mean !== null) out.push({ columnKey: column.key, at: mean, text: `平均 ${numberText(s.mean)}${unit}`, median: false });
-    if (median !== null) out.push({ columnKey: column.key, at: median, text: `中央値 ${numberText(s.median)}${unit}`, median: true });
+    if (mean !== null) marks.push({ columnKey: column.key, at: mean, median: false });
+    if (median !== null) marks.push({ columnKey: column.key, at: median, median: true });
+    header.set(column.key, `${label}　平均 ${numberText(s.mean)}${unit}（実線）・中央値 ${numberText(s.median)}${unit}（破線）`);
   });
-  return out;
+  return { marks, header };
 }
 
 /** Histogram of a banded question (per column when a banner is shown). */
@@ -74,11 +78,9 @@ export function histogramSpec(table: CrossTab, width: number, variable?: ChartVa
   const columns = table.columns;
   const colEm = Math.max(3, Math.floor((width - 60) / bands.length / 12));
   const tick = labelColumn(bands.map((b) => b.label), colEm);
-  const facet = columns.length > 1;
-  const facetLabels = new Map(columns.map((c) => [c.key, `${c.letter ? `${c.letter}: ` : ''}${columnAxisLabel(c)}`]));
   const panel = 130;
-  const max = percentCeiling(Math.max(0, ...data.map(pos)), 1.3);
-  const marks = summaryMarks(table, bands, unit);
+  const max = percentCeiling(Math.max(0, ...data.map(pos)), 1.2);
+  const { marks, header } = summaryMarks(table, bands, unit);
   const excluded = table.rows.filter((r) => (r.nonSubstantive || r.kind === 'noAnswer') && r.cells.some((c) => c.count > 0));
   const notes = excluded.length > 0 ? [`「${excluded.map((r) => r.label).join('」「')}」は図から除き、表に掲載しています。`] : [];
   const summaries = table.summaries ?? [];
@@ -86,23 +88,23 @@ export function histogramSpec(table: CrossTab, width: number, variable?: ChartVa
     const s = summaries.find((x) => x.openBandAssumed !== undefined) as Summary;
     notes.push(`平均は各階級の中央値から算出し、最上位の階級は${numberText(s.openBandAssumed as number)}${unit}とみなしています。`);
   }
-  const fy = facet ? { fy: 'columnKey' } : {};
+  const fy = { fy: 'columnKey' };
   return {
     kind: 'histogram',
     legend: [],
     notes,
     plot: {
-      ...baseOptions(width, columns.length * panel + tick.maxLines * 15 + 30, { left: facet ? 20 : 36, right: 16, top: facet ? 22 : 16, bottom: tick.maxLines * 15 + 14 }),
+      ...baseOptions(width, columns.length * (panel + 30) + tick.maxLines * 15 + 14, { left: 16, right: 16, top: 30, bottom: tick.maxLines * 15 + 14 }),
       x: { domain: [0, bands.length], label: null, ticks: bands.map((_, k) => k + 0.5), tickFormat: (x: number) => tick.lines.get(bands[Math.floor(x)]?.label ?? '') ?? '', tickSize: 0 },
       y: { domain: [0, max], label: null, axis: null },
-      fy: facet ? { domain: columns.map((c) => c.key), label: null, axis: null, padding: 0.25 } : undefined,
+      fy: { domain: columns.map((c) => c.key), label: null, axis: null, padding: 0.22 },
       marks: [
         Plot.rectY(data, { x1: (d: Datum) => (index.get(d.rowKey) as number) + 0.08, x2: (d: Datum) => (index.get(d.rowKey) as number) + 0.92, y1: 0, y2: pos, ...fy, fill: (d: Datum) => columnColour(d.columnIndex), fillOpacity: opacity, title: 'title' }),
         Plot.text(data, { x: (d: Datum) => (index.get(d.rowKey) as number) + 0.5, y: pos, ...fy, text: (d: Datum) => valueLabel(d), dy: -7, fill: 'currentColor', fontSize: 11 }),
-        Plot.ruleX(marks, { x: 'at', ...fy, stroke: 'currentColor', strokeDasharray: (m: Mark) => (m.median ? '4,3' : null), strokeWidth: 1.5 }),
-        Plot.text(marks, { x: 'at', ...fy, frameAnchor: 'top', text: 'text', dy: (m: Mark) => (m.median ? 14 : 0), dx: 4, textAnchor: 'start', fill: 'currentColor', fontSize: 11 }),
+        Plot.ruleX(marks.filter((m) => !m.median), { x: 'at', ...fy, stroke: 'currentColor', strokeWidth: 1.5 }),
+        Plot.ruleX(marks.filter((m) => m.median), { x: 'at', ...fy, stroke: 'currentColor', strokeDasharray: '4,3', strokeWidth: 1.5 }),
         Plot.ruleY([0]),
-        ...(facet ? [Plot.text(columns, { fy: (c: { key: string }) => c.key, frameAnchor: 'top-left', lineAnchor: 'bottom', dy: -6, text: (c: { key: string }) => facetLabels.get(c.key) ?? c.key, fill: 'currentColor', fontWeight: 700 })] : []),
+        Plot.text(columns, { fy: (c: { key: string }) => c.key, frameAnchor: 'top-left', lineAnchor: 'bottom', dy: -8, text: (c: { key: string }) => header.get(c.key) ?? c.key, fill: 'currentColor', fontSize: 11, lineWidth: Math.floor(width / 11) }),
       ],
     },
   };

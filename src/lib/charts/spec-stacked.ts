@@ -113,8 +113,9 @@ export function divergingSpec(table: CrossTab, width: number, variable: ChartVar
     segments.push(...lay(col, sorted.filter((r) => s(r) < mid).map((r) => r.key).reverse(), -neutralTotal / 2, colours, -1));
     segments.push(...lay(col, sorted.filter((r) => s(r) > mid).map((r) => r.key), neutralTotal / 2, colours, 1));
   }
-  const extent = Math.max(10, ...segments.map((x) => Math.max(-x.x1, x.x2)));
-  const span = Math.min(100, Math.ceil(extent / 10) * 10);
+  const round10 = (x: number) => Math.min(100, Math.max(10, Math.ceil(x / 10) * 10));
+  const left = round10(Math.max(0, ...segments.map((x) => -x.x1)));
+  const right = round10(Math.max(0, ...segments.map((x) => x.x2)));
   const axis = columnAxis(table, width);
   const excluded = table.rows.filter((r) => isChartRow(r) && !rows.includes(r));
   return {
@@ -123,12 +124,12 @@ export function divergingSpec(table: CrossTab, width: number, variable: ChartVar
     notes: excluded.length > 0 ? [`「${excluded.map((r) => r.label).join('」「')}」は図から除き、表に掲載しています。`] : [],
     plot: {
       ...baseOptions(width, table.columns.length * axis.band + 40, { left: axis.margin, top: 4 }),
-      x: { domain: [-span, span], label: null, tickFormat: percentTick, ticks: 6 },
+      x: { domain: [-left, right], label: null, tickFormat: percentTick, ticks: 6 },
       y: { domain: table.columns.map((c) => c.key), label: null, tickFormat: (k: string) => axis.byKey.get(k) ?? k, tickSize: 0, padding: 0.2 },
       color: { domain: sorted.map((r) => r.key), range: sorted.map((r) => colours.get(r.key) as string) },
       marks: [
         Plot.barX(segments, { x1: 'x1', x2: 'x2', y: 'columnKey', fill: 'rowKey', fillOpacity: opacity, title: 'title', stroke: 'var(--plot-background, white)', strokeWidth: 0.5 }),
-        ...segmentLabels(segments, width - axis.margin - 20, span * 2),
+        ...segmentLabels(segments, width - axis.margin - 20, left + right),
         Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.6 }),
       ],
     },

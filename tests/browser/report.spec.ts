@@ -1,0 +1,191 @@
+/**
+ * The report site in real Chromium: charts without JavaScript, the table toggle, downloads,
+ * tooltips, copy-citation, responsive layout, dark mode and print.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { chapterPages } from './site.ts';
+
+const chapters = chapterPages();
+const CHAPTER = '/jcsa/2025/ch1/';
+
+test('the build has report chapters to test', () => {
+  expect(chapters.length).toBeGreaterThan(0);
+  expect(chapters).toContain(CHAPTER);
+});
+
+test.describe('with JavaScript disabled', () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  for (const path of chapters) {
+    test(`${path} shows every chart as an SVG with its table`, async ({ page }) => {
+      const res = await page.goto(path);
+      expect(res?.status()).toBe(200);
+      const figures = page.locator('figure.chart');
+      const count = await figures.count();
+      expect(count).toBeGreaterThan(0);
+      for (let i = 0; i < count; i++) {
+        const fig = figures.nth(i);
+        const svg = fig.locator('.chart-wide > svg');
+        await expect(svg).toBeVisible();
+        const box = await svg.boundingBox();
+        expect(box?.width).toBeGreaterThan(200);
+        expect(box?.height).toBeGreaterThan(40);
+        // Size known before load: no layout shift.
+        expect(await svg.getAttribute('width')).toMatch(/^\d+$/);
+        expect(await svg.getAttribute('height')).toMatch(/^\d+$/);
+        await expect(fig.locator('.chart-wording')).not.toBeEmpty();
+        await expect(fig.locator('.chart-base')).toContainText('n=');
+        await expect(fig.locator('.badge')).toHaveText(/^(SA|MA|数値)$/);
+        await expect(fig.locator('.citation-text')).not.toBeEmpty();
+        await expect(fig.locator('details.chart-table table')).toHaveCount(1);
+        await expect(fig.locator('.sr-only')).not.toBeEmpty();
+      }
+    });
+  }
+
+  test('the table toggle opens and closes a real table', async ({ page }) => {
+    await page.goto(CHAPTER);
+    const details = page.locator('figure.chart details.chart-table').first();
+    const table = details.locator('table');
+    await expect(table).toBeHidden();
+    await details.locator('summary').click();
+    await expect(table).toBeVisible();
+    expect(await table.locator('thead th').count()).toBeGreaterThan(1);
+    expect(await table.locator('tbody tr').count()).toBeGreaterThan(1);
+    await details.locator('summary').click();
+    await expect(table).toBeHidden();
+  });
+});
+
+async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
+  const stream = await dl.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(c as Buffer);
+  return { name: dl.suggestedFilename(), bytes: Buffer.concat(chunks) };
+}
+
+test.describe('downloads', () => {
+  test('CSV is UTF-8 with a BOM and parses into the table', async ({ page }) => {
+    await page.goto(CHAPTER);
+    const fig = page.locator('figure.chart').first();
+    const { name, bytes } = await download(page, () => fig.locator('a[data-download="csv"]').click());
+    expect(name).toMatch(/\.csv$/);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const parsed = Papa.parse<string[]>(bytes.toString('utf8').slice(1).trim());
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data[0]).toContain('割合(%)');
+    expect(parsed.data.length).toBeGreaterThan(1);
+    expect(parsed.data.every((r) => r.length === parsed.data[0].length)).toBe(true);
+  });
+
+  test('SVG parses as an SVG document', async ({ page }) => {
+    await page.goto(CHAPTER);
+    const fig = page.locator('figure.chart').first();
+    const { name, bytes } = await download(page, () => fig.locator('a[data-download="svg"]').click());
+    expect(name).toMatch(/\.svg$/);
+    const result = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return { root: doc.documentElement.nodeName, errors: doc.getElementsByTagName('parsererror').length };
+    }, bytes.toString('utf8'));
+    expect(result).toEqual({ root: 'svg', errors: 0 });
+  });
+
+  test('PNG is drawn from the chart and is a real PNG', async ({ page }) => {
+    await page.goto(CHAPTER);
+    const fig = page.locator('figure.chart').first();
+    const button = fig.locator('button.png-download');
+    await expect(button).toBeVisible();
+    const { name, bytes } = await download(page, () => button.click());
+    expect(name).toMatch(/\.png$/);
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(bytes.length).toBeGreaterThan(2000);
+  });
+});
+
+test.describe('with JavaScript', () => {
+  test('no layout shift while a chapter loads', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(CHAPTER);
+    const cls = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let total = 0;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!e.hadRecentInput) total += e.value;
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(total), 500);
+        }),
+    );
+    expect(cls).toBeLessThan(0.01);
+  });
+  test('tooltips show value, n and CI on hover', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(CHAPTER);
+    const marks = page.locator('figure.chart .chart-wide rect[data-tip]');
+    let index = 0;
+    while (((await marks.nth(index).boundingBox())?.width ?? 0) < 10) index++;
+    await marks.nth(index).hover();
+    const tip = page.locator('.chart-tip');
+    await expect(tip).toBeVisible();
+    await expect(tip).toContainText('%');
+    await expect(tip).toContainText('95%信頼区間');
+  });
+
+  test('copy-citation puts the publisher citation and the permalink on the clipboard', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(CHAPTER);
+    const fig = page.locator('figure.chart').first();
+    const id = await fig.getAttribute('id');
+    const citation = await fig.locator('.citation-text').textContent();
+    await fig.locator('button.copy-citation').click();
+    await expect(fig.locator('button.copy-citation')).toHaveText('コピーしました');
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    expect(text).toContain(citation ?? '');
+    expect(text).toContain(`${CHAPTER}#${id}`);
+  });
+
+  test('the permalink and explorer link point to this chart and its question', async ({ page }) => {
+    await page.goto(CHAPTER);
+    const fig = page.locator('figure.chart').first();
+    const id = await fig.getAttribute('id');
+    expect(await fig.locator('a.permalink-link').getAttribute('href')).toMatch(new RegExp(`${CHAPTER}#${id}$`));
+    const explore = new URL((await fig.locator('a.explore-link').getAttribute('href')) ?? '', 'http://x');
+    expect(explore.pathname).toBe('/explore/');
+    expect(explore.searchParams.get('s')).toBe('jcsa');
+    expect(explore.searchParams.get('w')).toBe('2025');
+    expect(explore.searchParams.get('q')).toBeTruthy();
+  });
+});
+
+test.describe('layout', () => {
+  for (const width of [360, 1280]) {
+    test(`a chapter fits ${width} px without horizontal scrolling`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(CHAPTER);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      const visibleSvg = page.locator(width < 600 ? 'figure.chart .chart-narrow > svg' : 'figure.chart .chart-wide > svg').first();
+      await expect(visibleSvg).toBeVisible();
+    });
+  }
+
+  test('dark mode follows the system setting', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(CHAPTER);
+    const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const [r, g, b] = (bg.match(/\d+/g) ?? []).map(Number);
+    expect(r + g + b).toBeLessThan(150);
+  });
+
+  test('print hides navigation and keeps charts whole on A4', async ({ page }) => {
+    await page.goto(CHAPTER);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.pager')).toBeHidden();
+    await expect(page.locator('figure.chart .chart-actions').first()).toBeHidden();
+    await expect(page.locator('figure.chart .chart-wide > svg').first()).toBeVisible();
+    expect(await page.locator('figure.chart').first().evaluate((el) => getComputedStyle(el).breakInside)).toBe('avoid');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
