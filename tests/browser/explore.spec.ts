@@ -210,7 +210,7 @@ test('public-use files (binary, CSV, data package) hold no restricted column, no
     expect(decoded.n).toBe(original.n);
     expect(decoded.ids).toEqual([]);
     const restricted = [
-      ...original.codebook.questions.filter((q) => q.publication === 'restricted' || q.type === 'text').map((q) => q.id),
+      ...original.codebook.questions.filter((q) => q.type === 'text' || q.publication === 'restricted').map((q) => q.id),
       ...original.codebook.derived.filter((d) => d.publication === 'restricted').map((d) => d.id),
     ];
     for (const id of decoded.variables.keys()) expect(restricted.some((r) => id === r || id.startsWith(`${r}__`))).toBe(false);
@@ -288,4 +288,16 @@ test('no serious accessibility violations (axe) on the explorer with a banner an
   // The chart's SVG comes from the shared chart layer (lib/charts, Observable Plot) and is checked there.
   const results = await new AxeBuilder({ page }).include('hakusho-explorer').exclude('[data-role="chart"] svg').analyze();
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('the embed view reads the same URL state and survives a hostile one', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/embed/?s=jcsa&w=2025&q=cs_effect&b=sector');
+  await expect(page.locator('[data-role="chart"] > svg')).toBeVisible();
+  await expect(page.locator('[data-role="title"]')).toHaveText(jcsa.codebook.questions.find((q) => q.id === 'cs_effect')!.text);
+  await expect(page.getByRole('link', { name: 'Hakusho で表と詳細を見る' })).toHaveAttribute('href', /\/explore\/\?s=jcsa&w=2025&q=cs_effect&b=sector$/);
+  await page.goto('/embed/?s=%00&q=../../&f=' + 'x'.repeat(5000));
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.locator('[data-role="chart"] > svg')).toBeVisible();
+  expect(errors).toEqual([]);
 });
