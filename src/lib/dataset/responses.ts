@@ -12,6 +12,7 @@ import { createBitset, setBit, GrowingBitset } from './bitset.ts';
 import { displayOrder } from './options.ts';
 import { computeDerivedAndUniverses, universeInputs } from './derive.ts';
 import { checkRouting } from './routing.ts';
+import { closestField } from './schema-errors.ts';
 
 /** A question's columns and how to turn their sinks into a variable at the end. */
 interface Plan {
@@ -184,11 +185,11 @@ export function readResponses(codebook: Codebook, text: string, file: string, pr
 
   function bindHeader(names: string[]): boolean {
     const seen = new Map<string, number>();
+    const unknown: { raw: string; col: number }[] = [];
     names.forEach((raw, col) => {
       const name = raw.trim();
-      const where = { file, row: 1, column: name || `(column ${col + 1})` };
       if (seen.has(name)) {
-        problems.add({ ...where, value: raw, rule: 'duplicate-column', message: `repeats the header of column ${seen.get(name)! + 1}`, expected: 'each column once' });
+        problems.add({ file, row: 1, column: name || `(column ${col + 1})`, value: raw, rule: 'duplicate-column', message: `repeats the header of column ${seen.get(name)! + 1}`, expected: 'each column once' });
         return;
       }
       seen.set(name, col);
@@ -198,19 +199,25 @@ export function readResponses(codebook: Codebook, text: string, file: string, pr
         const target = plan.columns.get(name)!;
         if ('multi' in target) target.multi.cols[target.option] = col;
         else bound.push({ col, sink: target });
-      }
-      else
-        problems.add({
-          ...where,
-          value: raw,
-          rule: 'unknown-column',
-          message: 'is not a column the codebook knows',
-          expected: `the id column "${survey.idColumn}", a question id, <multi question>__<option code> or <grid question>__<row id>`,
-        });
+      } else unknown.push({ raw, col });
     });
-    const missing = [survey.idColumn, ...(survey.weightColumn ? [survey.weightColumn] : []), ...plan.columns.keys()].filter((c) => !seen.has(c));
+    const missing = new Set([survey.idColumn, ...(survey.weightColumn ? [survey.weightColumn] : []), ...plan.columns.keys()].filter((c) => !seen.has(c)));
     for (const multi of plan.multis) if (multi.cols.some((c) => c >= 0)) bound.push({ col: -1, sink: multi });
-    missingColumns = missing.length > 0;
+    missingColumns = missing.size > 0;
+    for (const { raw, col } of unknown) {
+      // A misspelt header is one problem, not "unknown" plus "missing".
+      const guess = closestField(raw.trim(), missing);
+      if (guess) missing.delete(guess);
+      problems.add({
+        file,
+        row: 1,
+        column: raw.trim() || `(column ${col + 1})`,
+        value: raw,
+        rule: 'unknown-column',
+        message: guess ? `is not a column the codebook knows — did you mean "${guess}"?` : 'is not a column the codebook knows',
+        expected: `the id column "${survey.idColumn}", a question id, <multi question>__<option code> or <grid question>__<row id>`,
+      });
+    }
     for (const column of missing)
       problems.add({ file, row: 1, column, rule: 'missing-column', message: 'is missing from the header', expected: column === survey.idColumn ? 'the id column (survey.idColumn)' : 'one column per question, multi-answer option and grid row in the codebook' });
     return seen.has(survey.idColumn);

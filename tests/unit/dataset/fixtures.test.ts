@@ -83,6 +83,9 @@ const EXPECTED: Record<string, string[]> = {
   'max-choices': [
     'sample/2025/responses.csv row 8, column tools__*: "3 options" chose more options than allowed (expected at most 2)',
   ],
+  'misspelt-column': [
+    'sample/2025/responses.csv row 1, column cs_efect: "cs_efect" is not a column the codebook knows — did you mean "cs_effect"? (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
+  ],
   'missing-column': [
     'sample/2025/responses.csv row 1, column cs_team: is missing from the header (expected one column per question, multi-answer option and grid row in the codebook)',
   ],
