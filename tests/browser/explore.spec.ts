@@ -17,6 +17,7 @@ import { tableModel } from '../../src/lib/charts/model.ts';
 import { chartVariable } from '../../src/lib/charts/variable.ts';
 import { roundHalfUp } from '../../src/lib/charts/fmt.ts';
 import type { Dataset } from '../../src/lib/dataset/types.ts';
+import type { ExploreCatalog } from '../../src/lib/explore/catalog.ts';
 
 const microdata = loadCatalog().waves.filter((w) => w.dataset);
 const jcsa = microdata.find((w) => w.survey === 'jcsa' && w.wave === '2025')!;
@@ -299,5 +300,33 @@ test('the embed view reads the same URL state and survives a hostile one', async
   await page.goto('/embed/?s=%00&q=../../&f=' + 'x'.repeat(5000));
   await expect(page.getByRole('alert')).toBeVisible();
   await expect(page.locator('[data-role="chart"] > svg')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('every public variable of every wave can be tabulated, alone and by a banner', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = watchErrors(page);
+  await page.goto('/explore/');
+  await rendered(page);
+  const failures = await page.evaluate(async () => {
+    type El = HTMLElement & { catalog: ExploreCatalog; change: (p: object) => void; state: { question: string }; table: unknown; update: () => Promise<void> };
+    const el = document.querySelector('hakusho-explorer') as El;
+    const out: string[] = [];
+    const notices = () => document.querySelector('[data-role="notices"]')!.textContent ?? '';
+    for (const wave of el.catalog.waves) {
+      const banner = wave.variables.find((v) => v.kind === 'coded')!.id;
+      el.change({ survey: wave.survey, wave: wave.wave, question: wave.variables[0].id, banner: null, filters: [], compare: false });
+      await el.update();
+      for (const v of wave.variables) {
+        for (const b of [null, v.id === banner ? null : banner]) {
+          el.change({ question: v.id, banner: b });
+          if (notices()) out.push(`${wave.survey}/${wave.wave} ${v.id} by ${b}: ${notices()}`);
+          else if (!document.querySelector('[data-role="chart"] > svg') || !document.querySelector('.x-table')) out.push(`${wave.survey}/${wave.wave} ${v.id} by ${b}: nothing drawn`);
+        }
+      }
+    }
+    return out;
+  });
+  expect(failures).toEqual([]);
   expect(errors).toEqual([]);
 });

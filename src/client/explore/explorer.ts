@@ -79,7 +79,7 @@ export class HakushoExplorer extends HTMLElement {
     this.state = next;
     this.showNotices([]);
     // Data and chart code already here (the usual case): draw in this same task, no await.
-    if (this.data && this.dataUrl === wave.dataUrl && this.chartLibrary && !next.compare) this.render(this.data, null);
+    if (this.data && this.dataUrl === wave.dataUrl && this.chartLibrary && !next.compare) this.renderSafely(this.data, null);
     else void this.update();
     history.pushState(null, '', serializeState(next));
   }
@@ -114,11 +114,21 @@ export class HakushoExplorer extends HTMLElement {
       this.data = dataset;
       this.dataUrl = wave.dataUrl;
       this.chartLibrary = library;
-      this.render(dataset, earlier);
+      this.renderSafely(dataset, earlier);
     } catch (error) {
       this.showNotices([error instanceof Error ? error.message : String(error)]);
     } finally {
       this.setBusy(false);
+    }
+  }
+
+  /** Renders; a failure (e.g. a table the engine refuses) becomes a visible notice, not an exception. */
+  renderSafely(dataset: Dataset, earlier: TrendWave[] | null): void {
+    try {
+      this.render(dataset, earlier);
+    } catch (error) {
+      this.showNotices([`この集計は表示できません：${error instanceof Error ? error.message : String(error)}`]);
+      this.dispatchEvent(new CustomEvent('explore:failed'));
     }
   }
 
