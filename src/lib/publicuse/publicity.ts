@@ -45,7 +45,8 @@ export function isPublicFilter(codebook: Codebook, filter: Filter): boolean {
 }
 
 /** Universes whose membership may be published: defined on public variables only, or the
- * routing base of something public (its membership is already visible from who answered). */
+ * routing base of a public question (needed for its bases; membership is largely visible from who
+ * answered anyway). Chapter universes get no exception: a chapter is text, not data. */
 export function publicUniverseIds(codebook: Codebook): Set<string> {
   const ids = new Set<string>(['all']);
   for (const u of codebook.universes) if (isPublicFilter(codebook, u.filter)) ids.add(u.id);
@@ -54,7 +55,6 @@ export function publicUniverseIds(codebook: Codebook): Set<string> {
     ids.add(q.universe);
     if (q.type === 'grid') for (const r of q.rows) if (r.universe) ids.add(r.universe);
   }
-  for (const c of codebook.chapters) ids.add(c.universe);
   return ids;
 }
 

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { encodePublicUse, decodePublicUse } from '../../../src/lib/publicuse/index.ts';
+import { isPublicVariable, publicCodebook, publicUniverseIds } from '../../../src/lib/publicuse/publicity.ts';
+import { syntheticDataset } from '../../../src/lib/publicuse/synthetic.ts';
+import type { Codebook } from '../../../src/lib/dataset/codebook.ts';
+import type { Dataset } from '../../../src/lib/dataset/types.ts';
+
+/** The synthetic wave plus a derived variable and universes built on the restricted `revenue_exact`. */
+function withRestrictedDefinitions(): Dataset {
+  const ds = syntheticDataset({ n: 300, questions: 5, seed: 9 });
+  const codebook: Codebook = {
+    ...ds.codebook,
+    derived: [
+      { id: 'big', label: '大企業', options: [{ code: 1, label: '大' }, { code: 2, label: '小' }], rules: [{ code: 1, when: { q: 'revenue_exact', range: { min: 100 } } }], otherwise: 2, publication: 'public' },
+      { id: 'secret_mix', label: '非公開区分', options: [{ code: 1, label: 'x' }], rules: [{ code: 1, when: { q: 'q1', in: [1] } }], publication: 'restricted' },
+    ],
+    universes: [
+      ...ds.codebook.universes,
+      { id: 'rich', label: '高売上', filter: { q: 'revenue_exact', range: { min: 100 } } },
+      { id: 'rich_saas', label: '高売上SaaS', filter: { all: [{ universe: 'saas' }, { universe: 'rich' }] } },
+    ],
+  };
+  const index = new Int16Array(ds.n).map((_, i) => (i % 3 === 0 ? 0 : 1));
+  const variables = new Map(ds.variables);
+  variables.set('big', { kind: 'coded', id: 'big', label: '大企業', options: codebook.derived[0].options, index, answered: ds.universes.get('all')! });
+  variables.set('secret_mix', { kind: 'coded', id: 'secret_mix', label: '非公開区分', options: codebook.derived[1].options, index: new Int16Array(ds.n), answered: ds.universes.get('all')! });
+  const universes = new Map(ds.universes);
+  universes.set('rich', ds.universes.get('saas')!.slice());
+  universes.set('rich_saas', ds.universes.get('saas')!.slice());
+  return { ...ds, codebook, variables, universes, derived: new Map(codebook.derived.map((d) => [d.id, d])) };
+}
+
+describe('what may be published', () => {
+  const ds = withRestrictedDefinitions();
+
+  it('a variable is public only when traced to a public, non-text owner', () => {
+    expect(isPublicVariable(ds.codebook, 'q1')).toBe(true);
+    expect(isPublicVariable(ds.codebook, 'revenue_exact')).toBe(false);
+    expect(isPublicVariable(ds.codebook, 'comment')).toBe(false);
+    expect(isPublicVariable(ds.codebook, 'secret_mix')).toBe(false);
+    expect(isPublicVariable(ds.codebook, 'big')).toBe(true);
+    expect(isPublicVariable(ds.codebook, 'unknown_column')).toBe(false);
+  });
+
+  it('universes defined on restricted answers are left out, also through nesting', () => {
+    const ids = publicUniverseIds(ds.codebook);
+    expect([...ids].sort()).toEqual(['all', 'saas']);
+    const decoded = decodePublicUse(encodePublicUse(ds));
+    expect([...decoded.universes.keys()].sort()).toEqual(['all', 'saas']);
+  });
+
+  it('a public derived variable keeps its column but its rules no longer name restricted questions', () => {
+    const cb = publicCodebook(ds.codebook);
+    expect(cb.derived.map((d) => d.id)).toEqual(['big']);
+    expect(JSON.stringify(cb)).not.toContain('revenue_exact');
+    expect(cb.derived[0].rules).toEqual([{ code: 1, when: { q: 'big', in: [1] } }, { code: 2, when: { q: 'big', in: [2] } }]);
+    const decoded = decodePublicUse(encodePublicUse(ds));
+    expect(decoded.variables.has('big')).toBe(true);
+    expect(decoded.variables.has('secret_mix')).toBe(false);
+    expect(new TextDecoder().decode(encodePublicUse(ds))).not.toContain('revenue_exact');
+  });
+});
