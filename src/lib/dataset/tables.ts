@@ -9,6 +9,7 @@ import { readCsv } from './csv.ts';
 import { parseNumber } from './columns.ts';
 import { variableShapes } from './validate-codebook.ts';
 import { describeCodes } from './options.ts';
+import { closestField } from './schema-errors.ts';
 
 /** Columns of tables.csv, in the canonical order. */
 export const TABLE_COLUMNS = ['survey', 'wave', 'question', 'universe', 'segment', 'option', 'percent', 'count', 'base', 'source'] as const;
@@ -57,7 +58,8 @@ export function readTables(codebook: Codebook, text: string, file: string, probl
     const question = get('question');
     const shape = shapes.get(question);
     if (!shape || shape.kind === 'numeric' || shape.kind === 'text') {
-      bad('question', 'unknown-question', shape ? `is a ${shape.kind} question, which has no option table` : 'is not a question of this codebook', 'a single, multi, ordinal or banded question id, or <grid>__<row>');
+      const guess = shape ? undefined : closestField(question, shapes.keys());
+      bad('question', 'unknown-question', shape ? `is a ${shape.kind} question, which has no option table` : `is not a question of this codebook${guess ? ` — did you mean "${guess}"?` : ''}`, 'a single, multi, ordinal or banded question id, or <grid>__<row>');
       return;
     }
     const universe = get('universe');

@@ -5,6 +5,7 @@
  */
 import type { Codebook, Filter, Option, Question } from './codebook.ts';
 import type { Path, PathProblem } from './schema-errors.ts';
+import { closestField } from './schema-errors.ts';
 
 /** What a filter may refer to, by variable id. */
 export interface VariableShape {
@@ -150,7 +151,8 @@ function validateFilter(filter: Filter, path: Path, shapes: Map<string, Variable
   }
   const shape = shapes.get(filter.q);
   if (!shape) {
-    out.push({ path: [...path, 'q'], rule: 'unknown-question', value: filter.q, message: 'is not a question, grid row (question__row) or derived variable of this codebook', expected: 'an id declared under questions: or derived:' });
+    const guess = closestField(filter.q, shapes.keys());
+    out.push({ path: [...path, 'q'], rule: 'unknown-question', value: filter.q, message: `is not a question, grid row (question__row) or derived variable of this codebook${guess ? ` — did you mean "${guess}"?` : ''}`, expected: 'an id declared under questions: or derived:' });
     return;
   }
   if ('answered' in filter) return;

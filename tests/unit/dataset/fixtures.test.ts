@@ -24,7 +24,7 @@ const EXPECTED: Record<string, string[]> = {
     'sample/2025/codebook.yaml line 97, derived[0].rules[0].when.range: "tools" is a multi variable and cannot be filtered with range (expected includesAny or includesAll)',
   ],
   'bad-filter-question': [
-    'sample/2025/codebook.yaml line 102, universes[0].filter.q: "cs_teem" is not a question, grid row (question__row) or derived variable of this codebook (expected an id declared under questions: or derived:)',
+    'sample/2025/codebook.yaml line 102, universes[0].filter.q: "cs_teem" is not a question, grid row (question__row) or derived variable of this codebook — did you mean "cs_team"? (expected an id declared under questions: or derived:)',
   ],
   'bad-universe-ref': [
     'sample/2025/codebook.yaml line 46, questions[3].universe: "doing_cx" is not a universe of this codebook (expected one of all, doing_cs, saas_doing_cs)',

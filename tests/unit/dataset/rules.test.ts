@@ -150,7 +150,7 @@ describe('tables.csv', () => {
   it('unknown-question: a question that is not in the codebook, or has no option table', () => {
     expect(edit('sample,2024,sectors,all,total,1,60.0,120,200,p.3 図1')).toMatchInlineSnapshot(`
       [
-        "p/tables.csv row 2, column question: "sectors" is not a question of this codebook (expected a single, multi, ordinal or banded question id, or <grid>__<row>)",
+        "p/tables.csv row 2, column question: "sectors" is not a question of this codebook — did you mean "sector"? (expected a single, multi, ordinal or banded question id, or <grid>__<row>)",
       ]
     `);
   });
