@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { describeCodes, displayOrder } from '../../../src/lib/dataset/options.ts';
+import { closestField, fieldNames, formatPath } from '../../../src/lib/dataset/schema-errors.ts';
+import { Codebook } from '../../../src/lib/dataset/codebook.ts';
+
+describe('options', () => {
+  it('displayOrder sorts by `order`, falling back to list position, ties stable', () => {
+    const options = [
+      { code: 1, label: 'a' },
+      { code: 2, label: 'b', order: 0 },
+      { code: 3, label: 'c' },
+    ];
+    expect(displayOrder(options).map((o) => o.code)).toEqual([1, 2, 3]);
+    expect(displayOrder([{ code: 9, label: 'x', order: -1 }, ...options]).map((o) => o.code)).toEqual([9, 2, 1, 3]);
+  });
+  it('describeCodes writes runs as ranges and other sets as lists', () => {
+    expect(describeCodes([3, 1, 2, 5, 4])).toBe('1–5');
+    expect(describeCodes([1, 2])).toBe('1, 2');
+    expect(describeCodes([1, 2, 9])).toBe('1, 2, 9');
+  });
+});
+
+describe('schema error helpers', () => {
+  it('formatPath writes YAML paths as editors read them', () => {
+    expect(formatPath(['questions', 3, 'options', 1, 'code'])).toBe('questions[3].options[1].code');
+  });
+  it('fieldNames lists every field of the codebook schema, filters included', () => {
+    const names = fieldNames(Codebook);
+    for (const name of ['survey', 'weightColumn', 'maxChoices', 'nonSubstantive', 'includesAny', 'previous']) expect(names.has(name)).toBe(true);
+  });
+  it('closestField suggests near misses only', () => {
+    const known = ['label', 'maxChoices', 'universe', 'id'];
+    expect(closestField('lable', known)).toBe('label');
+    expect(closestField('max_choices', known)).toBe('maxChoices');
+    expect(closestField('univers', known)).toBe('universe');
+    expect(closestField('colour', known)).toBeUndefined();
+    expect(closestField('ix', known)).toBeUndefined();
+  });
+});
