@@ -21,10 +21,19 @@ export class ProblemList {
   readonly problems: Problem[] = [];
   private readonly kept = new Map<string, Problem[]>();
 
+  /** The group of the previous call: a column full of bad cells adds to the same group row after row. */
+  private last: { file: string; rule: string; column: string | undefined; group: Problem[] } | null = null;
+
   add(problem: Problem): void {
-    const key = groupKey(problem);
-    let group = this.kept.get(key);
-    if (!group) this.kept.set(key, (group = []));
+    const last = this.last;
+    let group: Problem[] | undefined;
+    if (last && last.file === problem.file && last.rule === problem.rule && last.column === problem.column) group = last.group;
+    else {
+      const key = groupKey(problem);
+      group = this.kept.get(key);
+      if (!group) this.kept.set(key, (group = []));
+      this.last = { file: problem.file, rule: problem.rule, column: problem.column, group };
+    }
     if (group.length < KEPT_PER_GROUP) {
       group.push(problem);
       this.problems.push(problem);
