@@ -38,8 +38,8 @@ export class ProblemList {
       group.push(problem);
       this.problems.push(problem);
     } else {
-      const last = group[group.length - 1];
-      last.repeats = (last.repeats ?? 0) + 1 + (problem.repeats ?? 0);
+      const tail = group[group.length - 1];
+      tail.repeats = (tail.repeats ?? 0) + 1 + (problem.repeats ?? 0);
     }
   }
 
