@@ -282,7 +282,8 @@ test('compares a question with the crosswalked earlier wave, with the engine tre
   expect(errors).toEqual([]);
 });
 
-test('no serious accessibility violations (axe) on the explorer with a banner and a filter', async ({ page }) => {
+for (const scheme of ['light', 'dark'] as const) test(`no serious accessibility violations (axe, ${scheme}) on the explorer with a banner and a filter`, async ({ page }) => {
+  await page.emulateMedia({ colorScheme: scheme });
   await page.goto('/explore/?s=jcsa&w=2025&q=cs_effect&b=sector&f=employee_size%3Ain%3A1%2C2');
   await rendered(page);
   await page.getByLabel('絞り込む項目を追加・変更').selectOption('employee_size');
