@@ -9,7 +9,8 @@ test('crawling the site from / finds no broken internal link or anchor', async (
   expect(pages.size).toBeGreaterThan(10);
   const broken: string[] = [];
   for (const [target, from] of links) {
-    const [path, fragment] = target.split('#');
+    const [path, encoded] = target.split("#");
+    const fragment = encoded ? decodeURIComponent(encoded) : "";
     const code = status.get(path);
     if (code !== 200) broken.push(`${target} (${code}) ← ${[...from].slice(0, 3).join(', ')}`);
     else if (fragment && pages.has(path) && !new RegExp(`\\sid="${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).test(pages.get(path) as string)) {

@@ -56,7 +56,7 @@ function el(document: Document, name: string, attrs: Record<string, string | num
 
 function legendGroup(document: Document, items: LegendItem[], width: number): { g: Element; height: number } {
   const { placed, height } = layoutLegend(items, width);
-  const g = el(document, 'g', { 'aria-label': '凡例', transform: 'translate(4,4)' });
+  const g = el(document, 'g', { class: 'legend', transform: 'translate(4,4)' });
   for (const p of placed) {
     g.appendChild(el(document, 'rect', { x: p.x, y: p.y + 2, width: 12, height: 12, fill: p.item.colour, rx: 2 }));
     p.lines.forEach((line, i) => {
@@ -73,6 +73,9 @@ export function renderChart(table: ChartTable, options: RenderOptions): { spec: 
   const spec = chartSpec(table, options);
   const { document } = options;
   const plot = Plot.plot({ ...spec.plot, document }) as unknown as Element;
+  // Plot names its groups with aria-label ("bar", "x-axis tick"); ARIA forbids that on a plain
+  // <g>, and the chart is one image described in words, so the names go.
+  for (const g of plot.querySelectorAll('g[aria-label]')) g.removeAttribute('aria-label');
   const width = Number(spec.plot.width);
   const plotHeight = Number(plot.getAttribute('height') ?? spec.plot.height);
   const legend = legendGroup(document, spec.legend, width - 8);
