@@ -16,6 +16,7 @@ import { publicCodebook } from '../../src/lib/publicuse/publicity.ts';
 import { tableModel } from '../../src/lib/charts/model.ts';
 import { chartVariable } from '../../src/lib/charts/variable.ts';
 import { roundHalfUp } from '../../src/lib/charts/fmt.ts';
+import { formatInterval } from '../../src/lib/stats/format.ts';
 import type { Dataset } from '../../src/lib/dataset/types.ts';
 import type { ExploreCatalog } from '../../src/lib/explore/catalog.ts';
 
@@ -330,4 +331,19 @@ test('every public variable of every wave can be tabulated, alone and by a banne
   });
   expect(failures).toEqual([]);
   expect(errors).toEqual([]);
+});
+
+test('confidence intervals shown in the table are the engine’s', async ({ page }) => {
+  const search = '?s=jcsa&w=2025&q=cs_effect&b=sector&ci=1';
+  await page.goto(`/explore/${search}`);
+  await rendered(page);
+  await expect(page.getByLabel('95%信頼区間を表に表示')).toBeChecked();
+  const tab = expected(jcsa.dataset!, search);
+  for (const row of tab.rows.filter((r) => r.kind === 'option' && r.cells[0].count > 0)) {
+    const cell = page.locator('.x-table tbody tr', { has: page.getByRole('rowheader', { name: row.label, exact: true }) }).locator('td').first();
+    await expect(cell.locator('.x-ci')).toHaveText(formatInterval(row.cells[0].ci));
+  }
+  await page.getByLabel('95%信頼区間を表に表示').uncheck();
+  await expect(page.locator('.x-ci')).toHaveCount(0);
+  await expect(page).not.toHaveURL(/ci=/);
 });

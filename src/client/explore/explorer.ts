@@ -17,9 +17,21 @@ import { computeTable, computeTrend } from '../../lib/explore/compute.ts';
 import { chiSquareText, tableNotes } from '../../lib/explore/notes.ts';
 import { citationText, embedSnippet, sourceText } from '../../lib/explore/export.ts';
 import { loadDataset, loadHistory } from './data.ts';
-import { renderTable } from './table.ts';
+import { renderTable, type IntervalText } from './table.ts';
+import { formatInterval } from '../../lib/stats/format.ts';
 import { drawChart, loadChartLibrary, type ChartLibrary } from './chart.ts';
 import { saveBlob, standaloneSvg, svgToPng } from './download.ts';
+
+/** 95% intervals of a cross-tab's cells, looked up by the table model's row labels. */
+function intervalText(tab: CrossTab): IntervalText {
+  const rows = new Map(tab.rows.map((r) => [r.kind === 'net' ? `［計］${r.label}` : r.label, r]));
+  return (label, k) => {
+    const row = rows.get(label);
+    const column = tab.columns[k];
+    if (!row || !column || column.suppressed || !row.cells[k]?.ci) return null;
+    return formatInterval(row.cells[k].ci);
+  };
+}
 
 const q = <T extends Element>(root: ParentNode, selector: string) => root.querySelector<T>(selector);
 
@@ -163,7 +175,8 @@ export class HakushoExplorer extends HTMLElement {
     if (tableBox) {
       const keys = this.trend ? this.trend.waves : this.table.columns.map((c) => c.key);
       const caption = `${question?.label ?? state.question}（${this.table.universeLabel}${this.trend ? '・調査回比較' : ''}）`;
-      tableBox.replaceChildren(renderTable(this.chartLibrary!.tableModel(shown, variable), caption, this.trend ? 'percent' : state.show, keys));
+      const interval = state.intervals && !this.trend ? intervalText(this.table) : null;
+      tableBox.replaceChildren(renderTable(this.chartLibrary!.tableModel(shown, variable), caption, this.trend ? 'percent' : state.show, keys, interval));
       const notes = document.createElement('ul');
       notes.className = 'x-notes';
       const trendNotes = !this.trend
@@ -223,6 +236,7 @@ export class HakushoExplorer extends HTMLElement {
     else if (name === 'v') this.change({ show: value === 'count' ? 'count' : 'percent' });
     else if (name === 'mp') this.change({ multiPercent: value === 'responses' ? 'responses' : 'respondents' });
     else if (name === 'cmp') this.change({ compare: (target as HTMLInputElement).checked });
+    else if (name === 'ci') this.change({ intervals: (target as HTMLInputElement).checked });
     else if (name === 'fvar') this.renderFilterEditor();
     else if (name === 'fcode' || name === 'fmode') this.change({ filters: this.editedFilters() });
   }
@@ -284,6 +298,8 @@ export class HakushoExplorer extends HTMLElement {
       input.checked = input.value === s.multiPercent;
       input.disabled = !isMulti;
     }
+    const ci = q<HTMLInputElement>(this, 'input[name="ci"]');
+    if (ci) ci.checked = s.intervals;
     const cmp = q<HTMLInputElement>(this, 'input[name="cmp"]');
     if (cmp) {
       const possible = canCompare(wave, s.question);

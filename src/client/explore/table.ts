@@ -20,8 +20,11 @@ function cellText(cell: TableModel['body'][number]['cells'][number], show: Show)
   return cell.text;
 }
 
+/** Confidence interval text of a body cell (row label, column index), or null for none. */
+export type IntervalText = (rowLabel: string, column: number) => string | null;
+
 /** A <table> for the model, with a caption; `keys` are the column keys (data-key). */
-export function renderTable(model: TableModel, caption: string, show: Show, keys: string[]): HTMLTableElement {
+export function renderTable(model: TableModel, caption: string, show: Show, keys: string[], interval: IntervalText | null = null): HTMLTableElement {
   const table = el('table', undefined, 'x-table');
   table.append(el('caption', caption));
   const head = el('thead');
@@ -54,10 +57,12 @@ export function renderTable(model: TableModel, caption: string, show: Show, keys
     const th = el('th', r.label);
     th.scope = 'row';
     tr.append(th);
-    r.cells.forEach((c) => {
+    r.cells.forEach((c, k) => {
       const td = el('td');
       td.append(el('span', cellText(c, show), 'x-value'));
       if (c.letters && show === 'percent') td.append(el('span', c.letters, 'x-letters'));
+      const ci = interval && show === 'percent' ? interval(r.label, k) : null;
+      if (ci) td.append(el('span', ci, 'x-ci'));
       if (c.caution) td.classList.add('x-caution');
       tr.append(td);
     });

@@ -9,7 +9,7 @@
  *  [&f=<variable>:any:<code,…>]          multi answer: at least one of these options
  *  [&f=<variable>:all:<code,…>]          multi answer: every one of these options
  *  [&f=<variable>:range:<min>..<max>]    numeric: min ≤ value ≤ max (either side may be empty)
- *  [&v=count] [&mp=responses] [&cmp=1]
+ *  [&v=count] [&mp=responses] [&ci=1] [&cmp=1]
  * ```
  * Several `f` parameters combine with AND.
  */
@@ -59,6 +59,8 @@ export const ExploreState = z.strictObject({
   show: z.enum(['percent', 'count']),
   /** Multi answers: percent of respondents or of responses. */
   multiPercent: z.enum(['respondents', 'responses']),
+  /** Show 95% confidence intervals in the table. */
+  intervals: z.boolean(),
   /** Add the crosswalked earlier wave next to this one. */
   compare: z.boolean(),
 });
@@ -93,6 +95,7 @@ export function defaultState(catalog: ExploreCatalog): ExploreState {
     filters: [],
     show: 'percent',
     multiPercent: 'respondents',
+    intervals: false,
     compare: false,
   };
 }
@@ -185,6 +188,9 @@ export function parseState(search: string, catalog: ExploreCatalog): ParsedState
   const mp = params.get('mp');
   if (mp === 'responses') state.multiPercent = 'responses';
   else if (mp !== null && mp !== 'respondents') notices.push(`複数回答の基数${quote(mp)}は不明なため、回答者数を基数にしています。`);
+  const ci = params.get('ci');
+  if (ci === '1') state.intervals = true;
+  else if (ci !== null && ci !== '0') notices.push(`信頼区間の表示${quote(ci)}は不明なため外しました。`);
   const cmp = params.get('cmp');
   if (cmp === '1') {
     if (canCompare(wave, state.question)) state.compare = true;
@@ -210,6 +216,7 @@ export function serializeState(state: ExploreState): string {
   for (const f of state.filters) p.append('f', serializeFilter(f));
   if (state.show === 'count') p.set('v', 'count');
   if (state.multiPercent === 'responses') p.set('mp', 'responses');
+  if (state.intervals) p.set('ci', '1');
   if (state.compare) p.set('cmp', '1');
   return `?${p.toString()}`;
 }

@@ -26,6 +26,7 @@ const stateArb: fc.Arbitrary<ExploreState> = fc
     filters: fc.array(filterArb, { maxLength: 5 }),
     show: fc.constantFrom('percent' as const, 'count' as const),
     multiPercent: fc.constantFrom('respondents' as const, 'responses' as const),
+    intervals: fc.boolean(),
   })
   .filter((s) => s.banner !== s.question)
   .map((s) => ({ ...s, survey: wave.survey, wave: wave.wave, compare: false }));
@@ -49,7 +50,7 @@ describe('explore URL state', () => {
 
   it('never throws on arbitrary strings and always returns a valid state', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.webQueryParameters(), fc.array(fc.tuple(fc.constantFrom('s', 'w', 'q', 'b', 'u', 'f', 'v', 'mp', 'cmp'), fc.string({ unit: 'binary' }))).map((kv) => kv.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&'))), (search) => {
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.webQueryParameters(), fc.array(fc.tuple(fc.constantFrom('s', 'w', 'q', 'b', 'u', 'f', 'v', 'mp', 'ci', 'cmp'), fc.string({ unit: 'binary' }))).map((kv) => kv.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&'))), (search) => {
         const { state } = parseState(search, catalog);
         expect(ExploreState.safeParse(state).success).toBe(true);
         expect(wave.variables.some((v) => v.id === state.question)).toBe(true);
