@@ -104,7 +104,7 @@ export function histogramSpec(table: CrossTab, width: number, variable?: ChartVa
         Plot.ruleX(marks.filter((m) => !m.median), { x: 'at', ...fy, stroke: 'currentColor', strokeWidth: 1.5 }),
         Plot.ruleX(marks.filter((m) => m.median), { x: 'at', ...fy, stroke: 'currentColor', strokeDasharray: '4,3', strokeWidth: 1.5 }),
         Plot.ruleY([0]),
-        Plot.text(columns, { fy: (c: { key: string }) => c.key, frameAnchor: 'top-left', lineAnchor: 'bottom', dy: -8, text: (c: { key: string }) => header.get(c.key) ?? c.key, fill: 'currentColor', fontSize: 11, lineWidth: Math.floor(width / 11) }),
+        Plot.text(columns, { fy: (c: { key: string }) => c.key, frameAnchor: 'top-left', lineAnchor: 'bottom', dy: -8, text: (c: { key: string }) => header.get(c.key) ?? c.key, fill: 'currentColor', fontSize: 11, lineWidth: Math.floor((width - 24) / 11) }),
       ],
     },
   };

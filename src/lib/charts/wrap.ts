@@ -11,7 +11,9 @@ export function textWidthEm(text: string): number {
 }
 
 /** Characters after which a line may break naturally. */
-const BREAK_AFTER = /[、。・／/）)」』】,，\s]/;
+const BREAK_AFTER = /[、。・／/）)」』】,，〜~\s]/;
+/** Characters that form words (numbers, Latin) which should not be split. */
+const WORD = /[0-9A-Za-z.,%]/;
 /** Characters before which a line may break naturally. */
 const BREAK_BEFORE = /[（(「『【]/;
 
@@ -42,11 +44,13 @@ function lineEnd(chars: string[], start: number, maxEm: number): number {
   while (i < chars.length && w + textWidthEm(chars[i]) <= maxEm) w += textWidthEm(chars[i++]);
   if (i >= chars.length) return chars.length;
   if (i === start) return start + 1;
-  const minBreak = start + Math.ceil((i - start) * 0.6);
+  const minBreak = start + Math.ceil((i - start) * 0.35);
   for (let j = i; j > minBreak; j--) {
     if (BREAK_AFTER.test(chars[j - 1]) || BREAK_BEFORE.test(chars[j])) return j;
   }
-  return i;
+  let j = i;
+  while (j > start + 1 && WORD.test(chars[j - 1]) && WORD.test(chars[j])) j--;
+  return j > start + 1 ? j : i;
 }
 
 function fitWithEllipsis(text: string, maxEm: number): string {

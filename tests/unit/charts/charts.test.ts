@@ -1,7 +1,7 @@
 import { describe as group, it, expect } from 'vitest';
 import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
-import { chooseKind, chartSpec, parseKind, renderChartSvg, describe, tableModel, tableCsv, BOM, type ChartVariable, type GridTable, type TrendTable } from '../../../src/lib/charts/index.ts';
+import { chooseKind, chartSpec, parseKind, renderChartSvg, describe, tableModel, tableCsv, wrapLines, BOM, type ChartVariable, type GridTable, type TrendTable } from '../../../src/lib/charts/index.ts';
 import { bandPosition } from '../../../src/lib/charts/spec-histogram.ts';
 import { textOn } from '../../../src/lib/charts/palette.ts';
 import { multiTotal, multiBanner, likert, likertOptions, banded, bandedOptions, smallSingle, crossTab } from './fixtures.ts';
@@ -169,5 +169,18 @@ group('palette', () => {
   it('picks the text colour with the better contrast', () => {
     expect(textOn('#08519C')).toBe('#FFFFFF');
     expect(textOn('#F0E442')).toBe('#111111');
+  });
+});
+
+group('wrapLines', () => {
+  it('breaks at natural points and never inside a number', () => {
+    expect(wrapLines('100〜299名', 4)).toEqual(['100〜', '299名']);
+    expect(wrapLines('情報通信業（SaaS以外）', 10)).toEqual(['情報通信業', '（SaaS以外）']);
+    expect(wrapLines('短い', 10)).toEqual(['短い']);
+  });
+  it('cuts with an ellipsis after the last allowed line', () => {
+    const lines = wrapLines('あ'.repeat(40), 5, 2);
+    expect(lines).toHaveLength(2);
+    expect(lines[1].endsWith('…')).toBe(true);
   });
 });
