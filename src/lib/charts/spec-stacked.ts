@@ -129,8 +129,8 @@ export function divergingSpec(table: CrossTab, width: number, variable: ChartVar
       color: { domain: sorted.map((r) => r.key), range: sorted.map((r) => colours.get(r.key) as string) },
       marks: [
         Plot.barX(segments, { x1: 'x1', x2: 'x2', y: 'columnKey', fill: 'rowKey', fillOpacity: opacity, title: 'title', stroke: 'var(--plot-background, white)', strokeWidth: 0.5 }),
-        ...segmentLabels(segments, width - axis.margin - 20, left + right),
         Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.6 }),
+        ...segmentLabels(segments, width - axis.margin - 20, left + right),
       ],
     },
   };

@@ -1,0 +1,62 @@
+/**
+ * <Stat> and <Chart> props are checked against the data: a name that does not exist throws an
+ * error naming the prop and listing the valid choices (so `astro build` fails). Uses the repo's
+ * JCSA 2025 sample data.
+ */
+import { describe, it, expect } from 'vitest';
+import { statValue } from '../../../src/components/stat.ts';
+import { resolveChart, segmentsFor, getWave } from '../../../src/components/figure-data.ts';
+
+const base = { survey: 'jcsa', wave: '2025' };
+
+describe('statValue', () => {
+  it('computes a percentage, a count, a base and a banded median from the data', () => {
+    expect(statValue({ ...base, q: 'response_channel', option: 1 }).text).toMatch(/^\d+\.\d%$/);
+    const count = Number(statValue({ ...base, q: 'industry', option: 1, kind: 'count' }).text);
+    const n = Number(statValue({ ...base, q: 'industry', kind: 'base' }).text);
+    expect(n).toBe(781);
+    expect(statValue({ ...base, q: 'industry', option: 1 }).text).toBe(`${((count / n) * 100).toFixed(1)}%`);
+    expect(statValue({ ...base, q: 'retention_rate_annual', kind: 'median' }).text).toMatch(/^\d+\.\d%$/);
+  });
+  it('accepts an option by label and a banner column by code or label', () => {
+    const byCode = statValue({ ...base, q: 'department', option: 1, by: 'sector', segment: 1 });
+    expect(statValue({ ...base, q: 'department', option: 'カスタマーサクセス部門', by: 'sector', segment: 'SaaS' })).toEqual(byCode);
+  });
+  it('fails on an unknown question, naming the prop and the valid ids', () => {
+    expect(() => statValue({ ...base, q: 'cs_efect', option: 1 })).toThrow(/<Stat> q="cs_efect": no such public question in jcsa\/2025\. Valid: response_channel, industry, /);
+  });
+  it('fails on an unknown option, listing the valid options', () => {
+    expect(() => statValue({ ...base, q: 'response_channel', option: 3 })).toThrow('<Stat q="response_channel" option="3"> option="3": no such option. Valid: 1 (SNS経由), 2 (調査会社経由)');
+  });
+  it('fails on an unknown net, banner column, universe or kind', () => {
+    expect(() => statValue({ ...base, q: 'response_channel', net: 'top2' })).toThrow(/net="top2": no such net/);
+    expect(() => statValue({ ...base, q: 'department', option: 1, by: 'sector', segment: 3 })).toThrow('segment="3": no such column of by="sector". Valid: 1 (SaaS), 2 (非SaaS)');
+    expect(() => statValue({ ...base, q: 'department', option: 1, universe: 'saas_doin' })).toThrow(/universe="saas_doin": unknown universe\. Valid: all, /);
+    expect(() => statValue({ ...base, q: 'department', option: 1, kind: 'share' as never })).toThrow(/kind="share": expected percent, count, mean, median, base/);
+  });
+  it('refuses to print a percentage whose base is below the suppression threshold', () => {
+    expect(() => statValue({ ...base, q: 'would_start_if_solved', option: 1 })).toThrow(/below the suppression threshold/);
+  });
+  it('marks a 参考値 base', () => {
+    expect(statValue({ ...base, q: 'cs_start_timing', option: 1 }).caution).toBe(true);
+  });
+});
+
+describe('resolveChart', () => {
+  it('fails on unknown props with the valid choices', () => {
+    expect(() => resolveChart({ ...base, q: 'nope' })).toThrow(/<Chart> q="nope": no such public question/);
+    expect(() => resolveChart({ ...base, q: 'department', by: 'industry' })).toThrow(/<Chart> by="industry": not a single-answer variable of jcsa\/2025\. Valid: .*sector/);
+    expect(() => resolveChart({ ...base, q: 'department', kind: 'pie' })).toThrow('<Chart> kind: invalid kind: pie (expected bars, stacked, diverging, grouped, histogram, heat, lines, slope)');
+    expect(() => resolveChart({ survey: 'jcsa', wave: '2030', q: 'department' })).toThrow(/wave "2030" does not exist \(known: .*jcsa\/2025/);
+  });
+  it('never exposes restricted questions', () => {
+    expect(() => resolveChart({ ...base, q: 'cs_comment' })).toThrow(/no such public question/);
+  });
+  it('publishes segments: own universe first, narrower universes, and banners that split it', () => {
+    const segs = segmentsFor(getWave('jcsa', '2025'), 'department');
+    expect(segs[0]).toEqual({ universe: 'all', by: null, slug: 'all' });
+    expect(segs.map((s) => s.slug)).toContain('all--by-sector');
+    expect(segs.map((s) => s.slug)).toContain('saas');
+    expect(new Set(segs.map((s) => s.slug)).size).toBe(segs.length);
+  });
+});
