@@ -10,7 +10,11 @@ function tablesOf(t: ChartTable): CrossTab[] {
 
 /** "全体 n=781、A: SaaS n=257、B: 非SaaS n=524" (grid: per row). */
 export function baseLine(t: ChartTable): string {
-  if (isGrid(t)) return t.tables.map((x, i) => `${t.rowLabels[i]} ${formatBase(x.columns[0].n)}${x.columns[0].caution ? '*' : ''}`).join('、');
+  if (isGrid(t)) {
+    const ns = t.tables.map((x) => x.columns[0].n);
+    if (ns.every((n) => n === ns[0])) return `各項目 ${formatBase(ns[0])}${t.tables[0].columns[0].caution ? '*' : ''}`;
+    return t.tables.map((x, i) => `${t.rowLabels[i]} ${formatBase(x.columns[0].n)}${x.columns[0].caution ? '*' : ''}`).join('、');
+  }
   if (isTrend(t)) return t.waves.map((w) => `${w}年 ${formatBase(t.points.find((p) => p.wave === w)?.base ?? 0)}`).join('、');
   return t.columns.map((c) => `${c.letter ? `${c.letter}: ` : ''}${columnAxisLabel(c).replace(/ \(n=/, ' n=').replace(/\)$/, '')}`).join('、');
 }
