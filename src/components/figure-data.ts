@@ -173,28 +173,62 @@ export function resolveChart(req: ChartRequest, who = '<Chart>'): ResolvedChart 
   return { wave, info, table, variable, kind, slug: segmentSlug(universe, by), universe, by, filters };
 }
 
-/** The trend of a question across crosswalked waves of its survey, or null when there is none. */
-export function trendFor(wave: CatalogWave, question: string): TrendTable | null {
-  const chain: CatalogWave[] = [wave];
-  let current = wave;
-  while (current.codebook.crosswalk) {
-    const prev = loadCatalog().get(current.survey, current.codebook.crosswalk.wave);
-    if (!prev) break;
-    chain.unshift(prev);
-    current = prev;
+/** The crosswalk chain through `wave`: earlier waves it maps to and later waves that map to it, oldest first. */
+function crosswalkChain(wave: CatalogWave): CatalogWave[] {
+  const catalog = loadCatalog();
+  const back = (w: CatalogWave): CatalogWave[] => {
+    const prev = w.codebook.crosswalk ? catalog.get(w.survey, w.codebook.crosswalk.wave) : undefined;
+    return prev ? [...back(prev), w] : [w];
+  };
+  const chains = catalog.waves.filter((w) => w.survey === wave.survey).map(back).filter((c) => c.includes(wave));
+  return chains.sort((a, b) => b.length - a.length)[0] ?? [wave];
+}
+
+/** The question's id in a later wave of the chain (following crosswalk `previous` forward). */
+function idInLaterWave(chain: CatalogWave[], from: number, question: string): string | null {
+  let id = question;
+  for (let i = from + 1; i < chain.length; i++) {
+    const entry = chain[i].codebook.crosswalk?.questions.find((c) => (c.previous ?? c.question) === id);
+    if (!entry) return null;
+    id = entry.question;
   }
-  if (chain.length < 2 || !wave.codebook.crosswalk?.questions.some((c) => c.question === question)) return null;
-  const waves: TrendWave[] = chain.map((w) => (w.dataset ? { codebook: w.codebook, dataset: w.dataset } : { codebook: w.codebook, tables: w.tables ?? [] }));
-  try {
-    const t = engineTrend(waves, question);
-    const withData = chain.map((w) => w.wave).filter((w) => t.points.some((p) => p.wave === w && Number.isFinite(p.proportion)));
-    if (withData.length < 2) return null;
-    const universe = wave.codebook.questions.find((q) => q.id === question)?.universe ?? 'all';
-    const label = wave.codebook.universes.find((u) => u.id === universe)?.label ?? '全体';
-    return { type: 'trend', question, universeLabel: label, waves: withData, points: t.points.filter((p) => withData.includes(p.wave)) };
-  } catch {
-    return null;
+  return id;
+}
+
+/**
+ * Trends of a question across the crosswalked waves of its survey: one per universe in which at
+ * least two waves have figures (the question's own universe, and the universes the published
+ * tables of earlier waves were printed for). Options with a figure in only one wave are left out.
+ */
+export function trendsFor(wave: CatalogWave, question: string): TrendTable[] {
+  const whole = crosswalkChain(wave);
+  const here = whole.indexOf(wave);
+  // Stop at the last later wave that still asks the question.
+  let end = whole.length;
+  while (end > here + 1 && !idInLaterWave(whole.slice(0, end), here, question)) end--;
+  const full = whole.slice(0, end);
+  const latestId = idInLaterWave(full, here, question);
+  if (full.length < 2 || !latestId) return [];
+  const waves: TrendWave[] = full.map((w) => (w.dataset ? { codebook: w.codebook, dataset: w.dataset } : { codebook: w.codebook, tables: w.tables ?? [] }));
+  const own = wave.codebook.questions.find((q) => q.id === question)?.universe ?? 'all';
+  const published = full.flatMap((w) => (w.tables ?? []).filter((t) => t.question === question || t.question.startsWith(`${question}__`)).map((t) => t.universe));
+  const out: TrendTable[] = [];
+  for (const universe of [...new Set([own, ...published])]) {
+    if (!full.every((w) => !w.dataset || w.dataset.universes.has(universe))) continue;
+    let points;
+    try {
+      points = engineTrend(waves, latestId, { universe }).points.filter((p) => Number.isFinite(p.proportion));
+    } catch {
+      continue;
+    }
+    const waveCount = (option: number) => new Set(points.filter((p) => p.option === option).map((p) => p.wave)).size;
+    points = points.filter((p) => waveCount(p.option) >= 2);
+    const withData = full.map((w) => w.wave).filter((w) => points.some((p) => p.wave === w));
+    if (withData.length < 2) continue;
+    const label = wave.codebook.universes.find((u) => u.id === universe)?.label ?? '全回答者';
+    out.push({ type: 'trend', question, universe, universeLabel: label, waves: withData, points });
   }
+  return out;
 }
 
 let doc: Document | undefined;

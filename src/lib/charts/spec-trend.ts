@@ -2,7 +2,8 @@
 import * as Plot from '@observablehq/plot';
 import type { TrendPoint } from '../stats/trend.ts';
 import { formatBase, formatInterval, formatPercent } from '../stats/format.ts';
-import { labelColumn, percentCeiling } from './layout.ts';
+import { percentCeiling } from './layout.ts';
+import { textWidthEm, wrapLines } from './wrap.ts';
 import { seriesColour } from './palette.ts';
 import { baseOptions, percentTick } from './spec-common.ts';
 import type { ChartSpec } from './spec.ts';
@@ -28,7 +29,8 @@ export function trendSpec(trend: TrendTable, width: number, kind: ChartKind): Ch
   const points = trend.points.filter((p) => Number.isFinite(p.proportion));
   const keys = [...new Set(points.map((p) => p.option))];
   const labelOf = new Map(points.map((p) => [p.option, p.label]));
-  const right = labelColumn(keys.map((k) => labelOf.get(k) as string), 9);
+  const endLabel = new Map(keys.map((k) => [k, wrapLines(labelOf.get(k) as string, 12, 1)[0]]));
+  const widest = Math.max(0, ...[...endLabel.values()].map(textWidthEm)) * 11;
   const last = trend.waves[trend.waves.length - 1];
   const max = percentCeiling(Math.max(0, ...points.map((p) => p.proportion * 100)));
   const y = (p: TrendPoint) => p.proportion * 100;
@@ -37,7 +39,7 @@ export function trendSpec(trend: TrendTable, width: number, kind: ChartKind): Ch
     legend: keys.map((k, i) => ({ label: labelOf.get(k) as string, colour: seriesColour(i) })),
     notes: points.some((p) => p.source === 'published') ? ['過去の調査年の値は公表資料の数値です。'] : [],
     plot: {
-      ...baseOptions(width, 300, { left: 44, right: Math.min(width * 0.4, right.margin + 56), top: 16 }),
+      ...baseOptions(width, 300, { left: 44, right: Math.min(width * 0.45, widest + 64), top: 16 }),
       x: { domain: trend.waves, type: 'point', label: null, padding: kind === 'slope' ? 0.2 : 0.1 },
       y: { domain: [0, max], label: null, tickFormat: percentTick, grid: true },
       color: { domain: keys, range: keys.map((_, i) => seriesColour(i)) },
@@ -46,7 +48,7 @@ export function trendSpec(trend: TrendTable, width: number, kind: ChartKind): Ch
         Plot.dot(points, { x: 'wave', y, fill: 'option', r: 4, title: trendTitle }),
         Plot.text(
           points.filter((p) => p.wave === last),
-          { x: 'wave', y, text: (p: TrendPoint) => `${trendLabel(p)} ${right.lines.get(p.label)?.split('\n')[0] ?? ''}`, dx: 8, textAnchor: 'start', fill: 'currentColor', fontSize: 11 },
+          { x: 'wave', y, text: (p: TrendPoint) => `${trendLabel(p)} ${endLabel.get(p.option) ?? ''}`, dx: 8, textAnchor: 'start', fill: 'currentColor', fontSize: 11 },
         ),
       ],
     },

@@ -34,7 +34,8 @@ export interface GridTable {
 export interface TrendTable {
   type: 'trend';
   question: string;
-  /** Universe label shown with the chart. */
+  /** Universe id and label shown with the chart. */
+  universe: string;
   universeLabel: string;
   /** Wave ids, oldest first. */
   waves: string[];

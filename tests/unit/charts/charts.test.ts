@@ -15,6 +15,7 @@ const point = (wave: string, option: number, label: string, proportion: number, 
 const trend: TrendTable = {
   type: 'trend',
   question: 'q',
+  universe: 'doing_cs',
   universeLabel: 'CSに取り組んでいる人',
   waves: ['2022', '2023'],
   points: [point('2022', 1, '効果を感じている', 0.48, 500), point('2023', 1, '効果を感じている', 0.552, 500), point('2022', 2, '感じていない', 0.2, 500), point('2023', 2, '感じていない', 0.15, 500)],
