@@ -5,7 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { statValue } from '../../../src/components/stat.ts';
-import { resolveChart, segmentsFor, getWave } from '../../../src/components/figure-data.ts';
+import { resolveChart, segmentsFor, getWave, trendsFor } from '../../../src/components/figure-data.ts';
 
 const base = { survey: 'jcsa', wave: '2025' };
 
@@ -58,5 +58,24 @@ describe('resolveChart', () => {
     expect(segs.map((s) => s.slug)).toContain('all--by-sector');
     expect(segs.map((s) => s.slug)).toContain('saas');
     expect(new Set(segs.map((s) => s.slug)).size).toBe(segs.length);
+  });
+});
+
+describe('trendsFor', () => {
+  it('joins a microdata wave to the published figures of the earlier wave, in the universe they were printed for', () => {
+    const [t] = trendsFor(getWave('virtualex', '2023'), 'touch_model');
+    expect(t.universe).toBe('effect_felt');
+    expect(t.waves).toEqual(['2022', '2023']);
+    const p2022 = t.points.find((p) => p.wave === '2022');
+    expect(p2022?.source).toBe('published');
+    expect(p2022?.proportion).toBeCloseTo(0.381, 9);
+    expect(new Set(t.points.map((p) => p.option))).toEqual(new Set([1]));
+  });
+  it('follows the chain forward to a later aggregate-only wave', () => {
+    const [t] = trendsFor(getWave('virtualex', '2023'), 'cs_effect_felt');
+    expect(t.waves).toEqual(['2023', '2024']);
+  });
+  it('has no trend for a wave without a crosswalk', () => {
+    expect(trendsFor(getWave('jcsa', '2025'), 'department')).toEqual([]);
   });
 });
