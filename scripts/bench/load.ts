@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync, renameSync } from 'node:fs';
-import { tmpdir, cpus } from 'node:os';
+import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
@@ -130,6 +130,7 @@ function child(mode: string, files: { codebook: string; responses: string }): Me
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export default async function bench(): Promise<string> {
+  const busy = loadavg()[0];
   const generated = performance.now();
   const files = ensureFiles();
   const genSeconds = (performance.now() - generated) / 1000;
@@ -145,7 +146,7 @@ export default async function bench(): Promise<string> {
   const row = (name: string, ms: Measurement[], note: string) =>
     `| ${name} | ${(median(ms.map((m) => m.ms)) / 1000).toFixed(2)} s | ${ms.map((m) => (m.ms / 1000).toFixed(2)).join(' / ')} | ${Math.max(...ms.map((m) => m.maxRssMb)).toFixed(0)} MB | ${note} |`;
   return [
-    `${RESPONDENTS.toLocaleString('en')} respondents × ${PER_TYPE * 3} questions (${PER_TYPE} single, ${PER_TYPE} banded, ${PER_TYPE} multi × ${MULTI_OPTIONS} options; ${2 + PER_TYPE * 2 + PER_TYPE * MULTI_OPTIONS} columns), ${sizeMb.toFixed(0)} MB CSV (CRLF, UTF-8), seed 20251123${genSeconds > 1 ? `, generated in ${genSeconds.toFixed(1)} s` : ' (cached in the temp folder)'}. ${cpus().length} cores; each run in a fresh process; median of ${RUNS}.`,
+    `${RESPONDENTS.toLocaleString('en')} respondents × ${PER_TYPE * 3} questions (${PER_TYPE} single, ${PER_TYPE} banded, ${PER_TYPE} multi × ${MULTI_OPTIONS} options; ${2 + PER_TYPE * 2 + PER_TYPE * MULTI_OPTIONS} columns), ${sizeMb.toFixed(0)} MB CSV (CRLF, UTF-8), seed 20251123${genSeconds > 1 ? `, generated in ${genSeconds.toFixed(1)} s` : ' (cached in the temp folder)'}. ${cpus().length} cores (1-minute load average ${busy.toFixed(1)} when the benchmark started: other work on the machine slows both rows alike); each run in a fresh process; median of ${RUNS}.`,
     '',
     '| step | median wall time | runs | peak RSS | result |',
     '|---|---|---|---|---|',
