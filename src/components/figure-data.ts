@@ -7,10 +7,10 @@ import { parseHTML } from 'linkedom';
 import type { Filter, Question } from '../lib/dataset/codebook.ts';
 import type { Dataset } from '../lib/dataset/types.ts';
 import { crosstab } from '../lib/stats/crosstab.ts';
-import { trend as engineTrend, type TrendWave } from '../lib/stats/trend.ts';
+import { trend as engineTrend, type TrendPoint, type TrendWave } from '../lib/stats/trend.ts';
 import type { CrossTab } from '../lib/stats/types.ts';
 import { chartVariable, chooseKind, parseKind, renderChart, type ChartKind, type ChartTable, type ChartVariable, type GridTable, type TrendTable } from '../lib/charts/index.ts';
-import { serializeState } from '../lib/explore/state.ts';
+import { defaultState, serializeState } from '../lib/explore/state.ts';
 import { loadCatalog, type CatalogWave } from '../server/catalog.ts';
 
 /** Every wave of every survey, validated. */
@@ -51,7 +51,8 @@ export interface VariableInfo {
 export function publicVariableIds(dataset: Dataset): string[] {
   const ids: string[] = [];
   for (const q of dataset.codebook.questions) {
-    if (q.publication !== 'public' || q.type === 'text') continue;
+    // Free-text questions are always restricted, so `public` leaves them out.
+    if (q.publication !== 'public') continue;
     ids.push(q.id);
     if (q.type === 'grid') ids.push(...q.rows.map((r) => `${q.id}__${r.id}`));
   }
@@ -215,7 +216,7 @@ export function trendsFor(wave: CatalogWave, question: string): TrendTable[] {
   const out: TrendTable[] = [];
   for (const universe of [...new Set([own, ...published])]) {
     if (!full.every((w) => !w.dataset || w.dataset.universes.has(universe))) continue;
-    let points;
+    let points: TrendPoint[];
     try {
       points = engineTrend(waves, latestId, { universe }).points.filter((p) => Number.isFinite(p.proportion));
     } catch {
@@ -250,7 +251,8 @@ export function chartSvg(table: ChartTable, variable: ChartVariable | undefined,
 
 /** Explorer URL with the same question, banner and universe. */
 export function explorerUrl(r: { survey: string; wave: string; question: string; banner: string | null; universe: string }): string {
-  return `/explore/${serializeState({ survey: r.survey, wave: r.wave, question: r.question, banner: r.banner, universe: r.universe, filters: [], show: 'percent', multiPercent: 'respondents', compare: false })}`;
+  // Start from the explorer's own defaults so options it adds later keep their default values.
+  return `/explore/${serializeState({ ...defaultState({ waves: [] }), survey: r.survey, wave: r.wave, question: r.question, banner: r.banner, universe: r.universe })}`;
 }
 
 

@@ -53,5 +53,6 @@ export function wavesForHome(): CatalogWave[] {
 
 /** Public, tabulable questions of a wave (pages exist for these). */
 export function publicQuestions(wave: CatalogWave) {
-  return wave.codebook.questions.filter((q) => q.publication === 'public' && q.type !== 'text');
+  // Free-text questions are always restricted.
+  return wave.codebook.questions.filter((q) => q.publication === 'public');
 }
