@@ -65,6 +65,12 @@ function segmentLabels(segments: Segment[], width: number, span: number): Plot.M
   );
 }
 
+/** A note in place of the bar of each suppressed column. */
+function suppressedNotes(table: CrossTab, x: number): Plot.Markish {
+  const hidden = table.columns.filter((c) => c.suppressed);
+  return Plot.text(hidden, { x, y: (c: { key: string }) => c.key, text: () => '× 基数が小さいため非表示', textAnchor: 'start', dx: 4, fill: 'currentColor', fontSize: 11 });
+}
+
 function legendOf(rows: TableRow[], colours: Map<string, string>) {
   return rows.map((r) => ({ label: r.label, colour: colours.get(r.key) as string }));
 }
@@ -90,6 +96,7 @@ export function stackedSpec(table: CrossTab, width: number, _variable?: ChartVar
       marks: [
         Plot.barX(segments, { x1: 'x1', x2: 'x2', y: 'columnKey', fill: 'rowKey', fillOpacity: opacity, title: 'title', stroke: 'var(--plot-background, white)', strokeWidth: 0.5 }),
         ...segmentLabels(segments, plotWidth, 100),
+        suppressedNotes(table, 0),
       ],
     },
   };
@@ -131,6 +138,7 @@ export function divergingSpec(table: CrossTab, width: number, variable: ChartVar
         Plot.barX(segments, { x1: 'x1', x2: 'x2', y: 'columnKey', fill: 'rowKey', fillOpacity: opacity, title: 'title', stroke: 'var(--plot-background, white)', strokeWidth: 0.5 }),
         Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.6 }),
         ...segmentLabels(segments, width - axis.margin - 20, left + right),
+        suppressedNotes(table, -left),
       ],
     },
   };

@@ -99,6 +99,11 @@ group('renderChartSvg', () => {
     const small = renderChartSvg(likert, { document: doc(), variable: likertVar });
     expect(small).toContain('1年未満* (n=25)');
   });
+  it('says so where a suppressed column would be drawn', () => {
+    const svg = renderChartSvg(smallSingle, { document: doc() });
+    expect(svg).toContain('× 基数が小さいため非表示');
+    expect(svg).not.toMatch(/50\.0/);
+  });
   it('marks the mean and median of banded answers', () => {
     const svg = renderChartSvg(banded, { document: doc(), variable: bandedVar });
     expect(svg).toContain('平均 3.8%');
