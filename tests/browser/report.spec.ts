@@ -143,6 +143,7 @@ test.describe('with JavaScript', () => {
     const text = await page.evaluate(() => navigator.clipboard.readText());
     expect(text).toContain(citation ?? '');
     expect(text).toContain(`${CHAPTER}#${id}`);
+    expect(text).toContain('合成サンプルデータ');
   });
 
   test('the permalink and explorer link point to this chart and its question', async ({ page }) => {
