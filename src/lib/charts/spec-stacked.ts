@@ -58,7 +58,7 @@ function columnAxis(table: CrossTab, width: number) {
 function segmentLabels(segments: Segment[], width: number, span: number): Plot.Markish[] {
   const pxPerPoint = width / span;
   const fits = (s: Segment) => (s.x2 - s.x1) * pxPerPoint >= FONT_SIZE * 2.6;
-  const label = (s: Segment) => `${s.text}${s.caution ? '*' : ''}`;
+  const label = (s: Segment) => `${s.text}${s.caution ? '*' : ''}${s.letters ? ` ${s.letters}` : ''}`;
   const group = (c: string) => segments.filter((s) => fits(s) && textOn(s.colour) === c);
   return ['#111111', '#FFFFFF'].map((c) =>
     Plot.text(group(c), { x: (s: Segment) => (s.x1 + s.x2) / 2, y: 'columnKey', text: label, fill: c, fontSize: 11 }),

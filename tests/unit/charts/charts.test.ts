@@ -99,6 +99,23 @@ group('renderChartSvg', () => {
     const small = renderChartSvg(likert, { document: doc(), variable: likertVar });
     expect(small).toContain('1年未満* (n=25)');
   });
+  it('puts significance letters on stacked segments', () => {
+    const t = crossTab({
+      type: 'single',
+      totalN: 200,
+      columns: [
+        { key: '1', label: 'A群', n: 100 },
+        { key: '2', label: 'B群', n: 100 },
+      ],
+      rows: [
+        { key: '1', label: 'はい', counts: [120, 80, 40], letters: ['', 'B', ''] },
+        { key: '2', label: 'いいえ', counts: [80, 20, 60], letters: ['', '', 'A'] },
+      ],
+    });
+    const svg = renderChartSvg(t, { document: doc() });
+    expect(svg).toContain('>80.0 B<');
+    expect(svg).toContain('>60.0 A<');
+  });
   it('says so where a suppressed column would be drawn', () => {
     const svg = renderChartSvg(smallSingle, { document: doc() });
     expect(svg).toContain('× 基数が小さいため非表示');
