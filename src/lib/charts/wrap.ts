@@ -44,6 +44,8 @@ function lineEnd(chars: string[], start: number, maxEm: number): number {
   while (i < chars.length && w + textWidthEm(chars[i]) <= maxEm) w += textWidthEm(chars[i++]);
   if (i >= chars.length) return chars.length;
   if (i === start) return start + 1;
+  // Never leave a single character alone on the next line: let the line run one character long.
+  if (chars.length - i === 1) return chars.length;
   const minBreak = start + Math.ceil((i - start) * 0.35);
   for (let j = i; j > minBreak; j--) {
     if (BREAK_AFTER.test(chars[j - 1]) || BREAK_BEFORE.test(chars[j])) return j;

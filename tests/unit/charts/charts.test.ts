@@ -200,6 +200,7 @@ group('wrapLines', () => {
     expect(wrapLines('100〜299名', 4)).toEqual(['100〜', '299名']);
     expect(wrapLines('情報通信業（SaaS以外）', 10)).toEqual(['情報通信業', '（SaaS以外）']);
     expect(wrapLines('短い', 10)).toEqual(['短い']);
+    expect(wrapLines('カスタマーサクセス部門', 10)).toEqual(['カスタマーサクセス部門']);
   });
   it('cuts with an ellipsis after the last allowed line', () => {
     const lines = wrapLines('あ'.repeat(40), 5, 2);
