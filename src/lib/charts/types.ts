@@ -34,8 +34,8 @@ export interface GridTable {
 export interface TrendTable {
   type: 'trend';
   question: string;
-  /** Universe id and label shown with the chart. */
-  universe: string;
+  /** Universe id (when known) and the label shown with the chart. */
+  universe?: string;
   universeLabel: string;
   /** Wave ids, oldest first. */
   waves: string[];
