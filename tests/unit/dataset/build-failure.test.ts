@@ -13,7 +13,7 @@ describe('astro build with invalid data', () => {
   const build = (tmp: string, out: string, env: Record<string, string> = { HAKUSHO_DATA: root }) =>
     spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
       encoding: 'utf8',
-      env: { ...process.env, ...env, HAKUSHO_OUT: out, HAKUSHO_CACHE: join(tmp, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, ...env, HAKUSHO_OUT: out, HAKUSHO_CACHE: join(tmp, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
     });
 
   it('stops in the content layer with the formatted problem and writes no output', () => {
