@@ -75,7 +75,7 @@ export function variableInfo(dataset: Dataset, id: string, prop = 'q', who = '<C
       number: q.number,
       label: row ? `${q.label}：${row.label}` : q.label,
       text: row ? `${q.text}（${row.label}）` : q.text,
-      type: q.type,
+      type: row ? 'single' : q.type,
       notes: q.notes,
       reconstructed: q.reconstructed,
       source: q.source,

@@ -8,7 +8,7 @@ import { formatBase, formatNumber, formatPercent } from '../lib/stats/format.ts'
 import type { CrossTab, TableRow } from '../lib/stats/types.ts';
 import { datasetOf, getWave, tableFor, variableInfo } from './figure-data.ts';
 
-export const STAT_KINDS = ['percent', 'count', 'mean', 'median', 'base'] as const;
+export const STAT_KINDS = ['percent', 'count', 'mean', 'median', 'medianClass', 'base'] as const;
 export type StatKind = (typeof STAT_KINDS)[number];
 
 export interface StatRequest {
@@ -80,15 +80,21 @@ export function statValue(r: StatRequest): StatValue {
   const caution = column.caution;
   if (kind === 'base') return { text: formatNumber(column.n, 0), title: `${info.label}：${where}の回答者数`, caution: false };
   if (column.suppressed) throw new Error(`${who(r)}: the base is ${formatBase(column.n)}, below the suppression threshold; this figure cannot be published`);
-  if (kind === 'mean' || kind === 'median') {
+  if (kind === 'mean' || kind === 'median' || kind === 'medianClass') {
     const s = t.summaries?.[col];
     if (!s) throw new Error(`${who(r)} kind="${kind}": only banded and numeric questions have a ${kind} (q="${r.q}" is ${t.type})`);
     const unit = dataset.codebook.questions.find((q) => q.id === r.q && 'unit' in q) as { unit?: string } | undefined;
+    if (kind === 'medianClass') {
+      if (s.medianClass === undefined) throw new Error(`${who(r)} kind="medianClass": only banded questions have a median class (q="${r.q}" is ${t.type}); use kind="median"`);
+      return { text: s.medianClass, title: `${info.label}の中央値を含む階級（${where}、${formatBase(s.n)}）`, caution };
+    }
     const x = kind === 'mean' ? s.mean : s.median;
     return { text: `${formatNumber(x, r.digits ?? 1)}${unit?.unit ?? ''}`, title: `${info.label}の${kind === 'mean' ? '平均' : '中央値'}（${where}、${formatBase(s.n)}）`, caution };
   }
   const row = pickRow(t, r);
   const cell = row.cells[col];
   if (kind === 'count') return { text: formatNumber(cell.count, 0), title: `「${row.label}」と答えた人数（${where}、${formatBase(column.n)}）`, caution };
-  return { text: `${formatPercent(cell.proportion, { digits: r.digits ?? 1 })}%`, title: `${info.label}：「${row.label}」（${where}、${formatBase(column.n)}）`, caution };
+  // Tables print a true zero as "–"; running text says "0%".
+  const percent = cell.proportion === 0 ? '0' : formatPercent(cell.proportion, { digits: r.digits ?? 1 });
+  return { text: `${percent}%`, title: `${info.label}：「${row.label}」（${where}、${formatBase(column.n)}）`, caution };
 }

@@ -32,10 +32,31 @@ describe('statValue', () => {
     expect(() => statValue({ ...base, q: 'response_channel', net: 'top2' })).toThrow(/net="top2": no such net/);
     expect(() => statValue({ ...base, q: 'department', option: 1, by: 'sector', segment: 3 })).toThrow('segment="3": no such column of by="sector". Valid: 1 (SaaS), 2 (非SaaS)');
     expect(() => statValue({ ...base, q: 'department', option: 1, universe: 'saas_doin' })).toThrow(/universe="saas_doin": unknown universe\. Valid: all, /);
-    expect(() => statValue({ ...base, q: 'department', option: 1, kind: 'share' as never })).toThrow(/kind="share": expected percent, count, mean, median, base/);
+    expect(() => statValue({ ...base, q: 'department', option: 1, kind: 'share' as never })).toThrow(/kind="share": expected percent, count, mean, median, medianClass, base/);
   });
   it('refuses to print a percentage whose base is below the suppression threshold', () => {
     expect(() => statValue({ ...base, q: 'would_start_if_solved', option: 1 })).toThrow(/below the suppression threshold/);
+  });
+  it('reads a grid row as a single-answer question (percent, by a banner, in a universe)', () => {
+    const vx = { survey: 'virtualex', wave: '2023' };
+    const felt = statValue({ ...vx, q: 'metric_change_pre_post__sales', option: 1, universe: 'effect_felt' });
+    expect(felt.text).toMatch(/^\d+\.\d%$/);
+    // The same share as the count reading it replaces: respondents who say sales rose / effect-felt base.
+    const rose = Number(statValue({ ...vx, q: 'effect_group', option: 1, kind: 'count', by: 'metric_change_pre_post__sales', segment: 1 }).text);
+    const n = Number(statValue({ ...vx, q: 'metric_change_pre_post__sales', kind: 'base', universe: 'effect_felt' }).text);
+    expect(felt.text).toBe(`${((rose / n) * 100).toFixed(1)}%`);
+    expect(statValue({ survey: 'fullstar', wave: '2023', q: 'cs_initiatives_effect__onboarding', option: 1, by: 'cs_tool_adoption', segment: 2 }).text).toMatch(/^\d+\.\d%$/);
+    expect(() => statValue({ ...vx, q: 'metric_change_pre_post', option: 1 })).toThrow(/is a grid; name one of its rows/);
+  });
+  it('prints a true zero as 0% in running text (tables keep –)', () => {
+    expect(statValue({ ...base, q: 'cs_awareness_change_1y', option: 1, kind: 'count' }).text).toBe('0');
+    expect(statValue({ ...base, q: 'cs_awareness_change_1y', option: 1 }).text).toBe('0%');
+    expect(statValue({ ...base, q: 'cs_awareness_change_1y', option: 1, digits: 0 }).text).toBe('0%');
+  });
+  it('names the class holding the median of a banded question, "≥ L" for an open top band', () => {
+    expect(statValue({ ...base, q: 'annual_income', kind: 'medianClass' }).text).toBe('600〜700万円未満');
+    expect(statValue({ ...base, q: 'revenue_size', kind: 'medianClass' }).text).toBe('≥ 100億円');
+    expect(() => statValue({ ...base, q: 'department', kind: 'medianClass' })).toThrow(/only banded and numeric questions have a medianClass/);
   });
   it('marks a 参考値 base', () => {
     expect(statValue({ ...base, q: 'cs_start_timing', option: 1 }).caution).toBe(true);
