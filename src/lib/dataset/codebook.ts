@@ -256,6 +256,33 @@ export const Crosswalk = z.strictObject({
 export type Crosswalk = z.infer<typeof Crosswalk>;
 
 // ---------------------------------------------------------------------------------------------
+// Headline figures
+
+/**
+ * A headline figure for the home page and the report cover: computed by the engine exactly like
+ * `<Stat>` (same props), never typed. `validate-codebook.ts` checks that every name resolves.
+ */
+export const Headline = z.strictObject({
+  /** Question, grid row (`question__row`) or derived variable the figure is about. */
+  q: z.string().min(1),
+  /** Option code the percent / count is of (give option or net, not both; neither for mean, median, base). */
+  option: z.number().int().optional(),
+  /** Net id the percent / count is of. */
+  net: Id.optional(),
+  /** Universe the figure is computed in (default: the question's own). */
+  universe: Id.optional(),
+  /** Single-answer variable whose column `segment` the figure is taken from. */
+  by: z.string().optional(),
+  /** Option code of `by`: the banner column (default: the total). */
+  segment: z.number().int().optional(),
+  /** What is shown: percent of the base (default), count, mean or median (banded/numeric), or the base itself. */
+  kind: z.enum(['percent', 'count', 'mean', 'median', 'base']).default('percent'),
+  /** Short Japanese caption shown under the number ("SaaS企業の割合"). Rendered as text. */
+  label: z.string().min(1),
+});
+export type Headline = z.infer<typeof Headline>;
+
+// ---------------------------------------------------------------------------------------------
 // Survey metadata and the whole codebook
 
 export const Survey = z.strictObject({
@@ -299,6 +326,8 @@ export const Codebook = z.strictObject({
   universes: z.array(Universe).default([]),
   chapters: z.array(Chapter).default([]),
   crosswalk: Crosswalk.optional(),
+  /** Headline figures for the home page and the cover, computed from the data (microdata waves only). */
+  headlines: z.array(Headline).default([]),
 });
 export type Codebook = z.infer<typeof Codebook>;
 /** What an editor writes (defaults not yet applied). */

@@ -1,9 +1,10 @@
 /**
  * Cross-references inside one codebook, which a schema cannot see: ids unique, universes,
  * chapters, derived variables and filters resolve, codes exist, bands ordered and
- * non-overlapping, no universe or derived variable depends on itself.
+ * non-overlapping, no universe or derived variable depends on itself, headline figures name
+ * variables, options, nets, universes and banner columns that exist.
  */
-import type { Codebook, Filter, Option, Question } from './codebook.ts';
+import type { Codebook, Filter, Headline, Option, Question } from './codebook.ts';
 import type { Path, PathProblem } from './schema-errors.ts';
 import { closestField } from './schema-errors.ts';
 
@@ -80,6 +81,7 @@ export function validateCodebook(codebook: Codebook): PathProblem[] {
   codebook.universes.forEach((u, i) => checkFilter(['universes', i, 'filter'], u.filter));
   codebook.chapters.forEach((c, i) => universeRef(['chapters', i, 'universe'], c.universe));
   if (codebook.crosswalk) validateCrosswalk(codebook, out);
+  codebook.headlines.forEach((h, i) => validateHeadline(codebook, h, ['headlines', i], shapes, out, universeRef));
   out.push(...dependencyCycles(codebook));
   return out;
 }
@@ -167,6 +169,59 @@ function validateFilter(filter: Filter, path: Path, shapes: Map<string, Variable
     codes.forEach((code, i) => {
       if (!shape.codes.includes(code)) out.push({ path: [...path, op, i], rule: 'unknown-code', value: String(code), message: `is not an option of ${filter.q}`, expected: `one of ${shape.codes.join(', ')}` });
     });
+}
+
+/** A headline is a `<Stat>` written in the codebook: every name must resolve, and the kind must fit the variable. */
+function validateHeadline(codebook: Codebook, h: Headline, at: Path, shapes: Map<string, VariableShape>, out: PathProblem[], universeRef: (path: Path, id: string) => void): void {
+  if (codebook.survey.kind === 'tables') {
+    out.push({ path: at, rule: 'headline-kind', message: 'is given for a wave of published tables only', expected: 'headlines on microdata waves only (the engine computes them from responses.csv)' });
+    return;
+  }
+  if (h.universe !== undefined) universeRef([...at, 'universe'], h.universe);
+  const [qid, rowId] = h.q.split('__');
+  const question = codebook.questions.find((q) => q.id === qid);
+  const derived = codebook.derived.find((d) => d.id === h.q);
+  const shape = shapes.get(h.q);
+  const publicIds = [...shapes].filter(([id, s]) => s.kind !== 'text' && isPublic(codebook, id)).map(([id]) => id);
+  if (!shape || shape.kind === 'text' || !isPublic(codebook, h.q)) {
+    const guess = closestField(h.q, publicIds);
+    const what = question?.type === 'grid' && !rowId ? 'is a grid; name one of its rows as question__row' : shape ? 'is not a public question with answers to count' : `is not a question, grid row (question__row) or derived variable of this codebook${guess ? ` — did you mean "${guess}"?` : ''}`;
+    out.push({ path: [...at, 'q'], rule: 'unknown-question', value: h.q, message: what, expected: 'a public question, grid row or derived variable' });
+    return;
+  }
+  if (h.by !== undefined) {
+    const banner = shapes.get(h.by);
+    if (!banner || banner.kind !== 'coded' || !isPublic(codebook, h.by)) {
+      out.push({ path: [...at, 'by'], rule: 'unknown-question', value: h.by, message: 'is not a public single-answer variable of this codebook', expected: 'a single-answer, ordinal, banded question, grid row or derived variable' });
+    } else if (h.segment !== undefined && !banner.codes.includes(h.segment)) {
+      out.push({ path: [...at, 'segment'], rule: 'unknown-code', value: String(h.segment), message: `is not an option of ${h.by}`, expected: `one of ${banner.codes.join(', ')}` });
+    }
+  } else if (h.segment !== undefined) {
+    out.push({ path: [...at, 'segment'], rule: 'headline-kind', value: String(h.segment), message: 'names a banner column without by', expected: 'by: the variable whose column this is' });
+  }
+  const summarised = question?.type === 'banded' || question?.type === 'numeric';
+  if (h.kind === 'mean' || h.kind === 'median') {
+    if (!summarised || rowId || derived) out.push({ path: [...at, 'kind'], rule: 'headline-kind', value: h.kind, message: `needs a banded or numeric question (${h.q} is ${derived ? 'derived' : question?.type})`, expected: 'percent, count or base' });
+    return;
+  }
+  if (h.kind === 'base') return;
+  const nets = question && 'nets' in question ? question.nets.map((n) => n.id) : [];
+  if (h.option === undefined && h.net === undefined) {
+    out.push({ path: at, rule: 'headline-kind', message: `has kind ${h.kind} but neither option nor net`, expected: shape.codes.length ? `option: one of ${shape.codes.join(', ')}${nets.length ? `, or net: one of ${nets.join(', ')}` : ''}` : 'kind mean, median or base (a numeric question has no options)' });
+  } else if (h.option !== undefined && h.net !== undefined) {
+    out.push({ path: [...at, 'net'], rule: 'headline-kind', value: h.net, message: 'is given together with option', expected: 'option or net, not both' });
+  } else if (h.option !== undefined && !shape.codes.includes(h.option)) {
+    out.push({ path: [...at, 'option'], rule: 'unknown-code', value: String(h.option), message: `is not an option of ${h.q}`, expected: shape.codes.length ? `one of ${shape.codes.join(', ')}` : 'kind mean, median or base (a numeric question has no options)' });
+  } else if (h.net !== undefined && !nets.includes(h.net)) {
+    out.push({ path: [...at, 'net'], rule: 'unknown-code', value: h.net, message: `is not a net of ${h.q}`, expected: nets.length ? `one of ${nets.join(', ')}` : 'option (this question has no nets)' });
+  }
+}
+
+/** Whether a variable (question, grid row or derived variable) may be shown on the public site. */
+function isPublic(codebook: Codebook, id: string): boolean {
+  const question = codebook.questions.find((q) => q.id === id.split('__')[0]);
+  if (question) return question.publication === 'public';
+  return codebook.derived.find((d) => d.id === id)?.publication === 'public';
 }
 
 function validateCrosswalk(codebook: Codebook, out: PathProblem[]): void {

@@ -184,6 +184,12 @@ const EXPECTED: Record<string, string[]> = {
   'weight-negative': [
     'sample/2025/responses.csv row 3, column weight: "-0.8" is not a positive number (expected a positive, finite weight on every row)',
   ],
+  'headline-mean-of-ordinal': [
+    'sample/2025/codebook.yaml line 119, headlines[1].kind: "mean" needs a banded or numeric question (cs_effect is ordinal) (expected percent, count or base)',
+  ],
+  'headline-unknown-option': [
+    'sample/2025/codebook.yaml line 118, headlines[0].option: "3" is not an option of sector (expected one of 1, 2)',
+  ],
   'yaml-bad-id': [
     'sample/2025/codebook.yaml line 24, questions[1].id: "CS-team" has the wrong form (expected an id in lower snake case (a-z, 0-9, _), starting with a letter)',
   ],
