@@ -3,6 +3,7 @@
  * for readers who skip the picture. It names the base, the largest shares, differences between
  * banner columns that are significant, and the mean/median of banded answers.
  */
+import { withoutEmptyColumns } from './columns.ts';
 import type { CrossTab, TableRow } from '../stats/types.ts';
 import { rowOrder } from './spec-bars.ts';
 import { baseText, numberText, percentText } from './fmt.ts';
@@ -107,5 +108,5 @@ export function describe(table: ChartTable, variable?: ChartVariable): string {
       });
     return `${table.universeLabel}の${first}から${last}にかけての推移。${changes.join('、')}。`;
   }
-  return describeTable(table, variable);
+  return describeTable(withoutEmptyColumns(table), variable);
 }

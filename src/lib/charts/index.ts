@@ -6,6 +6,7 @@ export { renderChart, renderChartSvg, type RenderOptions } from './render.ts';
 export { describe, answerType } from './describe.ts';
 export { tableModel, type TableModel, type HeadCell, type BodyRow, type BodyCell } from './model.ts';
 export { tableCsv, BOM, type CsvMeta } from './csv.ts';
+export { emptyColumns, withoutEmptyColumns } from './columns.ts';
 export { chartVariable } from './variable.ts';
 export { OKABE_ITO, TOTAL_COLOUR, columnColour, seriesColour } from './palette.ts';
 export { wrapLabel, wrapLines } from './wrap.ts';

@@ -7,6 +7,7 @@ import type { CrossTab } from '../stats/types.ts';
 import { formatBase, formatPercent } from '../stats/format.ts';
 import { rowOrder } from './spec-bars.ts';
 import { baseText, countText, numberText, percentText, SUPPRESSED } from './fmt.ts';
+import { emptyColumns, withoutEmptyColumns } from './columns.ts';
 import { isGrid, isTrend, type ChartTable, type ChartVariable } from './types.ts';
 
 export interface HeadCell {
@@ -41,6 +42,8 @@ export interface TableModel {
   body: BodyRow[];
   /** Unit of the body cells ("%"). */
   unit: string;
+  /** Labels of banner columns left out because nobody falls into them (n = 0). */
+  emptyColumns?: string[];
 }
 
 function plain(table: CrossTab, variable?: ChartVariable): TableModel {
@@ -120,6 +123,8 @@ export function tableModel(table: ChartTable, variable?: ChartVariable): TableMo
       unit: '%',
     };
   }
-  return plain(table, variable);
+  const empty = emptyColumns(table);
+  const model = plain(withoutEmptyColumns(table), variable);
+  return empty.length > 0 ? { ...model, emptyColumns: empty } : model;
 }
 

@@ -10,6 +10,7 @@ import { stackedSpec, divergingSpec } from './spec-stacked.ts';
 import { histogramSpec } from './spec-histogram.ts';
 import { heatSpec } from './spec-heat.ts';
 import { trendSpec } from './spec-trend.ts';
+import { withoutEmptyColumns } from './columns.ts';
 import { isGrid, isTrend, type ChartKind, type ChartTable, type ChartVariable } from './types.ts';
 
 /** One legend entry (drawn into the SVG by `render.ts`, so downloads carry it). */
@@ -44,7 +45,9 @@ const ALLOWED: Record<'grid' | 'trend' | 'table', ChartKind[]> = {
 };
 
 /** The Plot options (and legend) for a table. */
-export function chartSpec(table: ChartTable, options: SpecOptions = {}): ChartSpec {
+export function chartSpec(chartTable: ChartTable, options: SpecOptions = {}): ChartSpec {
+  // Banner columns nobody falls into are left out of the drawing.
+  const table = isGrid(chartTable) || isTrend(chartTable) ? chartTable : withoutEmptyColumns(chartTable);
   const width = options.width ?? 640;
   const kind = options.kind ?? chooseKind(table, options.variable);
   const shape = isGrid(table) ? 'grid' : isTrend(table) ? 'trend' : 'table';

@@ -208,3 +208,33 @@ group('wrapLines', () => {
     expect(lines[1].endsWith('…')).toBe(true);
   });
 });
+
+group('empty banner columns', () => {
+  const withEmpty = crossTab({
+    type: 'single',
+    totalN: 120,
+    columns: [
+      { key: '1', label: '導入済み', n: 80 },
+      { key: '2', label: '検討中', n: 0 },
+      { key: '3', label: '未導入', n: 40 },
+    ],
+    rows: [
+      { key: '1', label: '顧客維持', counts: [70, 50, 0, 20] },
+      { key: '2', label: '売上拡大', counts: [50, 30, 0, 20] },
+    ],
+  });
+  it('are left out of every chart form and of the table, which names them', () => {
+    for (const kind of ['grouped', 'stacked'] as const) {
+      const svg = renderChartSvg(withEmpty, { document: doc(), kind });
+      expect(svg, kind).not.toContain('検討中');
+      expect(svg, kind).not.toContain('×');
+      expect(svg, kind).toContain('未導入');
+    }
+    const m = tableModel(withEmpty);
+    expect(m.head.map((h) => h.label)).toEqual(['全体', '導入済み', '未導入']);
+    expect(m.body[0].cells.map((c) => c.text)).toEqual(['58.3', '62.5', '50.0']);
+    expect(m.emptyColumns).toEqual(['検討中']);
+    expect(tableModel(multiBanner).emptyColumns).toBeUndefined();
+    expect(describe(withEmpty)).not.toContain('検討中');
+  });
+});
