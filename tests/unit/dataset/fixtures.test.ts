@@ -184,8 +184,8 @@ const EXPECTED: Record<string, string[]> = {
   'weight-negative': [
     'sample/2025/responses.csv row 3, column weight: "-0.8" is not a positive number (expected a positive, finite weight on every row)',
   ],
-  'headline-mean-of-ordinal': [
-    'sample/2025/codebook.yaml line 119, headlines[1].kind: "mean" needs a banded or numeric question (cs_effect is ordinal) (expected percent, count or base)',
+  'headline-mean-of-single': [
+    'sample/2025/codebook.yaml line 119, headlines[1].kind: "mean" needs a banded or numeric question (cs_team is single) (expected percent, count or base)',
   ],
   'headline-unknown-option': [
     'sample/2025/codebook.yaml line 118, headlines[0].option: "3" is not an option of sector (expected one of 1, 2)',
