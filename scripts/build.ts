@@ -1,0 +1,84 @@
+/**
+ * `npm run build`: an atomic `astro build`. Astro writes into `<out>.partial-<pid>` next to the
+ * output folder (`dist`, or `$HAKUSHO_OUT`); only when the build succeeds is the new site swapped
+ * in (old folder renamed away, new one renamed in, old one removed). A failing build — bad data,
+ * an MDX `<Stat>` naming a missing option, a crash — removes its partial folder and exits non-zero
+ * with Astro's own message, so the output folder always holds the last complete site or nothing.
+ * Extra arguments are passed to `astro build`.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const out = resolve(process.env.HAKUSHO_OUT ?? 'dist');
+const partial = `${out}.partial-${process.pid}`;
+const old = `${out}.old-${process.pid}`;
+
+/** Whether a process id belongs to a running process. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Leftovers of builds that were killed before they could clean up (their process is gone). */
+function removeStale(): void {
+  const parent = dirname(out);
+  if (!existsSync(parent)) return;
+  const pattern = new RegExp(`^${basename(out).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:partial|old)-(\\d+)$`);
+  for (const name of readdirSync(parent)) {
+    const m = pattern.exec(name);
+    if (m && !alive(Number(m[1]))) rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
+
+/** Runs `astro build` into the partial folder; resolves with its exit code. */
+function astroBuild(): Promise<number> {
+  const astro = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'astro', 'bin', 'astro.mjs');
+  const child = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, HAKUSHO_OUT: partial },
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    child.kill(signal);
+    rmSync(partial, { recursive: true, force: true });
+    process.exit(1);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return new Promise((done) => {
+    child.on('error', (e) => {
+      console.error(`build: could not start astro: ${e.message}`);
+      done(1);
+    });
+    child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
+  });
+}
+
+/** Puts the finished site in place of the previous one. */
+function swapIn(): void {
+  const hadOld = existsSync(out);
+  if (hadOld) renameSync(out, old);
+  try {
+    renameSync(partial, out);
+  } catch (e) {
+    if (hadOld) renameSync(old, out);
+    throw e;
+  }
+  if (hadOld) rmSync(old, { recursive: true, force: true });
+}
+
+removeStale();
+rmSync(partial, { recursive: true, force: true });
+const code = await astroBuild();
+if (code !== 0 || !existsSync(join(partial, 'index.html'))) {
+  rmSync(partial, { recursive: true, force: true });
+  console.error(`\nbuild failed: ${code !== 0 ? `astro build exited with ${code}` : 'astro build wrote no index.html'}; ${existsSync(out) ? `${out} still holds the previous complete site` : `nothing was written to ${out}`}.`);
+  process.exit(code || 1);
+}
+swapIn();
+console.log(`build: site written to ${out}`);
