@@ -80,14 +80,21 @@ function matchIn(n: number, variable: Variable, codes: number[]): Bitset {
   return matchPositions(n, variable, optionPositions(variable, codes));
 }
 
+/**
+ * Respondents whose answer sits at one of `positions`. Branch-free and a word at a time: a lookup
+ * table shifted by one (so the missing index -1 reads slot 0, always 0) ORs each respondent's bit
+ * into the word, which is stored once per 32 respondents.
+ */
 function matchPositions(n: number, variable: CodedVariable, positions: number[]): Bitset {
   const out = createBitset(n);
-  const hit = new Uint8Array(variable.options.length);
-  for (const k of positions) hit[k] = 1;
+  const hit = new Int32Array(variable.options.length + 1);
+  for (const k of positions) hit[k + 1] = 1;
   const index = variable.index;
-  for (let i = 0; i < n; i++) {
-    const k = index[i];
-    if (k >= 0 && hit[k] === 1) setBit(out, i);
+  for (let w = 0, i = 0; w < out.length; w++) {
+    let word = 0;
+    const end = Math.min(i + 32, n);
+    for (let b = 0; i < end; i++, b++) word |= hit[index[i] + 1] << b;
+    out[w] = word;
   }
   return out;
 }
@@ -108,9 +115,15 @@ function matchRange(n: number, variable: Variable, range: { min?: number; max?: 
   const min = range.min ?? -Infinity;
   const max = range.max ?? Infinity;
   if (variable.kind === 'numeric') {
+    // Same word-at-a-time loop as matchPositions; NaN (no answer) compares false both ways.
     const out = createBitset(n);
     const values = variable.values;
-    for (let i = 0; i < n; i++) if (values[i] >= min && values[i] <= max) setBit(out, i);
+    for (let w = 0, i = 0; w < out.length; w++) {
+      let word = 0;
+      const end = Math.min(i + 32, n);
+      for (let b = 0; i < end; i++, b++) word |= (Number(values[i] >= min) & Number(values[i] <= max)) << b;
+      out[w] = word;
+    }
     return out;
   }
   if (variable.kind !== 'coded') throw new FilterError(`"${variable.id}" is a ${variable.kind} variable: "range" needs a numeric or coded question`);
