@@ -61,23 +61,48 @@ export interface Trend {
   tests: TrendTest[];
 }
 
+/** A question with options, or a grid row (`<grid>__<row>`, answered on the grid's options). */
+function optionsOf(codebook: Codebook, id: string): Array<{ code: number; label: string }> | null {
+  const [qid, rowId] = id.split('__');
+  const q = codebook.questions.find((x) => x.id === qid);
+  if (!q || !('options' in q)) return null;
+  if (rowId === undefined) return q.options;
+  return q.type === 'grid' && q.rows.some((r) => r.id === rowId) ? q.options : null;
+}
+
+type CrosswalkEntry = NonNullable<Codebook['crosswalk']>['questions'][number];
+
+/**
+ * The crosswalk entry for `id` and the id it had in the earlier wave. A grid row is matched by
+ * an entry naming the row itself (`<grid>__<row>`), else by one naming its grid, in which case
+ * the row keeps its id under the grid's earlier id (option mappings of the grid apply).
+ */
+function crosswalkStep(entries: CrosswalkEntry[], id: string): { entry: CrosswalkEntry; previous: string } | null {
+  const exact = entries.find((q) => q.question === id);
+  if (exact) return { entry: exact, previous: exact.previous ?? id };
+  const [qid, rowId] = id.split('__');
+  if (rowId === undefined) return null;
+  const grid = entries.find((q) => q.question === qid);
+  return grid ? { entry: grid, previous: `${grid.previous ?? qid}__${rowId}` } : null;
+}
+
 /** Question id and option-code map (reference code → this wave's code) for every wave, latest first. */
 function followCrosswalk(waves: TrendWave[], questionId: string): Array<{ question: string; codes: Map<number, number> } | null> {
   const last = waves[waves.length - 1].codebook;
-  const reference = last.questions.find((q) => q.id === questionId);
-  if (!reference || !('options' in reference)) throw new CrossTabError(`trend: question "${questionId}" with options not found in wave ${last.survey.wave}`);
-  let current: { question: string; codes: Map<number, number> } | null = { question: questionId, codes: new Map(reference.options.map((o) => [o.code, o.code])) };
+  const reference = optionsOf(last, questionId);
+  if (!reference) throw new CrossTabError(`trend: question "${questionId}" with options not found in wave ${last.survey.wave}`);
+  let current: { question: string; codes: Map<number, number> } | null = { question: questionId, codes: new Map(reference.map((o) => [o.code, o.code])) };
   const out: Array<{ question: string; codes: Map<number, number> } | null> = [current];
   for (let i = waves.length - 2; i >= 0; i--) {
     const later = waves[i + 1].codebook;
     const walk = later.crosswalk && later.crosswalk.wave === waves[i].codebook.survey.wave ? later.crosswalk : undefined;
     if (current !== null) {
-      const entry = walk?.questions.find((q) => q.question === current!.question);
-      if (walk && !entry) current = null;
+      const step = walk ? crosswalkStep(walk.questions, current.question) : null;
+      if (walk && !step) current = null;
       else {
         const codes = new Map<number, number>();
-        for (const [ref, code] of current.codes) codes.set(ref, entry?.options?.[String(code)] ?? code);
-        current = { question: entry?.previous ?? current.question, codes };
+        for (const [ref, code] of current.codes) codes.set(ref, step?.entry.options?.[String(code)] ?? code);
+        current = { question: step?.previous ?? current.question, codes };
       }
     }
     out.unshift(current);
@@ -130,8 +155,7 @@ export function compareWaves(a: TrendPoint, b: TrendPoint, alpha = 0.05): TrendT
 export function trend(waves: TrendWave[], questionId: string, options: TrendOptions = {}): Trend {
   if (waves.length === 0) throw new CrossTabError('trend: no waves given');
   const mapped = followCrosswalk(waves, questionId);
-  const reference = waves[waves.length - 1].codebook.questions.find((q) => q.id === questionId)!;
-  const labels = new Map(('options' in reference ? reference.options : []).map((o) => [o.code, o.label]));
+  const labels = new Map((optionsOf(waves[waves.length - 1].codebook, questionId) ?? []).map((o) => [o.code, o.label]));
   const points: TrendPoint[] = [];
   waves.forEach((wave, i) => {
     const m = mapped[i];

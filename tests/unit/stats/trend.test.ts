@@ -52,3 +52,29 @@ describe('trend', () => {
     expect(new Set(r.points.map((p) => p.wave))).toEqual(new Set(['2025']));
   });
 });
+
+describe('trend of a grid row', () => {
+  const rows = (spec: Array<[number, number]>) => spec.flatMap(([code, k]) => Array.from({ length: k }, () => ({ seg: 1, sa: 1, grid__onb: code, grid__hs: code })));
+  // 2025's crosswalk names the whole grid (codes 1 and 2 swapped since 2024); 2024's names one row.
+  const d2024 = makeDataset(rows([[1, 30], [2, 70]]), false, (c) => ({ ...c, survey: { ...c.survey, wave: '2024' } }));
+  const d2025 = makeDataset(rows([[1, 60], [2, 40]]));
+  const g2024 = { codebook: { ...d2024.codebook, crosswalk: { wave: '2023', questions: [{ question: 'grid__onb' }] } }, dataset: d2024 };
+  const g2025 = { codebook: { ...d2025.codebook, crosswalk: { wave: '2024', questions: [{ question: 'grid', options: { '1': 2, '2': 1 } }] } }, dataset: d2025 };
+  const printed: PublishedTable[] = [{ question: 'grid__onb', universe: 'all', segment: 'total', base: 150, source: 'p.3', cells: [{ option: 2, percent: 45, count: null, row: 2 }] }];
+  const gridWaves = [{ codebook: c2023, tables: printed }, g2024, g2025];
+
+  it('follows a crosswalk entry naming the grid or the row, into published <grid>__<row> tables', () => {
+    const t = trend(gridWaves, 'grid__onb');
+    const at = (wave: string) => t.points.find((p) => p.wave === wave && p.option === 1);
+    expect(at('2025')).toMatchObject({ question: 'grid__onb', code: 1, proportion: 0.6, label: '実施', source: 'microdata' });
+    expect(at('2024')).toMatchObject({ question: 'grid__onb', code: 2, proportion: 0.7, source: 'microdata' });
+    expect(at('2023')).toMatchObject({ question: 'grid__onb', code: 2, proportion: 0.45, base: 150, source: 'published' });
+  });
+  it('stops where the crosswalk names another row', () => {
+    const t = trend(gridWaves, 'grid__hs');
+    expect(new Set(t.points.map((p) => p.wave))).toEqual(new Set(['2024', '2025']));
+  });
+  it('fails on a row the latest wave does not have', () => {
+    expect(() => trend(gridWaves, 'grid__nope')).toThrow(/question "grid__nope" with options not found in wave 2025/);
+  });
+});
