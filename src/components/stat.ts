@@ -5,8 +5,10 @@
  * the suppression threshold) refuse to print.
  */
 import { formatBase, formatNumber, formatPercent } from '../lib/stats/format.ts';
+import type { PublishedTable } from '../lib/dataset/types.ts';
 import type { CrossTab, TableRow } from '../lib/stats/types.ts';
-import { datasetOf, getWave, tableFor, variableInfo } from './figure-data.ts';
+import { getWave, tableFor, variableInfo } from './figure-data.ts';
+import type { CatalogWave } from '../server/catalog.ts';
 
 export const STAT_KINDS = ['percent', 'count', 'mean', 'median', 'medianClass', 'base'] as const;
 export type StatKind = (typeof STAT_KINDS)[number];
@@ -68,7 +70,8 @@ export function statValue(r: StatRequest): StatValue {
   const kind = r.kind ?? 'percent';
   if (!(STAT_KINDS as readonly string[]).includes(kind)) throw new Error(`${who(r)} kind="${kind}": expected ${STAT_KINDS.join(', ')}`);
   const wave = getWave(r.survey, r.wave, '<Stat>');
-  const dataset = datasetOf(wave, '<Stat>');
+  const dataset = wave.dataset;
+  if (!dataset) return publishedValue(wave, r, kind);
   const info = variableInfo(dataset, r.q, 'q', '<Stat>');
   if (info.type === 'grid') throw new Error(`${who(r)}: q="${r.q}" is a grid; name one of its rows as q="${r.q}__<row>"`);
   if (r.by && !dataset.variables.has(r.by)) throw new Error(`${who(r)} by="${r.by}": unknown variable`);
@@ -97,4 +100,45 @@ export function statValue(r: StatRequest): StatValue {
   // Tables print a true zero as "–"; running text says "0%".
   const percent = cell.proportion === 0 ? '0' : formatPercent(cell.proportion, { digits: r.digits ?? 1 });
   return { text: `${percent}%`, title: `${info.label}：「${row.label}」（${where}、${formatBase(column.n)}）`, caution };
+}
+
+/**
+ * A figure of a published-tables wave, as printed: the table of `q` in `universe` (default: the
+ * only universe it was printed for), total segment. Percentages are the printed ones (one decimal
+ * unless `digits` is given); one published only as a count is computed from count / base.
+ */
+function publishedValue(wave: CatalogWave, r: StatRequest, kind: StatKind): StatValue {
+  const at = `${wave.survey}/${wave.wave}`;
+  const tables = (wave.tables ?? []).filter((t) => t.segment === 'total');
+  const printed = [...new Set(tables.map((t) => `q="${t.question}" universe="${t.universe}"`))].join('; ') || '(none)';
+  if (r.by !== undefined || r.segment !== undefined) throw new Error(`${who(r)} wave="${wave.wave}": ${at} has published tables only; only the total is available (drop by= and segment=)`);
+  if (kind !== 'percent' && kind !== 'count' && kind !== 'base') throw new Error(`${who(r)} wave="${wave.wave}" kind="${kind}": ${at} has published tables only; expected percent, count or base`);
+  const candidates = tables.filter((t) => t.question === r.q && (r.universe === undefined || t.universe === r.universe));
+  if (candidates.length === 0) throw new Error(`${who(r)} wave="${wave.wave}"${r.universe ? ` universe="${r.universe}"` : ''}: no published table of q="${r.q}" in ${at}. Valid: ${printed}`);
+  if (candidates.length > 1) throw new Error(`${who(r)} wave="${wave.wave}": q="${r.q}" was published for several universes in ${at}; give universe= (valid: ${candidates.map((t) => t.universe).join(', ')})`);
+  const table = candidates[0];
+  const where = `${wave.wave}年・${wave.codebook.universes.find((u) => u.id === table.universe)?.label ?? table.universe}、${formatBase(table.base)}、公表値${table.source ? `：${table.source}` : ''}`;
+  if (kind === 'base') return { text: formatNumber(table.base, 0), title: `${r.q}の回答者数（${where}）`, caution: false };
+  const cell = publishedCell(table, r, wave);
+  if (kind === 'count') {
+    if (cell.count === null) throw new Error(`${who(r)} wave="${wave.wave}" kind="count": ${at} published only a percentage for this option; use kind="percent"`);
+    return { text: formatNumber(cell.count, 0), title: `人数（${where}）`, caution: table.base < 30 };
+  }
+  const percent = cell.percent ?? (cell.count !== null && table.base > 0 ? (cell.count / table.base) * 100 : Number.NaN);
+  const text = percent === 0 ? '0' : formatNumber(percent, r.digits ?? 1);
+  return { text: `${text}%`, title: `${cell.label}（${where}）`, caution: table.base < 30 };
+}
+
+/** The published cell of the option named by code (or by the wave's option label). */
+function publishedCell(table: PublishedTable, r: StatRequest, wave: CatalogWave): PublishedTable['cells'][number] & { label: string } {
+  const [qid] = table.question.split('__');
+  const q = wave.codebook.questions.find((x) => x.id === qid);
+  const labels = new Map(q && 'options' in q ? q.options.map((o) => [o.code, o.label]) : []);
+  const valid = table.cells.map((c) => `${c.option}${labels.has(c.option) ? ` (${labels.get(c.option)})` : ''}`).join(', ');
+  if (r.net !== undefined) throw new Error(`${who(r)} wave="${wave.wave}" net="${r.net}": published tables have no nets. Valid options: ${valid}`);
+  if (r.option === undefined) throw new Error(`${who(r)} wave="${wave.wave}": give option=. Valid options: ${valid}`);
+  const wanted = String(r.option);
+  const cell = table.cells.find((c) => String(c.option) === wanted || labels.get(c.option) === wanted);
+  if (!cell) throw new Error(`${who(r)} wave="${wave.wave}" option="${wanted}": not published for q="${table.question}" universe="${table.universe}". Valid: ${valid}`);
+  return { ...cell, label: `${q?.label ?? table.question}：「${labels.get(cell.option) ?? cell.option}」` };
 }

@@ -58,6 +58,19 @@ describe('statValue', () => {
     expect(statValue({ ...base, q: 'revenue_size', kind: 'medianClass' }).text).toBe('≥ 100億円');
     expect(() => statValue({ ...base, q: 'department', kind: 'medianClass' })).toThrow(/only banded and numeric questions have a medianClass/);
   });
+  it('reads another wave with wave=: a published-tables wave as printed, listing the valid choices otherwise', () => {
+    const vx = { survey: 'virtualex', wave: '2022' };
+    expect(statValue({ ...vx, q: 'touch_model', option: 1 }).text).toBe('38.1%');
+    expect(statValue({ ...vx, q: 'metric_change_pre_post__sales', option: 1, universe: 'effect_felt' }).text).toBe('74.6%');
+    expect(statValue({ ...vx, q: 'kpis_defined', option: '解約率／数／額' }).text).toBe('40.5%');
+    expect(statValue({ ...vx, q: 'kpis_defined', kind: 'base' }).text).toBe('276');
+    expect(statValue({ survey: 'virtualex', wave: '2024', q: 'cs_effect_felt', option: 1 }).text).toBe('61.0%');
+    expect(() => statValue({ ...vx, q: 'kpis_defined', option: 4 })).toThrow('option="4": not published for q="kpis_defined" universe="effect_felt". Valid: 1 (継続率／数／額), 2 (解約率／数／額), 3 (アップセル率／数／額)');
+    expect(() => statValue({ ...vx, q: 'kpis_defined', option: 1, universe: 'doing_cs' })).toThrow(/no published table of q="kpis_defined" in virtualex\/2022\. Valid: q="touch_model" universe="effect_felt"; /);
+    expect(() => statValue({ ...vx, q: 'touch_model', option: 1, kind: 'count' })).toThrow(/published only a percentage/);
+    expect(() => statValue({ ...vx, q: 'touch_model', option: 1, kind: 'mean' })).toThrow(/expected percent, count or base/);
+    expect(() => statValue({ ...vx, q: 'touch_model', option: 1, by: 'effect_group', segment: 1 })).toThrow(/only the total is available/);
+  });
   it('marks a 参考値 base', () => {
     expect(statValue({ ...base, q: 'cs_start_timing', option: 1 }).caution).toBe(true);
   });
