@@ -1,7 +1,13 @@
-/** Every report page: axe-core finds no serious or critical violation; no internal link is broken. */
+/**
+ * Every report page: axe-core finds no serious or critical violation; no internal link is broken;
+ * no built file carries a respondent id, a free-text answer or a restricted question.
+ */
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { crawl, reportPages } from './site.ts';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { crawl, OUT, reportPages } from './site.ts';
+import { loadCatalog } from '../../src/server/catalog.ts';
 
 test('crawling the site from / finds no broken internal link or anchor', async ({ request }) => {
   test.setTimeout(240_000);
@@ -37,4 +43,56 @@ test('axe in dark mode on a chapter', async ({ page }) => {
   await page.goto('/jcsa/2025/ch1/');
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});
+
+/** Every text file of the build (HTML, CSV, SVG, JSON, JS, CSS) as [site path, content]. */
+function builtTextFiles(): [string, string][] {
+  const out: [string, string][] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(html|csv|svg|json|js|css|txt|xml)$/.test(name)) out.push([`/${relative(OUT, p).split(sep).join('/')}`, readFileSync(p, 'utf8')]);
+    }
+  };
+  walk(OUT);
+  return out;
+}
+
+/** Word-like tokens of a text (ids such as J001 or V0001 stand alone between separators). */
+const tokens = (text: string) => text.match(/[A-Za-z0-9_-]+/g) ?? [];
+
+test('no built file holds a respondent id, a free-text answer or a restricted question', () => {
+  const microdata = loadCatalog().waves.filter((w) => w.dataset);
+  const ids = new Set(microdata.flatMap((w) => w.dataset!.ids));
+  const answers = new Set(
+    microdata.flatMap((w) => [...w.dataset!.variables.values()].flatMap((v) => (v.kind === 'text' ? v.values.filter((x): x is string => !!x && x.length >= 4) : []))),
+  );
+  const hidden = microdata.flatMap((w) =>
+    [...w.codebook.questions.filter((q) => q.type === 'text' || q.publication === 'restricted').map((q) => q.id), ...w.codebook.derived.filter((d) => d.publication === 'restricted').map((d) => d.id)].map((id) => ({ survey: w.survey, wave: w.wave, id })),
+  );
+  // The detectors are live: the sample data has ids, free text and restricted questions, and the
+  // token scan finds the ids in the raw responses file.
+  expect(ids.size).toBeGreaterThan(100);
+  expect(answers.size).toBeGreaterThan(10);
+  expect(hidden.length).toBeGreaterThan(0);
+  const raw = readFileSync(join(loadCatalog().waves.find((w) => w.dataset)!.dir, 'responses.csv'), 'utf8');
+  expect(tokens(raw).filter((t) => ids.has(t)).length).toBeGreaterThan(100);
+
+  const files = builtTextFiles();
+  expect(files.length).toBeGreaterThan(100);
+  const leaks: string[] = [];
+  for (const [path, text] of files) {
+    const id = tokens(text).find((t) => ids.has(t));
+    if (id) leaks.push(`${path}: respondent id ${id}`);
+    for (const answer of answers) if (text.includes(answer)) leaks.push(`${path}: free-text answer "${answer.slice(0, 20)}…"`);
+    for (const h of hidden) {
+      if (path.startsWith(`/${h.survey}/${h.wave}/questions/${h.id}/`)) leaks.push(`${path}: page of restricted question ${h.id}`);
+      if (path.endsWith('.csv')) {
+        const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0].split(',');
+        if (header.some((c) => c === h.id || c.startsWith(`${h.id}__`))) leaks.push(`${path}: column of restricted question ${h.id}`);
+      }
+    }
+  }
+  expect(leaks).toEqual([]);
 });
