@@ -145,6 +145,7 @@ export function resolveChart(req: ChartRequest, who = '<Chart>'): ResolvedChart 
   const wave = getWave(req.survey, req.wave, who);
   const dataset = datasetOf(wave, who);
   const info = variableInfo(dataset, req.q, 'q', who);
+  if (req.kind === 'trend') return resolveTrend(wave, info, req, who);
   checkBanner(dataset, req.by, who);
   checkUniverse(dataset, req.universe, who);
   const universe = req.universe ?? info.universe;
@@ -174,6 +175,24 @@ export function resolveChart(req: ChartRequest, who = '<Chart>'): ResolvedChart 
   return { wave, info, table, variable, kind, slug: segmentSlug(universe, by), universe, by, filters };
 }
 
+/**
+ * `<Chart kind="trend">`: the question across the crosswalked waves, in `universe` (default: the
+ * question's own universe, or the only universe a trend exists for). Errors name the universes
+ * that have a trend.
+ */
+function resolveTrend(wave: CatalogWave, info: VariableInfo, req: ChartRequest, who: string): ResolvedChart {
+  if (req.by) throw new Error(`${who} q="${req.q}" kind="trend" by="${req.by}": a trend has no banner`);
+  if (req.filters?.length) throw new Error(`${who} q="${req.q}" kind="trend": a trend takes no filters (published waves cannot be filtered)`);
+  const trends = trendsFor(wave, req.q);
+  if (trends.length === 0) throw new Error(`${who} q="${req.q}" kind="trend": no other wave of ${wave.survey} has figures for this question through the crosswalk`);
+  const valid = trends.map((t) => t.universe).join(', ');
+  const wanted = req.universe ?? (trends.length === 1 ? trends[0].universe : info.universe);
+  const table = trends.find((t) => t.universe === wanted);
+  if (!table) throw new Error(`${who} q="${req.q}" kind="trend" universe="${wanted}": no trend in this universe. Valid: ${valid}`);
+  const universe = table.universe ?? wanted;
+  return { wave, info, table, variable: undefined, kind: chooseKind(table), slug: `trend-${universe}`, universe, by: null, filters: [] };
+}
+
 /** The crosswalk chain through `wave`: earlier waves it maps to and later waves that map to it, oldest first. */
 function crosswalkChain(wave: CatalogWave): CatalogWave[] {
   const catalog = loadCatalog();
@@ -189,9 +208,17 @@ function crosswalkChain(wave: CatalogWave): CatalogWave[] {
 function idInLaterWave(chain: CatalogWave[], from: number, question: string): string | null {
   let id = question;
   for (let i = from + 1; i < chain.length; i++) {
-    const entry = chain[i].codebook.crosswalk?.questions.find((c) => (c.previous ?? c.question) === id);
-    if (!entry) return null;
-    id = entry.question;
+    const entries = chain[i].codebook.crosswalk?.questions ?? [];
+    const entry = entries.find((c) => (c.previous ?? c.question) === id);
+    if (entry) {
+      id = entry.question;
+      continue;
+    }
+    // A grid row follows an entry naming its grid (the row keeps its id).
+    const [qid, rowId] = id.split('__');
+    const grid = rowId === undefined ? undefined : entries.find((c) => (c.previous ?? c.question) === qid);
+    if (!grid) return null;
+    id = `${grid.question}__${rowId}`;
   }
   return id;
 }
@@ -211,7 +238,7 @@ export function trendsFor(wave: CatalogWave, question: string): TrendTable[] {
   const latestId = idInLaterWave(full, here, question);
   if (full.length < 2 || !latestId) return [];
   const waves: TrendWave[] = full.map((w) => (w.dataset ? { codebook: w.codebook, dataset: w.dataset } : { codebook: w.codebook, tables: w.tables ?? [] }));
-  const own = wave.codebook.questions.find((q) => q.id === question)?.universe ?? 'all';
+  const own = wave.dataset ? variableInfo(wave.dataset, question).universe : (wave.codebook.questions.find((q) => q.id === question)?.universe ?? 'all');
   const published = full.flatMap((w) => (w.tables ?? []).filter((t) => t.question === question || t.question.startsWith(`${question}__`)).map((t) => t.universe));
   const out: TrendTable[] = [];
   for (const universe of [...new Set([own, ...published])]) {

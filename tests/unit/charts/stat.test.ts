@@ -113,3 +113,22 @@ describe('trendsFor', () => {
     expect(trendsFor(getWave('jcsa', '2025'), 'department')).toEqual([]);
   });
 });
+
+describe('<Chart kind="trend">', () => {
+  const vx = { survey: 'virtualex', wave: '2023' };
+  it('draws a grid row across waves through the crosswalk, in the universe asked for', () => {
+    const felt = resolveChart({ ...vx, q: 'metric_change_pre_post__sales', kind: 'trend', universe: 'effect_felt' });
+    expect(felt.table).toMatchObject({ type: 'trend', universe: 'effect_felt', waves: ['2022', '2023'] });
+    expect(['lines', 'slope']).toContain(felt.kind);
+    expect(felt.slug).toBe('trend-effect_felt');
+    const doing = resolveChart({ ...vx, q: 'metric_change_pre_post__sales', kind: 'trend' });
+    expect(doing.table).toMatchObject({ universe: 'doing_cs', waves: ['2023', '2024'] });
+    const p2024 = (doing.table as { points: { wave: string; proportion: number }[] }).points.find((p) => p.wave === '2024');
+    expect(p2024?.proportion).toBeCloseTo(0.574, 9);
+  });
+  it('fails with the universes that have a trend, or when no other wave has the question', () => {
+    expect(() => resolveChart({ ...vx, q: 'touch_model', kind: 'trend', universe: 'doing_cs' })).toThrow('<Chart> q="touch_model" kind="trend" universe="doing_cs": no trend in this universe. Valid: effect_felt');
+    expect(() => resolveChart({ ...vx, q: 'cs_engagement', kind: 'trend' })).toThrow(/no other wave of virtualex has figures/);
+    expect(() => resolveChart({ ...vx, q: 'touch_model', kind: 'trend', by: 'effect_group' })).toThrow(/a trend has no banner/);
+  });
+});
