@@ -29,8 +29,11 @@ describe('codebook headlines', () => {
     });
   }
 
-  it('tables waves carry no headlines (they show published figures instead)', () => {
-    for (const w of waves.filter((x) => !x.dataset)) expect(w.codebook.headlines).toEqual([]);
+  it('tables waves carry no headlines (they show published figures instead), and validation says so', () => {
+    const tables = waves.filter((x) => !x.dataset);
+    for (const w of tables) expect(w.codebook.headlines).toEqual([]);
+    const bad = Codebook.parse({ ...tables[0].codebook, headlines: [{ q: 'touch_model', option: 1, label: 'x' }] });
+    expect(validateCodebook(bad).map((p) => [p.path.join('.'), p.message])).toEqual([['headlines.0', 'is given for a wave of published tables only']]);
   });
 
   it('rejects a net that does not exist, a segment without by and a misspelt question', () => {
