@@ -43,6 +43,14 @@ test.describe('with JavaScript disabled', () => {
     });
   }
 
+  test('a chapter draws a year-on-year trend as an SVG with its table of waves', async ({ page }) => {
+    await page.goto('/virtualex/2023/kpis/');
+    const fig = page.locator('figure.chart[id^="fig-metric_change_pre_post__sales-trend-"]').first();
+    await expect(fig).toHaveAttribute('data-kind', /^(lines|slope)$/);
+    await expect(fig.locator('.chart-wide > svg')).toBeVisible();
+    await expect(fig.locator('details.chart-table thead th')).toContainText(['選択肢', '2022', '2023']);
+  });
+
   test('the table toggle opens and closes a real table', async ({ page }) => {
     await page.goto(CHAPTER);
     const details = page.locator('figure.chart details.chart-table').first();
