@@ -1,11 +1,12 @@
 /** The notes under a chart: bases, 参考値 and suppression marks, letters, form notes. */
 import type { CrossTab } from '../lib/stats/types.ts';
 import { columnAxisLabel } from '../lib/charts/datum.ts';
-import { isGrid, isTrend, type ChartTable } from '../lib/charts/index.ts';
+import { isGrid, isTrend, withoutEmptyColumns, type ChartTable } from '../lib/charts/index.ts';
 import { formatBase } from '../lib/stats/format.ts';
 
 function tablesOf(t: ChartTable): CrossTab[] {
-  return isGrid(t) ? t.tables : isTrend(t) ? [] : [t];
+  // Banner columns with n = 0 are not drawn, so their marks and bases are not explained.
+  return isGrid(t) ? t.tables : isTrend(t) ? [] : [withoutEmptyColumns(t)];
 }
 
 /** "全体 n=781、A: SaaS n=257、B: 非SaaS n=524" (grid: per row). */
@@ -16,7 +17,7 @@ export function baseLine(t: ChartTable): string {
     return t.tables.map((x, i) => `${t.rowLabels[i]} ${formatBase(x.columns[0].n)}${x.columns[0].caution ? '*' : ''}`).join('、');
   }
   if (isTrend(t)) return t.waves.map((w) => `${w}年 ${formatBase(t.points.find((p) => p.wave === w)?.base ?? 0)}`).join('、');
-  return t.columns.map((c) => `${c.letter ? `${c.letter}: ` : ''}${columnAxisLabel(c).replace(/ \(n=/, ' n=').replace(/\)$/, '')}`).join('、');
+  return withoutEmptyColumns(t).columns.map((c) => `${c.letter ? `${c.letter}: ` : ''}${columnAxisLabel(c).replace(/ \(n=/, ' n=').replace(/\)$/, '')}`).join('、');
 }
 
 /** Notes explaining the marks that actually appear in this chart. */

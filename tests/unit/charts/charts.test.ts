@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import { chooseKind, chartSpec, parseKind, renderChartSvg, describe, tableModel, tableCsv, wrapLines, BOM, type ChartVariable, type GridTable, type TrendTable } from '../../../src/lib/charts/index.ts';
 import { bandPosition } from '../../../src/lib/charts/spec-histogram.ts';
 import { textOn } from '../../../src/lib/charts/palette.ts';
+import { baseLine, markNotes } from '../../../src/components/figure-notes.ts';
 import { multiTotal, multiBanner, likert, likertOptions, banded, bandedOptions, smallSingle, crossTab } from './fixtures.ts';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
@@ -236,5 +237,7 @@ group('empty banner columns', () => {
     expect(m.emptyColumns).toEqual(['検討中']);
     expect(tableModel(multiBanner).emptyColumns).toBeUndefined();
     expect(describe(withEmpty)).not.toContain('検討中');
+    expect(baseLine(withEmpty)).toBe('全体 n=120、A: 導入済み n=80、C: 未導入 n=40');
+    expect(markNotes(withEmpty).some((n) => n.startsWith('×'))).toBe(false);
   });
 });
