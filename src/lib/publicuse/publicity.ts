@@ -87,6 +87,9 @@ export function publicCodebook(codebook: Codebook): Codebook {
     derived,
     universes,
     chapters: codebook.chapters,
+    // Headline figures belong to the report's cover (computed at build from the full data) and may
+    // name restricted variables: the public-use codebook carries none.
+    headlines: [],
     ...(crosswalk && crosswalk.questions.length > 0 ? { crosswalk } : {}),
   };
 }

@@ -52,6 +52,7 @@ function codebookFor(spec: SyntheticSpec): Codebook {
     derived: [],
     universes: [{ id: 'saas', label: 'SaaS企業', filter: { q: 'segment', in: [1] } }],
     chapters: [],
+    headlines: [],
   };
 }
 

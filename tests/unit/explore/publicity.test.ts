@@ -19,6 +19,7 @@ function withRestrictedDefinitions(): Dataset {
       { id: 'rich', label: '高売上', filter: { q: 'revenue_exact', range: { min: 100 } } },
       { id: 'rich_saas', label: '高売上SaaS', filter: { all: [{ universe: 'saas' }, { universe: 'rich' }] } },
     ],
+    headlines: [{ q: 'revenue_exact', kind: 'mean', label: '売上高の平均' }, { q: 'q1', option: 1, kind: 'percent', label: '設問1の割合' }],
   };
   const index = new Int16Array(ds.n).map((_, i) => (i % 3 === 0 ? 0 : 1));
   const variables = new Map(ds.variables);
@@ -52,6 +53,7 @@ describe('what may be published', () => {
   it('a public derived variable keeps its column but its rules no longer name restricted questions', () => {
     const cb = publicCodebook(ds.codebook);
     expect(cb.derived.map((d) => d.id)).toEqual(['big']);
+    expect(cb.headlines).toEqual([]);
     expect(JSON.stringify(cb)).not.toContain('revenue_exact');
     expect(cb.derived[0].rules).toEqual([{ code: 1, when: { q: 'big', in: [1] } }, { code: 2, when: { q: 'big', in: [2] } }]);
     const decoded = decodePublicUse(encodePublicUse(ds));
