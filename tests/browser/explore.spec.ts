@@ -91,7 +91,9 @@ test('the URL round-trips, and back/forward restore earlier states', async ({ pa
   await expect(page.getByRole('list', { name: '適用中の絞り込み' })).toContainText('従業員規模');
   await page.goBack();
   await expect(page.getByLabel('集計軸（表頭）')).toHaveValue('sector');
-  await expect(page.locator('.x-table thead th[data-key]')).toHaveCount(3);
+  // Total and SaaS; 非SaaS is empty in the SaaS universe, left out and named in the notes.
+  await expect(page.locator('.x-table thead th[data-key]')).toHaveCount(2);
+  await expect(page.locator('.x-notes')).toContainText('非SaaS');
   await page.goForward();
   await expect(page.getByLabel('集計軸（表頭）')).toHaveValue('');
   expect(errors).toEqual([]);
@@ -132,7 +134,10 @@ for (const search of [
     const tab = expected(jcsa.dataset!, search);
     const model = tableModel(tab, chartVariable(jcsa.dataset!, tab.spec.question));
     const shown = await shownTable(page);
-    expect(shown.columns).toEqual(tab.columns.map((c) => c.key));
+    // Banner columns nobody is in are left out of the view (the total always stays) and named in the notes.
+    const visible = tab.columns.filter((c, k) => k === 0 || c.n > 0);
+    expect(shown.columns).toEqual(visible.map((c) => c.key));
+    for (const c of tab.columns.filter((c) => !visible.includes(c))) await expect(page.locator('.x-notes')).toContainText(c.label);
     expect(shown.rows).toEqual(model.body.map((r) => ({ label: r.label, cells: r.cells.map((c) => c.text) })));
     // Independent of the model: every option's total-column percent, straight from the engine.
     for (const row of tab.rows.filter((r) => r.kind === 'option' && r.cells[0].count > 0)) {
@@ -140,7 +145,7 @@ for (const search of [
       expect(shownRow.cells[0]).toBe(roundHalfUp(row.cells[0].proportion * 100, 1).toFixed(1));
     }
     const bases = await page.locator('.x-table .x-base td').allTextContents();
-    expect(bases.map((b) => Number(b.replace(/[^\d]/g, '')))).toEqual(tab.columns.map((c) => c.n));
+    expect(bases.map((b) => Number(b.replace(/[^\d]/g, '')))).toEqual(visible.map((c) => c.n));
     await page.getByLabel('人数').check();
     await rendered(page);
     const counts = await shownTable(page);
@@ -346,4 +351,54 @@ test('confidence intervals shown in the table are the engine’s', async ({ page
   await page.getByLabel('95%信頼区間を表に表示').uncheck();
   await expect(page.locator('.x-ci')).toHaveCount(0);
   await expect(page).not.toHaveURL(/ci=/);
+});
+
+for (const search of [
+  '?s=jcsa&w=2025&q=cs_effect&b=employee_size&u=saas_doing_cs',
+  '?s=jcsa&w=2025&q=cs_effect&b=employee_size&f=response_channel%3Ain%3A1',
+  '?s=jcsa&w=2025&q=cs_effect&b=revenue_size&f=response_channel%3Ain%3A2',
+]) {
+  test(`caution (†), suppression (×) and significance letters are the engine's: ${search}`, async ({ page }) => {
+    await page.goto(`/explore/${search}`);
+    await rendered(page);
+    const tab = expected(jcsa.dataset!, search);
+    // Columns as shown (the view leaves out columns nobody is in), matched to the engine's by key.
+    const { columns: keys } = await shownTable(page);
+    const columns = keys.map((key) => tab.columns.findIndex((c) => c.key === key));
+    expect(columns.every((k) => k >= 0)).toBe(true);
+    expect(tab.columns.filter((c, k) => !columns.includes(k)).every((c) => c.n === 0)).toBe(true);
+    const bases = await page.locator('.x-table .x-base td').allTextContents();
+    expect(bases.map((b) => b.replace(/^n=[\d,]+/, ''))).toEqual(columns.map((k) => (tab.columns[k].suppressed ? '×' : tab.columns[k].caution ? '†' : '')));
+    const cautionCells = await page.locator('.x-table .x-base td').evaluateAll((tds) => tds.map((td) => td.classList.contains('x-caution')));
+    expect(cautionCells).toEqual(columns.map((k) => tab.columns[k].caution));
+    for (const row of tab.rows.filter((r) => r.kind === 'option')) {
+      const tr = page.locator('.x-table tbody tr', { has: page.getByRole('rowheader', { name: row.label, exact: true }) });
+      const letters = await tr.locator('td').evaluateAll((tds) => tds.map((td) => td.querySelector('.x-letters')?.textContent ?? ''));
+      expect(letters, row.label).toEqual(columns.map((k) => row.cells[k].letters ?? ''));
+      const shown = await tr.locator('td .x-value').allTextContents();
+      columns.forEach((k, j) => {
+        if (tab.columns[k].suppressed) expect(shown[j], `${row.label} / ${tab.columns[k].label}`).not.toMatch(/\d/);
+      });
+    }
+  });
+}
+
+test('confidence intervals stay with their column when an empty banner column is left out', async ({ page }) => {
+  const search = '?s=jcsa&w=2025&q=cs_effect&b=revenue_size&f=response_channel%3Ain%3A2&ci=1';
+  await page.goto(`/explore/${search}`);
+  await rendered(page);
+  const tab = expected(jcsa.dataset!, search);
+  expect(tab.columns.some((c) => c.n === 0)).toBe(true);
+  const { columns: keys } = await shownTable(page);
+  const columns = keys.map((key) => tab.columns.findIndex((c) => c.key === key));
+  expect(columns).not.toContain(-1);
+  let compared = 0;
+  for (const row of tab.rows.filter((r) => r.kind === 'option' && r.cells[0].count > 0)) {
+    const tr = page.locator('.x-table tbody tr', { has: page.getByRole('rowheader', { name: row.label, exact: true }) });
+    const shown = await tr.locator('td').evaluateAll((tds) => tds.map((td) => td.querySelector('.x-ci')?.textContent ?? null));
+    const want = columns.map((k) => (tab.columns[k].suppressed || !row.cells[k].ci ? null : formatInterval(row.cells[k].ci)));
+    expect(shown, row.label).toEqual(want);
+    compared += want.filter((x) => x !== null).length;
+  }
+  expect(compared).toBeGreaterThan(4);
 });

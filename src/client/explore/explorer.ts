@@ -10,6 +10,7 @@ import type { CrossTab } from '../../lib/stats/types.ts';
 import type { TrendWave } from '../../lib/stats/trend.ts';
 import type { ChartTable, TrendTable } from '../../lib/charts/types.ts';
 import { chartVariable } from '../../lib/charts/variable.ts';
+import { withoutEmptyColumns } from '../../lib/charts/columns.ts';
 import type { ExploreCatalog, CatalogWave, CatalogVariable } from '../../lib/explore/catalog.ts';
 import { canCompare, findWave } from '../../lib/explore/catalog.ts';
 import { parseState, serializeState, type ExploreState, type StateFilter } from '../../lib/explore/state.ts';
@@ -173,9 +174,11 @@ export class HakushoExplorer extends HTMLElement {
     const t3 = performance.now();
     const tableBox = q<HTMLElement>(this, '[data-role="table"]');
     if (tableBox) {
-      const keys = this.trend ? this.trend.waves : this.table.columns.map((c) => c.key);
+      // The table model leaves out banner columns nobody is in: keys and intervals follow its columns.
+      const visible = withoutEmptyColumns(this.table);
+      const keys = this.trend ? this.trend.waves : visible.columns.map((c) => c.key);
       const caption = `${question?.label ?? state.question}（${this.table.universeLabel}${this.trend ? '・調査回比較' : ''}）`;
-      const interval = state.intervals && !this.trend ? intervalText(this.table) : null;
+      const interval = state.intervals && !this.trend ? intervalText(visible) : null;
       tableBox.replaceChildren(renderTable(this.chartLibrary!.tableModel(shown, variable), caption, this.trend ? 'percent' : state.show, keys, interval));
       const notes = document.createElement('ul');
       notes.className = 'x-notes';

@@ -4,6 +4,7 @@
  */
 import type { CrossTab } from '../stats/types.ts';
 import { SUPPRESSED } from '../charts/fmt.ts';
+import { emptyColumns } from '../charts/columns.ts';
 
 function adjustLabel(adjust: CrossTab['options']['adjust']): string {
   return adjust === 'bonferroni' ? 'Bonferroni 補正' : adjust === 'bh' ? 'Benjamini–Hochberg 補正' : '補正なし';
@@ -12,6 +13,8 @@ function adjustLabel(adjust: CrossTab['options']['adjust']): string {
 /** Legend of the marks the table actually shows. */
 export function tableNotes(tab: CrossTab): string[] {
   const notes: string[] = [];
+  const empty = emptyColumns(tab);
+  if (empty.length > 0) notes.push(`該当する回答者がいない列（${empty.join('、')}）は表に含めていません。`);
   if (tab.columns.some((c) => c.suppressed && c.n > 0)) notes.push(`${SUPPRESSED} 基数が${tab.options.suppressBase}未満のため割合を表示していません。`);
   if (tab.columns.some((c) => c.caution && !c.suppressed)) notes.push(`† 基数が${tab.options.cautionBase}未満の列は参考値です（有意差の検定なし）。`);
   if (tab.columns.length > 2 && !tab.lettersNote) notes.push(`英大文字は、その列が該当する列より有意に高いことを示します（α=${tab.options.alpha}、${adjustLabel(tab.options.adjust)}）。`);

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { crosstab } from '../../../src/lib/stats/crosstab.ts';
+import { syntheticDataset } from '../../../src/lib/publicuse/synthetic.ts';
+import { tableNotes } from '../../../src/lib/explore/notes.ts';
+
+const ds = syntheticDataset({ n: 600, questions: 6, seed: 5 });
+
+describe('tableNotes', () => {
+  it('names the banner columns left out because nobody is in them', () => {
+    const tab = crosstab(ds, { question: 'q1', banner: 'segment', universe: 'saas' });
+    const empty = tab.columns.filter((c) => c.n === 0).map((c) => c.label);
+    expect(empty).toEqual(['製造', '金融', 'その他']);
+    expect(tableNotes(tab)).toContain('該当する回答者がいない列（製造、金融、その他）は表に含めていません。');
+  });
+
+  it('says nothing about empty columns when every column has respondents', () => {
+    const tab = crosstab(ds, { question: 'q1', banner: 'segment' });
+    expect(tab.columns.every((c) => c.n > 0)).toBe(true);
+    expect(tableNotes(tab).some((n) => n.includes('該当する回答者がいない列'))).toBe(false);
+  });
+});
