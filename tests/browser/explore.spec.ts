@@ -353,6 +353,18 @@ test('confidence intervals shown in the table are the engine’s', async ({ page
   await expect(page).not.toHaveURL(/ci=/);
 });
 
+/**
+ * Engine column index of each column the table shows, matched by key; checks that only columns
+ * nobody is in were left out.
+ */
+async function shownColumns(page: Page, tab: ReturnType<typeof expected>): Promise<number[]> {
+  const { columns: keys } = await shownTable(page);
+  const columns = keys.map((key) => tab.columns.findIndex((c) => c.key === key));
+  expect(columns).not.toContain(-1);
+  expect(tab.columns.filter((c, k) => !columns.includes(k)).every((c) => c.n === 0)).toBe(true);
+  return columns;
+}
+
 for (const search of [
   '?s=jcsa&w=2025&q=cs_effect&b=employee_size&u=saas_doing_cs',
   '?s=jcsa&w=2025&q=cs_effect&b=employee_size&f=response_channel%3Ain%3A1',
@@ -362,11 +374,7 @@ for (const search of [
     await page.goto(`/explore/${search}`);
     await rendered(page);
     const tab = expected(jcsa.dataset!, search);
-    // Columns as shown (the view leaves out columns nobody is in), matched to the engine's by key.
-    const { columns: keys } = await shownTable(page);
-    const columns = keys.map((key) => tab.columns.findIndex((c) => c.key === key));
-    expect(columns.every((k) => k >= 0)).toBe(true);
-    expect(tab.columns.filter((c, k) => !columns.includes(k)).every((c) => c.n === 0)).toBe(true);
+    const columns = await shownColumns(page, tab);
     const bases = await page.locator('.x-table .x-base td').allTextContents();
     expect(bases.map((b) => b.replace(/^n=[\d,]+/, ''))).toEqual(columns.map((k) => (tab.columns[k].suppressed ? '×' : tab.columns[k].caution ? '†' : '')));
     const cautionCells = await page.locator('.x-table .x-base td').evaluateAll((tds) => tds.map((td) => td.classList.contains('x-caution')));
@@ -389,9 +397,7 @@ test('confidence intervals stay with their column when an empty banner column is
   await rendered(page);
   const tab = expected(jcsa.dataset!, search);
   expect(tab.columns.some((c) => c.n === 0)).toBe(true);
-  const { columns: keys } = await shownTable(page);
-  const columns = keys.map((key) => tab.columns.findIndex((c) => c.key === key));
-  expect(columns).not.toContain(-1);
+  const columns = await shownColumns(page, tab);
   let compared = 0;
   for (const row of tab.rows.filter((r) => r.kind === 'option' && r.cells[0].count > 0)) {
     const tr = page.locator('.x-table tbody tr', { has: page.getByRole('rowheader', { name: row.label, exact: true }) });
