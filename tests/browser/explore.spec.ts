@@ -46,6 +46,9 @@ async function shownTable(page: Page): Promise<{ columns: string[]; rows: { labe
   }));
 }
 
+/** The table body row whose header is exactly `label`. */
+const tableRow = (page: Page, label: string) => page.locator('.x-table tbody tr', { has: page.getByRole('rowheader', { name: label, exact: true }) });
+
 test('builds a cross-tab by clicking: question, banner, filter', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/explore/');
@@ -345,7 +348,7 @@ test('confidence intervals shown in the table are the engine’s', async ({ page
   await expect(page.getByLabel('95%信頼区間を表に表示')).toBeChecked();
   const tab = expected(jcsa.dataset!, search);
   for (const row of tab.rows.filter((r) => r.kind === 'option' && r.cells[0].count > 0)) {
-    const cell = page.locator('.x-table tbody tr', { has: page.getByRole('rowheader', { name: row.label, exact: true }) }).locator('td').first();
+    const cell = tableRow(page, row.label).locator('td').first();
     await expect(cell.locator('.x-ci')).toHaveText(formatInterval(row.cells[0].ci));
   }
   await page.getByLabel('95%信頼区間を表に表示').uncheck();
@@ -380,7 +383,7 @@ for (const search of [
     const cautionCells = await page.locator('.x-table .x-base td').evaluateAll((tds) => tds.map((td) => td.classList.contains('x-caution')));
     expect(cautionCells).toEqual(columns.map((k) => tab.columns[k].caution));
     for (const row of tab.rows.filter((r) => r.kind === 'option')) {
-      const tr = page.locator('.x-table tbody tr', { has: page.getByRole('rowheader', { name: row.label, exact: true }) });
+      const tr = tableRow(page, row.label);
       const letters = await tr.locator('td').evaluateAll((tds) => tds.map((td) => td.querySelector('.x-letters')?.textContent ?? ''));
       expect(letters, row.label).toEqual(columns.map((k) => row.cells[k].letters ?? ''));
       const shown = await tr.locator('td .x-value').allTextContents();
@@ -400,7 +403,7 @@ test('confidence intervals stay with their column when an empty banner column is
   const columns = await shownColumns(page, tab);
   let compared = 0;
   for (const row of tab.rows.filter((r) => r.kind === 'option' && r.cells[0].count > 0)) {
-    const tr = page.locator('.x-table tbody tr', { has: page.getByRole('rowheader', { name: row.label, exact: true }) });
+    const tr = tableRow(page, row.label);
     const shown = await tr.locator('td').evaluateAll((tds) => tds.map((td) => td.querySelector('.x-ci')?.textContent ?? null));
     const want = columns.map((k) => (tab.columns[k].suppressed || !row.cells[k].ci ? null : formatInterval(row.cells[k].ci)));
     expect(shown, row.label).toEqual(want);
