@@ -130,6 +130,7 @@ for (const search of [
   '?s=jcsa&w=2025&q=cs_effect&b=employee_size',
   '?s=jcsa&w=2025&q=cs_challenges&b=sector&u=saas_doing_cs&f=employee_size%3Ain%3A1%2C2%2C3',
   '?s=jcsa&w=2025&q=industry&b=revenue_size&f=cs_status%3Ain%3A1',
+  '?s=jcsa&w=2025&q=cs_challenges&b=employee_size&mp=responses',
 ]) {
   test(`numbers shown equal the engine's on the original data: ${search}`, async ({ page }) => {
     await page.goto(`/explore/${search}`);
