@@ -304,7 +304,7 @@ export const Survey = z.strictObject({
   /** The citation text the publisher requires; shown under every chart. */
   citation: z.string().min(1),
   /** Where the original report is published. */
-  sourceUrl: z.string().url().optional(),
+  sourceUrl: z.url().optional(),
   licence: z.string().min(1),
   /** True for synthetic sample microdata: every page that shows it says 合成サンプルデータ. */
   synthetic: z.boolean().default(false),

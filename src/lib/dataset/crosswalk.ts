@@ -2,7 +2,7 @@
  * Checks that span waves of one survey: the codebook sits in folders named after its survey id
  * and wave, and crosswalk targets resolve (the earlier wave, its questions, mapped option codes).
  */
-import type { Codebook } from './codebook.ts';
+import type { Codebook, Question } from './codebook.ts';
 import type { Problem } from './types.ts';
 import { yamlLine } from './codebook-read.ts';
 import { formatPath } from './schema-errors.ts';
@@ -39,7 +39,7 @@ export function checkAcrossWaves(waves: WaveCodebook[]): Problem[] {
     const questions = new Map(previous.questions.map((q) => [q.id, q]));
     crosswalk.questions.forEach((entry, i) => {
       const target = entry.previous ?? entry.question;
-      const q = questions.get(target);
+      const q = crosswalkQuestion(questions, target);
       const at: Path = ['crosswalk', 'questions', i];
       if (!q) {
         add([...at, entry.previous ? 'previous' : 'question'], { value: target, rule: 'crosswalk-target', message: `is not a question of wave ${crosswalk.wave}`, expected: `a question id of ${w.survey}/${crosswalk.wave}/codebook.yaml` });
@@ -51,4 +51,17 @@ export function checkAcrossWaves(waves: WaveCodebook[]): Problem[] {
     });
   }
   return problems;
+}
+
+/**
+ * The question a crosswalk entry names: a question id, or one row of a grid (`grid__row`), which
+ * is answered on the grid's options. Undefined when neither exists.
+ */
+export function crosswalkQuestion(questions: ReadonlyMap<string, Question>, id: string): Question | undefined {
+  const direct = questions.get(id);
+  if (direct) return direct;
+  const [gridId, rowId, ...rest] = id.split('__');
+  const grid = questions.get(gridId);
+  if (rest.length || grid?.type !== 'grid' || !grid.rows.some((r) => r.id === rowId)) return undefined;
+  return grid;
 }

@@ -7,6 +7,7 @@
 import type { Codebook, Filter, Headline, Option, Question } from './codebook.ts';
 import type { Path, PathProblem } from './schema-errors.ts';
 import { closestField } from './schema-errors.ts';
+import { crosswalkQuestion } from './crosswalk.ts';
 
 /** What a filter may refer to, by variable id. */
 export interface VariableShape {
@@ -228,9 +229,9 @@ function validateCrosswalk(codebook: Codebook, out: PathProblem[]): void {
   const questions = new Map(codebook.questions.map((q) => [q.id, q]));
   codebook.crosswalk!.questions.forEach((entry, i) => {
     const at: Path = ['crosswalk', 'questions', i];
-    const q = questions.get(entry.question);
+    const q = crosswalkQuestion(questions, entry.question);
     if (!q) {
-      out.push({ path: [...at, 'question'], rule: 'unknown-question', value: entry.question, message: 'is not a question of this wave', expected: 'a question id of this codebook' });
+      out.push({ path: [...at, 'question'], rule: 'unknown-question', value: entry.question, message: 'is not a question of this wave', expected: 'a question id (or grid row grid__row) of this codebook' });
       return;
     }
     const codes = 'options' in q ? new Set(q.options.map((o) => String(o.code))) : new Set<string>();
