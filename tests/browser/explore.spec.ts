@@ -330,9 +330,14 @@ test('every public variable of every wave can be tabulated, alone and by a banne
       await el.update();
       for (const v of wave.variables) {
         for (const b of [null, v.id === banner ? null : banner]) {
+          const before = { svg: document.querySelector('[data-role="chart"] > svg'), table: document.querySelector('.x-table') };
           el.change({ question: v.id, banner: b });
+          const svg = document.querySelector('[data-role="chart"] > svg');
+          const table = document.querySelector('.x-table');
           if (notices()) out.push(`${wave.survey}/${wave.wave} ${v.id} by ${b}: ${notices()}`);
-          else if (!document.querySelector('[data-role="chart"] > svg') || !document.querySelector('.x-table')) out.push(`${wave.survey}/${wave.wave} ${v.id} by ${b}: nothing drawn`);
+          else if (!svg || !table) out.push(`${wave.survey}/${wave.wave} ${v.id} by ${b}: nothing drawn`);
+          // Drawn anew for this variable, not left over from the one before.
+          else if (svg === before.svg || table === before.table || !table.querySelector('caption')?.textContent?.startsWith(v.label)) out.push(`${wave.survey}/${wave.wave} ${v.id} by ${b}: not redrawn`);
         }
       }
     }
