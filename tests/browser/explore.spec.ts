@@ -417,3 +417,19 @@ test('confidence intervals stay with their column when an empty banner column is
   }
   expect(compared).toBeGreaterThan(4);
 });
+
+test('synthetic data says so, with its source, in the explorer, its exports and the embed view', async ({ page }) => {
+  const search = '?s=jcsa&w=2025&q=cs_effect&b=sector';
+  const source = jcsa.codebook.survey.citation;
+  expect(jcsa.codebook.survey.synthetic).toBe(true);
+  await page.goto(`/explore/${search}`);
+  await rendered(page);
+  await expect(page.locator('[data-role="meta"]')).toContainText('合成サンプルデータ');
+  await expect(page.locator('[data-role="meta"]')).toContainText(source.slice(0, 12));
+  expect(await page.getByLabel('引用表記').inputValue()).toContain('合成サンプルデータ');
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '表を CSV で保存' }).click()]);
+  expect(readFileSync((await csvDownload.path())!, 'utf8')).toContain('合成サンプルデータ');
+  await page.goto(`/embed/${search}`);
+  await expect(page.locator('[data-role="chart"] > svg')).toBeVisible();
+  await expect(page.locator('[data-role="meta"]')).toContainText('合成サンプルデータ');
+});
