@@ -189,7 +189,7 @@ function resolveTrend(wave: CatalogWave, info: VariableInfo, req: ChartRequest, 
   const wanted = req.universe ?? (trends.length === 1 ? trends[0].universe : info.universe);
   const table = trends.find((t) => t.universe === wanted);
   if (!table) throw new Error(`${who} q="${req.q}" kind="trend" universe="${wanted}": no trend in this universe. Valid: ${valid}`);
-  const universe = table.universe ?? wanted;
+  const universe = table.universe ?? wanted ?? info.universe;
   return { wave, info, table, variable: undefined, kind: chooseKind(table), slug: `trend-${universe}`, universe, by: null, filters: [] };
 }
 

@@ -97,7 +97,7 @@ function followCrosswalk(waves: TrendWave[], questionId: string): Array<{ questi
     const later = waves[i + 1].codebook;
     const walk = later.crosswalk && later.crosswalk.wave === waves[i].codebook.survey.wave ? later.crosswalk : undefined;
     if (current !== null) {
-      const step = walk ? crosswalkStep(walk.questions, current.question) : null;
+      const step: ReturnType<typeof crosswalkStep> = walk ? crosswalkStep(walk.questions, current.question) : null;
       if (walk && !step) current = null;
       else {
         const codes = new Map<number, number>();
