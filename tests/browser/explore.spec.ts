@@ -220,6 +220,13 @@ test('public-use files (binary, CSV, data package) hold no restricted column, no
     const original = wave.dataset!;
     expect(decoded.n).toBe(original.n);
     expect(decoded.ids).toEqual([]);
+    // Rows are shuffled: the same answers, in another order.
+    const coded = [...decoded.variables.values()].filter((v) => v.kind === 'coded').map((v) => ({ v, o: original.variables.get(v.id)! }));
+    expect(coded.length).toBeGreaterThan(0);
+    const answers = (index: Int16Array, options: { code: number }[]) => Array.from(index, (k) => (k < 0 ? null : options[k].code));
+    const pairs = coded.map(({ v, o }) => v.kind === 'coded' && o.kind === 'coded' ? [answers(v.index, v.options), answers(o.index, o.options)] : [[], []]);
+    for (const [shown, before] of pairs) expect([...shown].sort()).toEqual([...before].sort());
+    expect(pairs.filter(([shown, before]) => shown.join() !== before.join()).length).toBeGreaterThan(coded.length / 2);
     const restricted = [
       ...original.codebook.questions.filter((q) => q.type === 'text' || q.publication === 'restricted').map((q) => q.id),
       ...original.codebook.derived.filter((d) => d.publication === 'restricted').map((d) => d.id),
