@@ -277,6 +277,8 @@ export const Headline = z.strictObject({
   segment: z.number().int().optional(),
   /** What is shown: percent of the base (default), count, mean or median (banded/numeric), or the base itself. */
   kind: z.enum(['percent', 'count', 'mean', 'median', 'base']).default('percent'),
+  /** Decimal places shown (default 1): match the precision the report published (2.84%). */
+  digits: z.number().int().min(0).max(3).optional(),
   /** Short Japanese caption shown under the number ("SaaS企業の割合"). Rendered as text. */
   label: z.string().min(1),
 });

@@ -18,7 +18,7 @@ describe('codebook headlines', () => {
       expect(w.codebook.headlines.length).toBeLessThanOrEqual(4);
       for (const h of w.codebook.headlines) {
         const v = statValue({ survey: w.survey, wave: w.wave, ...h });
-        expect(v.text).toMatch(/^\d[\d,]*(\.\d)?(%|社|人)?$/);
+        expect(v.text).toMatch(h.digits === 0 ? /^\d[\d,]*(%|社|人)?$/ : new RegExp(`^\\d[\\d,]*\\.\\d{${h.digits ?? 1}}(%|社|人)?$`));
         if (h.kind === 'percent') {
           const count = Number(statValue({ survey: w.survey, wave: w.wave, ...h, kind: 'count' }).text.replace(/,/g, ''));
           const n = Number(statValue({ survey: w.survey, wave: w.wave, ...h, kind: 'base' }).text.replace(/,/g, ''));
