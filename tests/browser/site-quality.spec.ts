@@ -1,6 +1,7 @@
 /**
  * Every report page: axe-core finds no serious or critical violation; no internal link is broken;
- * no built file carries a respondent id, a free-text answer or a restricted question.
+ * no built file carries a respondent id, a free-text answer or a restricted question; every
+ * report chart says 合成サンプルデータ.
  */
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -8,6 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { crawl, OUT, reportPages } from './site.ts';
 import { loadCatalog } from '../../src/server/catalog.ts';
+import { parseHTML } from 'linkedom';
 
 test('crawling the site from / finds no broken internal link or anchor', async ({ request }) => {
   test.setTimeout(240_000);
@@ -95,4 +97,20 @@ test('no built file holds a respondent id, a free-text answer or a restricted qu
     }
   }
   expect(leaks).toEqual([]);
+});
+
+test('every chart of the built report says 合成サンプルデータ (every sample wave is synthetic)', () => {
+  expect(loadCatalog().waves.every((w) => w.codebook.survey.synthetic)).toBe(true);
+  const unlabelled: string[] = [];
+  let figures = 0;
+  for (const [path, html] of builtTextFiles()) {
+    if (!path.endsWith('.html')) continue;
+    const { document } = parseHTML(html);
+    for (const figure of document.querySelectorAll('figure.chart')) {
+      figures++;
+      if (!(figure.textContent ?? '').includes('合成サンプルデータ')) unlabelled.push(`${path}: ${(figure.querySelector('figcaption, .chart-title, h3, h4')?.textContent ?? '').trim().slice(0, 40)}`);
+    }
+  }
+  expect(figures).toBeGreaterThan(100);
+  expect(unlabelled).toEqual([]);
 });
