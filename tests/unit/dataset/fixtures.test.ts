@@ -181,6 +181,19 @@ const EXPECTED: Record<string, string[]> = {
   'weight-blank': [
     'sample/2025/responses.csv row 4, column weight: is blank (expected a positive, finite weight on every row)',
   ],
+  'weight-nan': [
+    'sample/2025/responses.csv row 8, column weight: "NaN" is not a positive number (expected a positive, finite weight on every row)',
+  ],
+  'weight-overflow': [
+    // 1e999 parses to Infinity: the "finite" half of the rule.
+    'sample/2025/responses.csv row 6, column weight: "1e999" is not a positive number (expected a positive, finite weight on every row)',
+  ],
+  'weight-text': [
+    'sample/2025/responses.csv row 9, column weight: "重い" is not a positive number (expected a positive, finite weight on every row)',
+  ],
+  'weight-zero': [
+    'sample/2025/responses.csv row 5, column weight: "0" is not a positive number (expected a positive, finite weight on every row)',
+  ],
   'weight-negative': [
     'sample/2025/responses.csv row 3, column weight: "-0.8" is not a positive number (expected a positive, finite weight on every row)',
   ],
