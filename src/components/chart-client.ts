@@ -2,6 +2,7 @@
  * The only JavaScript of report pages (a few KB): tooltips over chart marks, PNG download drawn
  * from the chart's SVG, copy-citation buttons. Everything works without it; it only adds.
  */
+import { saveBlob, svgToPng } from '../client/download.ts';
 
 /** Replaces each mark's <title> (native tooltip) by a styled tooltip on hover. */
 function tooltips(): void {
@@ -28,39 +29,6 @@ function tooltips(): void {
   });
 }
 
-/** Draws an SVG element to a PNG blob at twice its size on a white background. */
-export async function svgToPng(svg: SVGSVGElement): Promise<Blob> {
-  const width = Number(svg.getAttribute('width'));
-  const height = Number(svg.getAttribute('height'));
-  const text = new XMLSerializer().serializeToString(svg);
-  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }));
-  try {
-    const img = new Image();
-    img.src = url;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = width * 2;
-    canvas.height = height * 2;
-    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
-  } finally {
-    URL.revokeObjectURL(url);
-  }
-}
-
-function save(blob: Blob, name: string): void {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-}
-
 function buttons(): void {
   for (const b of document.querySelectorAll<HTMLButtonElement>('.png-download, .copy-citation')) b.hidden = false;
   document.addEventListener('click', async (e) => {
@@ -68,7 +36,7 @@ function buttons(): void {
     if (!button) return;
     if (button.classList.contains('png-download')) {
       const svg = button.closest('figure')?.querySelector<SVGSVGElement>('.chart-wide svg');
-      if (svg) save(await svgToPng(svg), button.dataset.file ?? 'chart.png');
+      if (svg) saveBlob(await svgToPng(new XMLSerializer().serializeToString(svg), Number(svg.getAttribute('width')), Number(svg.getAttribute('height'))), button.dataset.file ?? 'chart.png');
     } else if (button.classList.contains('copy-citation')) {
       try {
         await navigator.clipboard.writeText(button.dataset.copy ?? '');

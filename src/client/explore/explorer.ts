@@ -21,7 +21,8 @@ import { loadDataset, loadHistory } from './data.ts';
 import { renderTable, type IntervalText } from './table.ts';
 import { formatInterval } from '../../lib/stats/format.ts';
 import { drawChart, loadChartLibrary, type ChartLibrary } from './chart.ts';
-import { saveBlob, standaloneSvg, svgToPng } from './download.ts';
+import { saveBlob, svgToPng } from '../download.ts';
+import { standaloneSvg } from './download.ts';
 
 /** 95% intervals of a cross-tab's cells, looked up by the table model's row labels. */
 function intervalText(tab: CrossTab): IntervalText {
