@@ -5,9 +5,9 @@
  */
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { crawl, OUT, reportPages } from './site.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtFiles, crawl, OUT, reportPages } from './site.ts';
 import { loadCatalog } from '../../src/server/catalog.ts';
 import { parseHTML } from 'linkedom';
 
@@ -49,16 +49,7 @@ test('axe in dark mode on a chapter', async ({ page }) => {
 
 /** Every text file of the build (HTML, CSV, SVG, JSON, JS, CSS) as [site path, content]. */
 function builtTextFiles(): [string, string][] {
-  const out: [string, string][] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(html|csv|svg|json|js|css|txt|xml)$/.test(name)) out.push([`/${relative(OUT, p).split(sep).join('/')}`, readFileSync(p, 'utf8')]);
-    }
-  };
-  walk(OUT);
-  return out;
+  return builtFiles((name) => /\.(html|csv|svg|json|js|css|txt|xml)$/.test(name)).map((f) => [`/${f}`, readFileSync(join(OUT, f), 'utf8')]);
 }
 
 /** Word-like tokens of a text (ids such as J001 or V0001 stand alone between separators). */

@@ -9,19 +9,26 @@ import type { APIRequestContext } from '@playwright/test';
 /** Build output the preview server serves. */
 export const OUT = process.env.HAKUSHO_OUT ?? 'dist';
 
-/** Site paths ("/jcsa/2025/ch1/") of every HTML page in the build. */
-export function builtPages(): string[] {
+/** Every file of the build whose name passes `keep`, as its path inside OUT (`jcsa/2025/ch1/index.html`). */
+export function builtFiles(keep: (name: string) => boolean): string[] {
   if (!existsSync(OUT)) return [];
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const p = join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (name === 'index.html') out.push(`/${relative(OUT, dir).split(sep).join('/')}/`.replace(/^\/\/$/, '/'));
+      else if (keep(name)) out.push(relative(OUT, p).split(sep).join('/'));
     }
   };
   walk(OUT);
   return out.sort();
+}
+
+/** Site paths ("/jcsa/2025/ch1/") of every HTML page in the build. */
+export function builtPages(): string[] {
+  return builtFiles((name) => name === 'index.html')
+    .map((f) => `/${f.slice(0, -'index.html'.length)}`)
+    .sort();
 }
 
 /** Report chapter pages: /<survey>/<wave>/<chapter>/ (not questions or codebook). */
