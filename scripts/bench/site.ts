@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 
@@ -37,15 +37,34 @@ function chapterFiles(out: string): string[] {
   return found.sort();
 }
 
-/** Gzipped bytes of every script a page runs: inline <script> bodies and external src files (+ modulepreloads). */
+/**
+ * Gzipped bytes of every script a page runs: inline <script> bodies (and the modules they import),
+ * external src files and modulepreloads, following static `import … from "…"` chains; each file
+ * counted once.
+ */
 export function pageScriptBytes(html: string, out: string): number {
+  const seen = new Set<string>();
   let total = 0;
+  const addModule = (code: string, base: string): void => {
+    for (const m of code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) addFile(m[1].startsWith('/') ? m[1] : join(base, m[1]));
+  };
+  const addFile = (path: string): void => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const code = readFileSync(join(out, path), 'utf8');
+    total += gz(code);
+    addModule(code, dirname(path));
+  };
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
     const src = /\ssrc="([^"]+)"/.exec(m[1])?.[1];
     if (/type="application\/(ld\+)?json"/.test(m[1])) continue;
-    total += src ? gz(readFileSync(join(out, src))) : m[2].trim() ? gz(m[2]) : 0;
+    if (src) addFile(src);
+    else if (m[2].trim()) {
+      total += gz(m[2]);
+      addModule(m[2], '/');
+    }
   }
-  for (const m of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) total += gz(readFileSync(join(out, m[1])));
+  for (const m of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) addFile(m[1]);
   return total;
 }
 

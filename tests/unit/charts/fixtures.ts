@@ -1,18 +1,9 @@
 /** Hand-built CrossTabs for chart tests: counts in, proportions and flags computed plainly. */
 import type { CrossTab, StatsOptions, TableColumn, TableRow } from '../../../src/lib/stats/types.ts';
 import type { Option } from '../../../src/lib/dataset/codebook.ts';
+import { defaultStatsOptions } from '../../../src/lib/stats/options.ts';
 
-export const OPTIONS: StatsOptions = {
-  level: 0.95,
-  interval: 'wilson',
-  alpha: 0.05,
-  alpha2: null,
-  adjust: 'bonferroni',
-  cautionBase: 30,
-  suppressBase: 10,
-  percentBase: 'question',
-  multiPercent: 'respondents',
-};
+export const OPTIONS: StatsOptions = { ...defaultStatsOptions };
 
 interface Input {
   question?: string;
