@@ -4,6 +4,8 @@
  * generated CSV files are byte-identical from run to run.
  */
 
+import { fnv1a, mulberry32 as uniform } from '../../src/lib/random.ts';
+
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
@@ -20,25 +22,11 @@ export interface Rng {
 }
 
 /** FNV-1a hash of a string to 32 bits, used to derive sub-stream seeds from labels. */
-export function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
+export const hash32 = (text: string): number => fnv1a(text);
 
 /** mulberry32 (Tommy Ettinger): a 32-bit state generator, good enough for synthetic samples. */
 export function mulberry32(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = uniform(seed);
   const rng: Rng = {
     next,
     normal() {

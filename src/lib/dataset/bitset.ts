@@ -5,9 +5,14 @@
  */
 import type { Bitset } from './types.ts';
 
+/** Words needed for a bitset of n respondents. */
+export function bitsetWords(n: number): number {
+  return (n + 31) >>> 5;
+}
+
 /** An empty set able to hold n respondents. */
 export function createBitset(n: number): Bitset {
-  return new Uint32Array((n + 31) >>> 5);
+  return new Uint32Array(bitsetWords(n));
 }
 
 /** The set of all n respondents. */

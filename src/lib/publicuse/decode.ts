@@ -6,7 +6,7 @@
 import type { Codebook, Option } from '../dataset/codebook.ts';
 import type { Bitset, Dataset, Variable } from '../dataset/types.ts';
 import { MAGIC, PublicUseHeader, VERSION, type Column } from './format.ts';
-import { bitsetWords, setBit } from './shuffle.ts';
+import { bitsetWords, setBit } from '../dataset/bitset.ts';
 
 /** Thrown when bytes are not a public-use file this decoder understands. */
 export class PublicUseError extends Error {

@@ -7,7 +7,9 @@
 import type { Bitset, Dataset } from '../dataset/types.ts';
 import { MAGIC, VERSION, type Column, type PublicUseHeader } from './format.ts';
 import { isPublicVariable, publicCodebook, publicUniverseIds } from './publicity.ts';
-import { bitsetWords, fnv1a, permutation, permuteBitset, permuteValues } from './shuffle.ts';
+import { bitsetWords } from '../dataset/bitset.ts';
+import { fnv1a } from '../random.ts';
+import { permutation, permuteBitset, permuteValues } from './shuffle.ts';
 
 export interface EncodeOptions {
   /** PRNG seed for the row shuffle (default: a hash of the respondent ids and the wave). */

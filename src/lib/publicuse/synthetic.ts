@@ -7,7 +7,8 @@
  */
 import type { Codebook, Question } from '../dataset/codebook.ts';
 import type { Bitset, Dataset, Variable } from '../dataset/types.ts';
-import { bitsetWords, mulberry32, setBit } from './shuffle.ts';
+import { bitsetWords, setBit } from '../dataset/bitset.ts';
+import { mulberry32 } from '../random.ts';
 
 export interface SyntheticSpec {
   /** Respondents. */

@@ -6,7 +6,7 @@
  */
 import { csvFormatRows } from 'd3-dsv';
 import type { Dataset } from '../dataset/types.ts';
-import { hasBit } from './shuffle.ts';
+import { getBit as hasBit } from '../dataset/bitset.ts';
 
 /** One CSV column: its name, Frictionless field description and per-row value. */
 interface ColumnSpec {

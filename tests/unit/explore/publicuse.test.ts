@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { encodePublicUse, decodePublicUse, defaultSeed, readHeader, PublicUseError } from '../../../src/lib/publicuse/index.ts';
 import { syntheticDataset } from '../../../src/lib/publicuse/synthetic.ts';
-import { hasBit, permutation } from '../../../src/lib/publicuse/shuffle.ts';
+import { permutation } from '../../../src/lib/publicuse/shuffle.ts';
+import { getBit as hasBit } from '../../../src/lib/dataset/bitset.ts';
 import type { Dataset } from '../../../src/lib/dataset/types.ts';
 
 const original = syntheticDataset({ n: 1003, questions: 12, seed: 7 });
