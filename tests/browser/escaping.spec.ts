@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { decodePublicUse, encodePublicUse } from '../../src/lib/publicuse/index.ts';
 import type { Dataset, Variable } from '../../src/lib/dataset/types.ts';
-import type { ExploreCatalog } from '../../src/lib/explore/catalog.ts';
+import { catalogScriptJson, type ExploreCatalog } from '../../src/lib/explore/catalog.ts';
 
 test('a label containing <script> renders as text and never runs', async ({ page }) => {
   test.setTimeout(120_000);
@@ -52,8 +52,8 @@ test('labels from data render as text in the explorer (catalog in the page and t
     const catalog = JSON.parse(found[2]) as ExploreCatalog;
     const wave = catalog.waves.find((w) => w.survey === 'jcsa' && w.wave === '2025')!;
     wave.variables = wave.variables.map((v) => (v.id === 'cs_effect' ? { ...v, text: HOSTILE, label: HOSTILE, options: v.options.map((o) => ({ ...o, label: `${HOSTILE}${o.code}` })) } : v));
-    // Escaped as the page escapes it: the catalog JSON never contains a literal "<".
-    const json = JSON.stringify(catalog).replace(/</g, '\\u003c');
+    // Escaped by the pages' own function: the catalog JSON never contains a literal "<".
+    const json = catalogScriptJson(catalog);
     await route.fulfill({ body: html.replace(found[0], `${found[1]}${json}${found[3]}`), contentType: 'text/html; charset=utf-8' });
   });
   const errors: string[] = [];

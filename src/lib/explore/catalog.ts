@@ -100,3 +100,11 @@ export function findWave(catalog: ExploreCatalog, survey: string, wave: string):
 export function canCompare(wave: CatalogWave, question: string): boolean {
   return wave.history.length > 0 && wave.previous !== null && question in wave.previous.questions;
 }
+
+/**
+ * The catalog as the text of a `<script type="application/json">` element: JSON with every "<"
+ * written as \u003c, so no label can close the element or open a tag.
+ */
+export function catalogScriptJson(catalog: ExploreCatalog): string {
+  return JSON.stringify(catalog).replace(/</g, '\\u003c');
+}
