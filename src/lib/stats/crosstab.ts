@@ -7,6 +7,8 @@ import type { Dataset } from '../dataset/types.ts';
 import type { CrossTab, StatsOptions, TableCell, TableColumn, TableRow, TableSpec, ChiSquare } from './types.ts';
 import { resolveStatsOptions } from './options.ts';
 import { CrossTabError, population, resolveVariable, universeLabel } from './population.ts';
+import type { Tabulated } from './population.ts';
+import type { Option } from '../dataset/codebook.ts';
 import { layout } from './layout.ts';
 import type { Layout, LayoutLine } from './layout.ts';
 import type { Sums } from './tally.ts';
@@ -96,7 +98,23 @@ function multiChiSquare(table: Layout, rows: TableRow[], bases: Sums[], weighted
   });
 }
 
-/** Cross-tab of `spec.question` by `spec.banner` (see TableSpec) with the engine's options. */
+/**
+ * What `tabulate` needs to know besides the sums: the tabulated variable, the spec, weighting and
+ * the universe label. The cube (src/lib/cube/query.ts) builds one from its own metadata.
+ */
+export interface TabulationContext {
+  spec: TableSpec;
+  tabulated: Pick<Tabulated, 'type' | 'unit'> & { variable: { kind: Tabulated['variable']['kind']; options?: Option[] } };
+  universeLabel: string;
+  weighted: boolean;
+  /** Numeric questions: the values and weights behind `table.members` (absent in the cube). */
+  numeric?: { values: Float64Array; weights: Float64Array | null };
+}
+
+/**
+ * Cross-tab of `spec.question` by `spec.banner` (see TableSpec) with the engine's options: the
+ * respondents are counted (`layout`) and the sums turned into the table (`tabulate`).
+ */
 export function crosstab(dataset: Dataset, spec: TableSpec, options: Partial<StatsOptions> = {}): CrossTab {
   const opts = resolveStatsOptions(options);
   const tabulated = resolveVariable(dataset, spec.question);
@@ -105,9 +123,22 @@ export function crosstab(dataset: Dataset, spec: TableSpec, options: Partial<Sta
   const weights = weighted ? dataset.weights : null;
   const mask = population(dataset, spec, tabulated);
   const table = layout(dataset, tabulated, spec.banner, mask, weights, opts.percentBase === 'substantive');
+  const variable = tabulated.variable;
+  const numeric = variable.kind === 'numeric' ? { values: variable.values, weights } : undefined;
+  return tabulate(table, { spec, tabulated, universeLabel: universeLabel(dataset, spec.universe ?? tabulated.universe), weighted, ...(numeric ? { numeric } : {}) }, opts);
+}
+
+/**
+ * From per-column sums to the table: proportions, intervals, letters, χ² and summaries. The
+ * sums come from the respondents (`crosstab`) or from a protected cube's perturbed counts
+ * (docs/statistics.md, "Protected cube"): either way the same code computes every number.
+ */
+export function tabulate(table: Layout, context: TabulationContext, opts: StatsOptions): CrossTab {
+  const { spec, tabulated, weighted } = context;
   const multi = tabulated.variable.kind === 'multi';
   const bases = percentBases(table, opts, multi);
   const columns = makeColumns(table, bases, opts);
+  if (table.withheld) table.withheld.forEach((w, c) => w && Object.assign(columns[c], { suppressed: true, withheld: true }));
   const hasBanner = columns.length > 1;
   const lettersAllowed = hasBanner && !table.overlapping;
   const rows: TableRow[] = [];
@@ -127,7 +158,7 @@ export function crosstab(dataset: Dataset, spec: TableSpec, options: Partial<Sta
   const out: CrossTab = {
     spec: { ...spec },
     type: tabulated.type,
-    universeLabel: universeLabel(dataset, spec.universe ?? tabulated.universe),
+    universeLabel: context.universeLabel,
     weighted,
     columns,
     rows,
@@ -135,26 +166,21 @@ export function crosstab(dataset: Dataset, spec: TableSpec, options: Partial<Sta
     options: opts,
   };
   if (multi) out.responses = table.responses!.map((s) => s.w);
-  if (tabulated.type === 'banded' && tabulated.variable.kind === 'coded') {
-    const options = tabulated.variable.options;
+  const options = tabulated.variable.options ?? [];
+  const scoredOrdinal = (tabulated.type === 'ordinal' || tabulated.type === 'grid-row') && options.some((o) => o.score !== undefined);
+  if (tabulated.variable.kind === 'coded' && (tabulated.type === 'banded' || scoredOrdinal)) {
+    const banded = tabulated.type === 'banded';
+    const counted = (k: number) => !options[k].nonSubstantive && (banded ? options[k].lower !== undefined : options[k].score !== undefined);
     out.summaries = columns.map((_, c) => {
-      const summary = summarizeBanded(options, table.lines.slice(0, options.length).map((l) => l.sums[c].w), tabulated.unit);
-      summary.n = table.lines.slice(0, options.length).reduce((s, l, k) => s + (options[k].nonSubstantive || options[k].lower === undefined ? 0 : l.sums[c].n), 0);
+      const sums = table.lines.slice(0, options.length).map((l) => l.sums[c].w);
+      const summary = banded ? summarizeBanded(options, sums, tabulated.unit) : summarizeScores(options, sums);
+      summary.n = table.lines.slice(0, options.length).reduce((s, l, k) => s + (counted(k) ? l.sums[c].n : 0), 0);
       return summary;
     });
   }
-  if ((tabulated.type === 'ordinal' || tabulated.type === 'grid-row') && tabulated.variable.kind === 'coded' && tabulated.variable.options.some((o) => o.score !== undefined)) {
-    const options = tabulated.variable.options;
-    const scored = (k: number) => !options[k].nonSubstantive && options[k].score !== undefined;
-    out.summaries = columns.map((_, c) => {
-      const summary = summarizeScores(options, table.lines.slice(0, options.length).map((l) => l.sums[c].w));
-      summary.n = table.lines.slice(0, options.length).reduce((s, l, k) => s + (scored(k) ? l.sums[c].n : 0), 0);
-      return summary;
-    });
-  }
-  if (tabulated.variable.kind === 'numeric') {
-    const values = tabulated.variable.values;
-    out.summaries = table.members!.map((members) => summarizeNumeric(members.map((i) => values[i]), weights ? members.map((i) => weights[i]) : null));
+  if (context.numeric && table.members) {
+    const { values, weights } = context.numeric;
+    out.summaries = table.members.map((members) => summarizeNumeric(members.map((i) => values[i]), weights ? members.map((i) => weights[i]) : null));
   }
   if (hasBanner && table.overlapping) out.lettersNote = OVERLAP_NOTE;
   return out;

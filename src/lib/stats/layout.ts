@@ -43,6 +43,11 @@ export interface Layout {
   responses?: Sums[];
   /** Numeric: respondent indices with an answer, per column. */
   members?: number[][];
+  /**
+   * Per column: withheld by a protected cube (its true or perturbed base is under the suppression
+   * threshold, or it differs from another published column by one respondent): no counts exist.
+   */
+  withheld?: boolean[];
 }
 
 /** How to run a pass: over the whole mask with slots from a coded banner, or column by column. */

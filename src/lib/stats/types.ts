@@ -73,6 +73,11 @@ export interface TableColumn {
   caution: boolean;
   /** n < suppressBase: percentages hidden. */
   suppressed: boolean;
+  /**
+   * Withheld by a protected cube: nothing about this column is published (its counts, base and
+   * percentages are unknown to the reader; `n` is 0 and `suppressed` is true).
+   */
+  withheld?: boolean;
 }
 
 export interface TableCell {
