@@ -318,8 +318,43 @@ export const Survey = z.strictObject({
   weightColumn: z.string().optional(),
   /** `microdata` waves ship responses.csv; `tables` waves ship published tables.csv only. */
   kind: z.enum(['microdata', 'tables']).default('microdata'),
+  /**
+   * What a microdata wave publishes beyond the chapters: `aggregates` (default) — respondent rows
+   * stay in data/; the explorer, question pages and their downloads read a cell-key-protected
+   * cube; `microdata` — explicit opt-in to public-use files of the public questions' rows.
+   */
+  publish: z.enum(['aggregates', 'microdata']).default('aggregates'),
 });
 export type Survey = z.infer<typeof Survey>;
+
+/**
+ * The perturbation table of the cell key method (docs/statistics.md, "Protected cube"): noise of
+ * zero mean, |noise| ≤ D and variance V (where the constraints allow it); no published count in
+ * 1..js. Defaults follow common practice for small survey tables (D = 2, V = 1, js = 2).
+ */
+export const Perturbation = z
+  .strictObject({
+    /** Largest absolute noise. */
+    D: z.number().int().min(0).max(10).default(2),
+    /** Target variance of the noise (reached where the constraints allow it). */
+    V: z.number().positive().max(10).default(1),
+    /** Counts 1..js are never published (they become 0 or a count above js). */
+    js: z.number().int().min(0).max(10).default(2),
+  })
+  .refine((p) => p.D >= p.js, { error: 'D must be at least js (a count of 1 must be able to move above js)' });
+export type Perturbation = z.infer<typeof Perturbation>;
+
+/** How the protected cube of an `aggregates` wave is built. */
+export const CubeSpec = z.strictObject({
+  /**
+   * Variables a reader may filter on (one value or one codebook net at a time). Default: every
+   * public single-answer variable usable as a banner. Multi-answer questions may be listed (a
+   * value then means "chose this option").
+   */
+  filters: z.array(z.string()).optional(),
+  perturbation: Perturbation.default({ D: 2, V: 1, js: 2 }),
+});
+export type CubeSpec = z.infer<typeof CubeSpec>;
 
 export const Codebook = z.strictObject({
   survey: Survey,
@@ -330,6 +365,8 @@ export const Codebook = z.strictObject({
   crosswalk: Crosswalk.optional(),
   /** Headline figures for the home page and the cover, computed from the data (microdata waves only). */
   headlines: z.array(Headline).default([]),
+  /** The protected cube of an `aggregates` wave (optional: defaults apply). */
+  cube: CubeSpec.default({ perturbation: { D: 2, V: 1, js: 2 } }),
 });
 export type Codebook = z.infer<typeof Codebook>;
 /** What an editor writes (defaults not yet applied). */

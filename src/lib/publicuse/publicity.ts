@@ -90,6 +90,9 @@ export function publicCodebook(codebook: Codebook): Codebook {
     // Headline figures belong to the report's cover (computed at build from the full data) and may
     // name restricted variables: the public-use codebook carries none.
     headlines: [],
+    // The cube's filter list may name restricted variables only to be refused by validation; the
+    // public codebook keeps the public ones.
+    cube: { ...codebook.cube, ...(codebook.cube.filters ? { filters: codebook.cube.filters.filter((id) => isPublicVariable(codebook, id)) } : {}) },
     ...(crosswalk && crosswalk.questions.length > 0 ? { crosswalk } : {}),
   };
 }

@@ -47,13 +47,14 @@ function codebookFor(spec: SyntheticSpec): Codebook {
     survey: {
       id: 'synthetic', wave: `n${spec.n}`, title: '合成ベンチマーク調査', publisher: 'Hakusho', fieldwork: { start: '2026-01-01', end: '2026-01-31' },
       method: 'インターネット調査（合成）', population: '合成回答者', n: spec.n, citation: 'Hakusho 合成ベンチマークデータ', licence: 'CC0-1.0',
-      synthetic: true, notes: [], idColumn: 'id', weightColumn: spec.weighted === false ? undefined : 'weight', kind: 'microdata',
+      synthetic: true, notes: [], idColumn: 'id', weightColumn: spec.weighted === false ? undefined : 'weight', kind: 'microdata', publish: 'microdata',
     },
     questions,
     derived: [],
     universes: [{ id: 'saas', label: 'SaaS企業', filter: { q: 'segment', in: [1] } }],
     chapters: [],
     headlines: [],
+    cube: { perturbation: { D: 2, V: 1, js: 2 } },
   };
 }
 
