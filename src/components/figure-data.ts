@@ -12,6 +12,22 @@ import type { CrossTab } from '../lib/stats/types.ts';
 import { chartVariable, chooseKind, parseKind, renderChart, type ChartKind, type ChartTable, type ChartVariable, type GridTable, type TrendTable } from '../lib/charts/index.ts';
 import { defaultState, serializeState } from '../lib/explore/state.ts';
 import { loadCatalog, type CatalogWave } from '../server/catalog.ts';
+import { cubeTablesOf, waveCube } from '../server/cube.ts';
+import { cubeCrosstab } from '../lib/cube/query.ts';
+import { NO_RESTRICTION, universeRestrictionId } from '../lib/cube/plan.ts';
+
+/**
+ * Which numbers a page shows (the one rule, README "Publishing modes"): what an editor wrote into a
+ * chapter is `exact`, like the printed report; what a reader can combine freely — question pages
+ * and their downloads — is `protected`: for a `publish: aggregates` wave it comes from the
+ * protected cube, for a `publish: microdata` wave from the rows that are public anyway.
+ */
+export type FigureView = 'exact' | 'protected';
+
+/** Whether a view of a wave reads the protected cube. */
+function fromCube(wave: CatalogWave, view: FigureView): boolean {
+  return view === 'protected' && wave.dataset !== undefined && wave.codebook.survey.publish === 'aggregates';
+}
 
 /** Every wave of every survey, validated. */
 export function allWaves(): CatalogWave[] {
@@ -99,12 +115,21 @@ function checkUniverse(dataset: Dataset, universe: string | undefined, who: stri
 }
 
 const memo = new Map<string, CrossTab>();
-/** The engine's table for a spec, computed once per build. */
-export function tableFor(wave: CatalogWave, spec: { question: string; banner?: string | null; universe?: string; filters?: Filter[] }): CrossTab {
-  const key = JSON.stringify([wave.survey, wave.wave, spec]);
+/** The engine's table for a spec, computed once per build (from the cube for a protected view of an aggregates wave). */
+export function tableFor(wave: CatalogWave, spec: { question: string; banner?: string | null; universe?: string; filters?: Filter[] }, view: FigureView = 'exact'): CrossTab {
+  const cube = fromCube(wave, view);
+  const key = JSON.stringify([wave.survey, wave.wave, spec, cube]);
   let t = memo.get(key);
   if (!t) {
-    t = crosstab(datasetOf(wave), { question: spec.question, banner: spec.banner ?? null, universe: spec.universe, filters: spec.filters });
+    if (cube) {
+      if (spec.filters?.length) throw new Error(`${wave.survey}/${wave.wave}: a protected table takes no filters`);
+      const q = waveCube(wave as CatalogWave & { dataset: Dataset }).questions.get(spec.question);
+      if (!q) throw new Error(`${wave.survey}/${wave.wave}: "${spec.question}" is not in the protected cube`);
+      const restriction = spec.universe === undefined || spec.universe === q.meta.universe ? NO_RESTRICTION : universeRestrictionId(spec.universe);
+      t = cubeCrosstab(q, { banner: spec.banner ?? null, restriction }, {}, { ...(spec.universe ? { universe: spec.universe } : {}) });
+    } else {
+      t = crosstab(datasetOf(wave), { question: spec.question, banner: spec.banner ?? null, universe: spec.universe, filters: spec.filters });
+    }
     memo.set(key, t);
   }
   return t;
@@ -119,6 +144,8 @@ export interface ChartRequest {
   universe?: string;
   filters?: Filter[];
   kind?: string;
+  /** `exact` (chapters, the default) or `protected` (question pages and their downloads). */
+  view?: FigureView;
 }
 
 export interface ResolvedChart {
@@ -159,11 +186,11 @@ export function resolveChart(req: ChartRequest, who = '<Chart>'): ResolvedChart 
       type: 'grid',
       question: q.id,
       rowLabels: q.rows.map((r) => r.label),
-      tables: q.rows.map((r) => tableFor(wave, { question: `${q.id}__${r.id}`, universe: req.universe, filters })),
+      tables: q.rows.map((r) => tableFor(wave, { question: `${q.id}__${r.id}`, universe: req.universe, filters }, req.view)),
     };
     table = grid;
   } else {
-    table = tableFor(wave, { question: req.q, banner: by, universe: req.universe, filters });
+    table = tableFor(wave, { question: req.q, banner: by, universe: req.universe, filters }, req.view);
   }
   const variable = q?.type === 'grid' ? chartVariable(dataset, `${q.id}__${q.rows[0].id}`) : chartVariable(dataset, req.q);
   let kind: ChartKind;
@@ -183,7 +210,7 @@ export function resolveChart(req: ChartRequest, who = '<Chart>'): ResolvedChart 
 function resolveTrend(wave: CatalogWave, info: VariableInfo, req: ChartRequest, who: string): ResolvedChart {
   if (req.by) throw new Error(`${who} q="${req.q}" kind="trend" by="${req.by}": a trend has no banner`);
   if (req.filters?.length) throw new Error(`${who} q="${req.q}" kind="trend": a trend takes no filters (published waves cannot be filtered)`);
-  const trends = trendsFor(wave, req.q);
+  const trends = trendsFor(wave, req.q, req.view);
   if (trends.length === 0) throw new Error(`${who} q="${req.q}" kind="trend": no other wave of ${wave.survey} has figures for this question through the crosswalk`);
   const valid = trends.map((t) => t.universe).join(', ');
   const wanted = req.universe ?? (trends.length === 1 ? trends[0].universe : info.universe);
@@ -228,7 +255,7 @@ function idInLaterWave(chain: CatalogWave[], from: number, question: string): st
  * least two waves have figures (the question's own universe, and the universes the published
  * tables of earlier waves were printed for). Options with a figure in only one wave are left out.
  */
-export function trendsFor(wave: CatalogWave, question: string): TrendTable[] {
+export function trendsFor(wave: CatalogWave, question: string, view: FigureView = 'exact'): TrendTable[] {
   const whole = crosswalkChain(wave);
   const here = whole.indexOf(wave);
   // Stop at the last later wave that still asks the question.
@@ -237,7 +264,9 @@ export function trendsFor(wave: CatalogWave, question: string): TrendTable[] {
   const full = whole.slice(0, end);
   const latestId = idInLaterWave(full, here, question);
   if (full.length < 2 || !latestId) return [];
-  const waves: TrendWave[] = full.map((w) => (w.dataset ? { codebook: w.codebook, dataset: w.dataset } : { codebook: w.codebook, tables: w.tables ?? [] }));
+  const waves: TrendWave[] = full.map((w) =>
+    fromCube(w, view) ? { codebook: w.codebook, tables: cubeTablesOf(w as CatalogWave & { dataset: Dataset }).tables } : w.dataset ? { codebook: w.codebook, dataset: w.dataset } : { codebook: w.codebook, tables: w.tables ?? [] },
+  );
   const own = wave.dataset ? variableInfo(wave.dataset, question).universe : (wave.codebook.questions.find((q) => q.id === question)?.universe ?? 'all');
   const published = full.flatMap((w) => (w.tables ?? []).filter((t) => t.question === question || t.question.startsWith(`${question}__`)).map((t) => t.universe));
   const out: TrendTable[] = [];

@@ -1,12 +1,15 @@
 /**
- * Loads the explorer's data lazily (only the waves a reader looks at), once each: public-use
- * files (microdata) and, for comparisons, earlier waves' published tables.
+ * Loads the explorer's data lazily (only the waves and questions a reader looks at), once each:
+ * public-use files (microdata), per-question cube files (aggregates) and, for comparisons,
+ * earlier waves' tables.
  */
 import type { Codebook } from '../../lib/dataset/codebook.ts';
 import type { Dataset, PublishedTable } from '../../lib/dataset/types.ts';
 import type { TrendWave } from '../../lib/stats/trend.ts';
 import type { HistoryWave } from '../../lib/explore/catalog.ts';
 import { decodePublicUse } from '../../lib/publicuse/decode.ts';
+import { decodeCube } from '../../lib/cube/format.ts';
+import type { QuestionCube } from '../../lib/cube/types.ts';
 
 const cache = new Map<string, Promise<unknown>>();
 
@@ -28,7 +31,12 @@ export function loadDataset(url: string): Promise<Dataset> {
   return once(url, async (r) => decodePublicUse(new Uint8Array(await r.arrayBuffer())));
 }
 
-/** An aggregate-only wave's public codebook and tables. */
+/** One question's protected cube (aggregates waves), fetched and decoded on first use. */
+export function loadCube(url: string): Promise<QuestionCube> {
+  return once(url, async (r) => decodeCube(new Uint8Array(await r.arrayBuffer())));
+}
+
+/** A wave's public codebook and tables: printed (aggregate-only waves) or the cube's totals. */
 export function loadTables(url: string): Promise<{ codebook: Codebook; tables: PublishedTable[] }> {
   return once(url, (r) => r.json() as Promise<{ codebook: Codebook; tables: PublishedTable[] }>);
 }

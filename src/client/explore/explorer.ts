@@ -1,23 +1,23 @@
 /**
  * `<hakusho-explorer>`: enhances the static explorer page. Reads the embedded catalog, keeps the
- * state in the URL (pushState / popstate), loads public-use data lazily, runs the same cross-tab
- * engine as the build and renders chart, table, χ² summary and exports.
+ * state in the URL (pushState / popstate), loads the wave's data lazily — public-use rows
+ * (`publish: microdata`) or the shown question's protected cube (`publish: aggregates`) — runs the
+ * same cross-tab engine as the build and renders chart, table, χ² summary and exports.
  *
  * `data-mode="embed"` shows the chart only (for iframes); controls are absent from that page.
  */
-import type { Dataset } from '../../lib/dataset/types.ts';
 import type { CrossTab } from '../../lib/stats/types.ts';
 import type { TrendWave } from '../../lib/stats/trend.ts';
 import type { ChartTable, TrendTable } from '../../lib/charts/types.ts';
-import { chartVariable } from '../../lib/charts/variable.ts';
 import { withoutEmptyColumns } from '../../lib/charts/columns.ts';
 import type { ExploreCatalog, CatalogWave, CatalogVariable } from '../../lib/explore/catalog.ts';
 import { canCompare, findWave } from '../../lib/explore/catalog.ts';
 import { parseState, serializeState, type ExploreState, type StateFilter } from '../../lib/explore/state.ts';
-import { computeTable, computeTrend } from '../../lib/explore/compute.ts';
-import { chiSquareText, tableNotes } from '../../lib/explore/notes.ts';
+import { computeTable, computeTrend, sourceVariable, type ExploreSource } from '../../lib/explore/compute.ts';
+import { fitToCube } from '../../lib/explore/restriction.ts';
+import { chiSquareText, protectionNotes, tableNotes } from '../../lib/explore/notes.ts';
 import { citationText, embedSnippet, sourceText } from '../../lib/explore/export.ts';
-import { loadDataset, loadHistory } from './data.ts';
+import { loadCube, loadDataset, loadHistory, loadTables } from './data.ts';
 import { renderTable, type IntervalText } from './table.ts';
 import { formatInterval } from '../../lib/stats/format.ts';
 import { drawChart, loadChartLibrary, type ChartLibrary } from './chart.ts';
@@ -49,8 +49,8 @@ export class HakushoExplorer extends HTMLElement {
   table: CrossTab | null = null;
   /** The trend across crosswalked waves, when comparing. */
   trend: TrendTable | null = null;
-  /** The decoded public-use data of the current wave. */
-  data: Dataset | null = null;
+  /** The data of the current view: the wave's public-use rows, or the question's cube. */
+  data: ExploreSource | null = null;
   /** Where `data` came from. */
   dataUrl = '';
   chartLibrary: ChartLibrary | null = null;
@@ -73,7 +73,10 @@ export class HakushoExplorer extends HTMLElement {
 
   /** Reads the URL, shows notices for what was wrong, and renders (rewriting a bad URL in place). */
   fromUrl(initial: boolean): void {
-    const { state, notices } = parseState(location.search, this.catalog);
+    const parsed = parseState(location.search, this.catalog);
+    const fitted = fitToCube(parsed.state, this.wave(parsed.state));
+    const notices = [...parsed.notices, ...fitted.notices];
+    const state = fitted.state;
     this.showNotices(notices);
     this.state = state;
     if (initial && notices.length > 0) history.replaceState(null, '', serializeState(state));
@@ -83,19 +86,44 @@ export class HakushoExplorer extends HTMLElement {
   /** Applies a change from a control: new URL entry, then render. */
   change(patch: Partial<ExploreState>): void {
     performance.mark('explore:input');
-    const next: ExploreState = { ...this.state, ...patch };
+    let next: ExploreState = { ...this.state, ...patch };
     const wave = this.wave(next);
     if (!wave.variables.some((v) => v.id === next.question)) next.question = wave.variables[0].id;
     if (next.banner && (!wave.variables.some((v) => v.id === next.banner && v.kind === 'coded') || next.banner === next.question)) next.banner = null;
     next.filters = next.filters.filter((f) => wave.variables.some((v) => v.id === f.variable));
     if (!wave.universes.some((u) => u.id === next.universe)) next.universe = 'all';
     if (next.compare && !canCompare(wave, next.question)) next.compare = false;
+    const fitted = fitToCube(next, wave, 'filters' in patch ? 'filters' : 'universe');
+    next = fitted.state;
     this.state = next;
-    this.showNotices([]);
+    this.showNotices(fitted.notices);
     // Data and chart code already here (the usual case): draw in this same task, no await.
-    if (this.data && this.dataUrl === wave.dataUrl && this.chartLibrary && !next.compare) this.renderSafely(this.data, null);
+    if (this.data && this.dataUrl === this.sourceUrl(next) && this.chartLibrary && !next.compare) this.renderSafely(this.data, null);
     else void this.update();
     history.pushState(null, '', serializeState(next));
+  }
+
+  /** Where the data of a state lives: the wave's public-use file, or the question's cube file. */
+  sourceUrl(state = this.state): string {
+    const wave = this.wave(state);
+    return wave.mode === 'aggregates' ? `${wave.dataUrl}${encodeURIComponent(state.question)}.bin` : wave.dataUrl;
+  }
+
+  /** Loads the data of a state. */
+  async loadSource(state: ExploreState): Promise<ExploreSource> {
+    const url = this.sourceUrl(state);
+    if (this.wave(state).mode === 'aggregates') return { kind: 'cube', cube: await loadCube(url) };
+    return { kind: 'rows', dataset: await loadDataset(url) };
+  }
+
+  /** Earlier waves and this one as trend inputs (an aggregates wave compares its cube's totals). */
+  async loadTrendWaves(state: ExploreState, source: Promise<ExploreSource>): Promise<TrendWave[]> {
+    const wave = this.wave(state);
+    const earlier = await loadHistory(wave.history);
+    if (wave.mode === 'aggregates' && wave.cube) return [...earlier, await loadTables(wave.cube.tablesUrl)];
+    const current = await source;
+    if (current.kind !== 'rows') throw new Error('比較用のデータがありません');
+    return [...earlier, { codebook: current.dataset.codebook, dataset: current.dataset }];
   }
 
   wave(state = this.state): CatalogWave {
@@ -116,19 +144,15 @@ export class HakushoExplorer extends HTMLElement {
   /** Loads what the state needs, then renders synchronously. */
   async update(): Promise<void> {
     const state = this.state;
-    const wave = this.wave();
     this.setBusy(true);
     try {
-      const [dataset, library, earlier] = await Promise.all([
-        loadDataset(wave.dataUrl),
-        this.chartLibrary ?? loadChartLibrary(),
-        state.compare ? loadHistory(wave.history) : Promise.resolve(null),
-      ]);
+      const source = this.loadSource(state);
+      const [data, library, waves] = await Promise.all([source, this.chartLibrary ?? loadChartLibrary(), state.compare ? this.loadTrendWaves(state, source) : Promise.resolve(null)]);
       if (state !== this.state) return; // superseded while loading
-      this.data = dataset;
-      this.dataUrl = wave.dataUrl;
+      this.data = data;
+      this.dataUrl = this.sourceUrl(state);
       this.chartLibrary = library;
-      this.renderSafely(dataset, earlier);
+      this.renderSafely(data, waves);
     } catch (error) {
       this.showNotices([error instanceof Error ? error.message : String(error)]);
     } finally {
@@ -137,9 +161,9 @@ export class HakushoExplorer extends HTMLElement {
   }
 
   /** Renders; a failure (e.g. a table the engine refuses) becomes a visible notice, not an exception. */
-  renderSafely(dataset: Dataset, earlier: TrendWave[] | null): void {
+  renderSafely(source: ExploreSource, waves: TrendWave[] | null): void {
     try {
-      this.render(dataset, earlier);
+      this.render(source, waves);
     } catch (error) {
       this.showNotices([`この集計は表示できません：${error instanceof Error ? error.message : String(error)}`]);
       this.dispatchEvent(new CustomEvent('explore:failed'));
@@ -151,14 +175,14 @@ export class HakushoExplorer extends HTMLElement {
   }
 
   /** Computes and draws everything for the current state (synchronous: measured by the bench). */
-  render(dataset: Dataset, earlier: TrendWave[] | null): void {
+  render(source: ExploreSource, waves: TrendWave[] | null): void {
     const state = this.state;
     const wave = this.wave();
     const question = this.variable(state.question);
-    const variable = chartVariable(dataset, state.question);
+    const variable = sourceVariable(source, state.question);
     const t0 = performance.now();
-    this.table = computeTable(dataset, state);
-    this.trend = earlier ? computeTrend([...earlier, { codebook: dataset.codebook, dataset }], state, this.table.universeLabel) : null;
+    this.table = computeTable(source, state, wave);
+    this.trend = waves ? computeTrend(waves, state, this.table.universeLabel) : null;
     const t1 = performance.now();
     if (!this.embed) this.syncControls();
     const t2 = performance.now();
@@ -189,7 +213,7 @@ export class HakushoExplorer extends HTMLElement {
             '調査回比較は対象者の条件のみを適用し、絞り込みと集計軸は適用していません。前回以前の値は公表された集計表または公開用データによります。',
             ...(this.trend.waves.length < 2 ? ['前回以前の調査には、この設問・対象者の集計がありません。'] : []),
           ];
-      const lines = [...tableNotes(this.table), ...trendNotes];
+      const lines = [...(wave.cube ? protectionNotes(wave.cube, this.table) : []), ...tableNotes(this.table), ...trendNotes];
       notes.append(...lines.map((n) => Object.assign(document.createElement('li'), { textContent: n })));
       tableBox.append(notes);
     }
@@ -215,7 +239,8 @@ export class HakushoExplorer extends HTMLElement {
     const t = this.table!;
     const total = t.columns[0];
     const filters = this.state.filters.length > 0 ? `、絞り込み${this.state.filters.length}件` : '';
-    return `対象：${t.universeLabel}${filters}（n=${total.n.toLocaleString('ja-JP')}）／${t.type === 'multi' ? '複数回答' : '単一回答'}${t.weighted ? '／ウェイト集計' : ''}／出典：${sourceText(wave.citation)}${wave.synthetic ? '／合成サンプルデータ' : ''}`;
+    const n = total.withheld ? '非公開' : total.n.toLocaleString('ja-JP');
+    return `対象：${t.universeLabel}${filters}（n=${n}${wave.mode === 'aggregates' ? '・秘匿処理済み' : ''}）／${t.type === 'multi' ? '複数回答' : '単一回答'}${t.weighted ? '／ウェイト集計' : ''}／出典：${sourceText(wave.citation)}${wave.synthetic ? '／合成サンプルデータ' : ''}`;
   }
 
   // ---- controls ------------------------------------------------------------------------------
@@ -260,8 +285,12 @@ export class HakushoExplorer extends HTMLElement {
   editedFilters(): StateFilter[] {
     const variable = this.variable(q<HTMLSelectElement>(this, 'select[name="fvar"]')?.value ?? null);
     if (!variable) return this.state.filters;
-    const codes = [...this.querySelectorAll<HTMLInputElement>('input[name="fcode"]:checked')].map((i) => Number(i.value));
-    const others = this.state.filters.filter((f) => f.variable !== variable.id);
+    const cube = this.wave().cube;
+    const picked = [...this.querySelectorAll<HTMLInputElement>('input[name="fcode"]:checked')].map((i) => i.value);
+    // A cube answers one value or one net: the radio's value is a code or `net:<id>`.
+    const net = cube?.filters.find((f) => f.id === variable.id)?.nets.find((n) => picked[0] === `net:${n.id}`);
+    const codes = net ? net.codes : picked.filter((v) => /^\d+$/.test(v)).map(Number);
+    const others = cube ? [] : this.state.filters.filter((f) => f.variable !== variable.id);
     if (codes.length === 0) return others;
     const mode = variable.kind === 'multi' ? (q<HTMLInputElement>(this, 'input[name="fmode"]:checked')?.value === 'all' ? 'all' : 'any') : 'in';
     return [...others, { variable: variable.id, mode, codes }];
@@ -284,7 +313,8 @@ export class HakushoExplorer extends HTMLElement {
       const fv = select('fvar');
       if (fv) {
         const current = fv.value;
-        fv.replaceChildren(option('', '項目を選ぶ'), ...wave.variables.filter((v) => v.kind !== 'numeric').map((v) => option(v.id, v.label)));
+        const filterable = wave.cube ? wave.variables.filter((v) => wave.cube!.filters.some((f) => f.id === v.id)) : wave.variables.filter((v) => v.kind !== 'numeric');
+        fv.replaceChildren(option('', '項目を選ぶ'), ...filterable.map((v) => option(v.id, v.label)));
         fv.value = wave.variables.some((v) => v.id === current) ? current : '';
       }
     }
@@ -347,24 +377,29 @@ export class HakushoExplorer extends HTMLElement {
       return;
     }
     const existing = this.state.filters.find((f) => f.variable === variable.id);
-    const chosen = new Set(existing && existing.mode !== 'range' ? existing.codes : []);
+    const cube = this.wave().cube?.filters.find((f) => f.id === variable.id);
+    const codes = existing && existing.mode !== 'range' ? existing.codes : [];
+    const netChosen = cube?.nets.find((n) => codes.length > 1 && n.codes.join(',') === [...codes].sort((a, b) => a - b).join(','));
+    const chosen = new Set<string>(netChosen ? [`net:${netChosen.id}`] : codes.map(String));
     const mode = existing?.mode === 'all' ? 'all' : 'any';
     const current = box.querySelector<HTMLFieldSetElement>('fieldset');
     if (current?.dataset.variable === variable.id) {
-      for (const input of current.querySelectorAll<HTMLInputElement>('input[name="fcode"]')) input.checked = chosen.has(Number(input.value));
+      for (const input of current.querySelectorAll<HTMLInputElement>('input[name="fcode"]')) input.checked = chosen.has(input.value);
       for (const input of current.querySelectorAll<HTMLInputElement>('input[name="fmode"]')) input.checked = input.value === mode;
       return;
     }
     const fieldset = document.createElement('fieldset');
     fieldset.dataset.variable = variable.id;
-    fieldset.append(Object.assign(document.createElement('legend'), { textContent: `「${variable.label}」で絞り込む` }));
-    variable.options.forEach((o, k) => {
+    fieldset.append(Object.assign(document.createElement('legend'), { textContent: cube ? `「${variable.label}」で絞り込む（1つを選ぶ）` : `「${variable.label}」で絞り込む` }));
+    // A cube answers one value or one codebook net at a time: radio buttons; rows: any set of values.
+    const choices = [...variable.options.map((o) => ({ value: String(o.code), label: o.label })), ...(cube?.nets ?? []).map((n) => ({ value: `net:${n.id}`, label: `［計］${n.label}` }))];
+    choices.forEach((c, k) => {
       const label = document.createElement('label');
-      const input = Object.assign(document.createElement('input'), { type: 'checkbox', name: 'fcode', value: String(o.code), checked: chosen.has(o.code), id: `x-fcode-${k}` });
-      label.append(input, ' ', o.label);
+      const input = Object.assign(document.createElement('input'), { type: cube ? 'radio' : 'checkbox', name: 'fcode', value: c.value, checked: chosen.has(c.value), id: `x-fcode-${k}` });
+      label.append(input, ' ', c.label);
       fieldset.append(label);
     });
-    if (variable.kind === 'multi') {
+    if (variable.kind === 'multi' && !cube) {
       const modes = document.createElement('div');
       modes.className = 'x-modes';
       for (const [value, text] of [['any', 'いずれかを選んだ人'], ['all', 'すべてを選んだ人']]) {
@@ -393,7 +428,12 @@ export class HakushoExplorer extends HTMLElement {
     if (embed) embed.value = embedSnippet(this.permalink('/embed/'), `${question?.label ?? ''}（${wave.title}）`);
     const link = q<HTMLAnchorElement>(this, 'a[data-role="permalink"]');
     if (link) link.href = this.permalink();
-    // public.csv and datapackage.json sit next to the public-use file (src/pages/data/).
+    // public.csv and datapackage.json sit next to the public-use file (src/pages/data/); a wave
+    // published as a protected cube has no respondent rows to offer.
+    const rows = q<HTMLElement>(this, '[data-role="data-rows"]');
+    if (rows) rows.hidden = wave.mode !== 'microdata';
+    const rule = q<HTMLElement>(this, '[data-role="cube-rule"]');
+    if (rule) rule.hidden = wave.mode !== 'aggregates';
     const csvLink = q<HTMLAnchorElement>(this, 'a[data-role="data-csv"]');
     if (csvLink) csvLink.href = new URL('public.csv', new URL(wave.dataUrl, location.href)).href;
     const packageLink = q<HTMLAnchorElement>(this, 'a[data-role="data-package"]');

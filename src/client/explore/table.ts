@@ -43,7 +43,7 @@ export function renderTable(model: TableModel, caption: string, show: Show, keys
     const baseRow = el('tr', undefined, 'x-base');
     baseRow.append(el('th', '基数'));
     for (const c of model.head) {
-      const mark = c.base === 'n=0' ? '' : c.suppressed ? '×' : c.caution ? '†' : '';
+      const mark = c.base === 'n=0' || c.base === 'n=非公開' ? '' : c.suppressed ? '×' : c.caution ? '†' : '';
       const td = el('td', `${c.base}${mark}`);
       if (c.caution) td.classList.add('x-caution');
       baseRow.append(td);

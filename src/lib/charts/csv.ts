@@ -1,7 +1,8 @@
 /**
  * A chart's numbers as CSV for download: UTF-8 with a byte-order mark (so Excel opens Japanese
- * text correctly), one row per cell in long ("tidy") form, quoted by d3-dsv. Suppressed
- * percentages are left empty; counts are always given.
+ * text correctly), one row per cell in long ("tidy") form, quoted by d3-dsv. A suppressed
+ * column's percentages and counts are left empty (a count would reveal what the × hides); a column
+ * a protected cube withholds has no base either.
  */
 import { csvFormatRows } from 'd3-dsv';
 import type { CrossTab } from '../stats/types.ts';
@@ -41,9 +42,9 @@ function rowsOf(table: CrossTab, meta: CsvMeta, item: string): string[][] {
     table.universeLabel,
     item,
     d.columnKey === 'total' ? '全体' : d.columnLabel,
-    String(d.n),
+    table.columns[d.columnIndex].withheld ? '' : String(d.n),
     d.rowKind === 'net' ? `［計］${d.rowLabel}` : d.rowLabel,
-    String(d.count),
+    d.suppressed ? '' : String(d.count),
     r1(d.percent),
     r1(d.ciLow),
     r1(d.ciHigh),
@@ -62,7 +63,7 @@ export function tableCsv(table: ChartTable, meta: CsvMeta): string {
       ? table.points.map((p) => [
           `${meta.survey}（${p.wave}）`, p.question, meta.question, 'SA', table.universeLabel, p.wave, '全体', String(p.base), p.label, '',
           r1(p.proportion * 100), r1(p.ci ? p.ci.low * 100 : null), r1(p.ci ? p.ci.high * 100 : null), p.base < 30 ? '参考値' : '', '',
-          p.source === 'published' ? `${meta.citation}${p.sourceNote ? `（${p.sourceNote}）` : ''}` : meta.citation, meta.synthetic && p.source === 'microdata' ? '合成サンプルデータ' : '',
+          p.source === 'published' ? `${meta.citation}${p.sourceNote ? `（${p.sourceNote}）` : ''}` : meta.citation, meta.synthetic && p.source !== 'published' ? '合成サンプルデータ' : '',
         ])
       : rowsOf(table, meta, '');
   return BOM + csvFormatRows([HEADER, ...body.map((row) => row.map(safeCell))]) + '\r\n';

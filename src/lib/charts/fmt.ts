@@ -13,6 +13,7 @@ export const SUPPRESSED = '×';
 
 /** A cell's percent with one decimal ("35.7", "0.0", "–", "×"). */
 export function percentText(cell: TableCell, column: TableColumn): string {
+  if (column.withheld) return SUPPRESSED;
   return formatPercent(column.n === 0 ? Number.NaN : cell.proportion, { suppressed: column.suppressed && column.n > 0, suppressedText: SUPPRESSED });
 }
 
@@ -21,9 +22,9 @@ export function countText(n: number): string {
   return n === 0 ? '0' : formatCount(n);
 }
 
-/** "n=221". */
+/** "n=221" ("n=非公開" for a column a protected cube withholds). */
 export function baseText(column: TableColumn): string {
-  return formatBase(column.n);
+  return column.withheld ? 'n=非公開' : formatBase(column.n);
 }
 
 /** A number with `digits` decimals ("2.84"), "–" when not finite. */

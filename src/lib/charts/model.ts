@@ -63,7 +63,8 @@ function plain(table: CrossTab, variable?: ChartVariable): TableModel {
       text: percentText(cell, table.columns[i]),
       letters: table.columns[i].caution ? '' : cell.letters,
       caution: table.columns[i].caution,
-      count: cell.count,
+      // A suppressed column shows no count either (an exact count would reveal what the × hides).
+      count: table.columns[i].suppressed ? null : cell.count,
     })),
   }));
   const unit = variable?.unit ?? '';

@@ -20,7 +20,7 @@ export function trendLabel(p: TrendPoint): string {
 /** Tooltip of a trend point. */
 export function trendTitle(p: TrendPoint): string {
   const ci = p.ci ? `\n95%信頼区間 ${formatInterval(p.ci)}%` : '';
-  const source = p.source === 'published' ? `\n公表値${p.sourceNote ? `（${p.sourceNote}）` : ''}` : '';
+  const source = p.source === 'published' ? `\n公表値${p.sourceNote ? `（${p.sourceNote}）` : ''}` : p.source === 'protected' ? '\n秘匿処理（撹乱）をした集計値' : '';
   return `${p.wave} ${p.label}\n${formatPercent(p.proportion)}%（${formatBase(p.base)}）${ci}${source}`;
 }
 
@@ -37,7 +37,10 @@ export function trendSpec(trend: TrendTable, width: number, kind: ChartKind): Ch
   return {
     kind,
     legend: keys.map((k, i) => ({ label: labelOf.get(k) as string, colour: seriesColour(i) })),
-    notes: points.some((p) => p.source === 'published') ? ['過去の調査年の値は公表資料の数値です。'] : [],
+    notes: [
+      ...(points.some((p) => p.source === 'published') ? ['過去の調査年の値は公表資料の数値です。'] : []),
+      ...(points.some((p) => p.source === 'protected') ? [`${[...new Set(points.filter((p) => p.source === 'protected').map((p) => p.wave))].join('・')}年の値は、秘匿処理（セルキー法による撹乱）をした集計値です。`] : []),
+    ],
     plot: {
       ...baseOptions(width, 300, { left: 44, right: Math.min(width * 0.45, widest + 64), top: 16 }),
       x: { domain: trend.waves, type: 'point', label: null, padding: kind === 'slope' ? 0.2 : 0.1 },

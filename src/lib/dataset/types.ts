@@ -126,6 +126,8 @@ export interface PublishedTable {
   source: string | null;
   /** Cells in the order of the question's options. */
   cells: PublishedCell[];
+  /** Totals of a protected cube (perturbed counts), not a printed table. */
+  protected?: boolean;
 }
 
 /** A survey wave as loaded: its codebook and either microdata or published tables. */

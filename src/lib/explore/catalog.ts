@@ -31,8 +31,15 @@ export interface CatalogWave {
   synthetic: boolean;
   citation: string;
   publisher: string;
-  /** URL of the public-use file, relative to the site root. */
+  /**
+   * `microdata`: `dataUrl` is the public-use file (rows); `aggregates`: `dataUrl` is the folder of
+   * the protected cube's per-question files (`<question>.bin`).
+   */
+  mode: 'microdata' | 'aggregates';
+  /** URL of the public-use file, or of the cube folder, relative to the site root. */
   dataUrl: string;
+  /** Aggregates waves: what the cube answers and how it is protected (stated in the notes). */
+  cube?: CatalogCube;
   variables: CatalogVariable[];
   universes: { id: string; label: string }[];
   /** Earlier wave this one is crosswalked to, and the question ids that map across. */
@@ -46,6 +53,20 @@ export interface HistoryWave {
   wave: string;
   kind: 'microdata' | 'tables';
   url: string;
+}
+
+/** A variable of the cube's filter list: one value or one of its nets at a time. */
+export interface CatalogFilter {
+  id: string;
+  nets: { id: string; label: string; codes: number[] }[];
+}
+
+export interface CatalogCube {
+  filters: CatalogFilter[];
+  perturbation: { D: number; V: number; js: number };
+  suppressBase: number;
+  /** The cube's totals as tables (for comparisons with this wave). */
+  tablesUrl: string;
 }
 
 export interface ExploreCatalog {
@@ -72,10 +93,12 @@ export function catalogVariables(codebook: Codebook): CatalogVariable[] {
 }
 
 /** One catalog entry for a wave, given its public codebook and where its data file lives. */
-export function catalogWave(codebook: Codebook, dataUrl: string, history: HistoryWave[] = []): CatalogWave {
+export function catalogWave(codebook: Codebook, dataUrl: string, history: HistoryWave[] = [], cube?: CatalogCube): CatalogWave {
   const s = codebook.survey;
   const cw = codebook.crosswalk;
   return {
+    mode: cube ? 'aggregates' : 'microdata',
+    ...(cube ? { cube } : {}),
     survey: s.id,
     wave: s.wave,
     title: s.shortTitle ?? s.title,

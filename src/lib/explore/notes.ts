@@ -5,6 +5,20 @@
 import type { CrossTab } from '../stats/types.ts';
 import { SUPPRESSED } from '../charts/fmt.ts';
 import { emptyColumns } from '../charts/columns.ts';
+import type { CatalogCube } from './catalog.ts';
+
+/**
+ * What a reader of a protected cube must know (docs/statistics.md, "Protected cube"): the counts
+ * are perturbed (the method and its parameters), and which columns are withheld and why.
+ */
+export function protectionNotes(cube: CatalogCube, tab: CrossTab): string[] {
+  const { D, js } = cube.perturbation;
+  const notes = [
+    `集計値には秘匿のための撹乱を加えています（セルキー法：各セルの人数に最大±${D}の誤差。${js > 0 ? `1〜${js}人のセルは0人または${js + 1}人以上として表示。` : ''}割合・信頼区間・有意差・χ²・平均も撹乱後の人数から計算）。同じ集団の同じセルはどの表でも同じ値です。`,
+  ];
+  if (tab.columns.some((c) => c.withheld)) notes.push(`${SUPPRESSED}（基数 非公開）：回答者が${cube.suppressBase}人未満の列、または他の表との差から個人の回答が分かるおそれのある列は、人数も割合も公開していません。`);
+  return notes;
+}
 
 function adjustLabel(adjust: CrossTab['options']['adjust']): string {
   return adjust === 'bonferroni' ? 'Bonferroni 補正' : adjust === 'bh' ? 'Benjamini–Hochberg 補正' : '補正なし';

@@ -39,7 +39,8 @@ export interface TrendPoint {
   effectiveBase: number;
   /** Weighted base W (published: the base). */
   weightedBase: number;
-  source: 'microdata' | 'published';
+  /** Computed from rows, printed in a published table, or read from a protected cube's totals. */
+  source: 'microdata' | 'published' | 'protected';
   /** Published tables: where the figure was printed. */
   sourceNote?: string | null;
 }
@@ -135,7 +136,7 @@ function publishedPoints(wave: { codebook: Codebook; tables: PublishedTable[] },
     const proportion = cell.percent !== null ? cell.percent / 100 : cell.count !== null && table.base > 0 ? cell.count / table.base : NaN;
     if (!Number.isFinite(proportion)) continue;
     const ci = proportionInterval(stats.interval, proportion, table.base, stats.level);
-    points.push({ wave: wave.codebook.survey.wave, option: ref, label: labels.get(ref)!, question, code, proportion, ci, base: table.base, effectiveBase: table.base, weightedBase: table.base, source: 'published', sourceNote: table.source });
+    points.push({ wave: wave.codebook.survey.wave, option: ref, label: labels.get(ref)!, question, code, proportion, ci, base: table.base, effectiveBase: table.base, weightedBase: table.base, source: table.protected ? 'protected' : 'published', sourceNote: table.source });
   }
   return points;
 }

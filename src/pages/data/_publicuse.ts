@@ -1,6 +1,7 @@
 /**
- * Build-time bridge from the catalog of survey waves to the explorer: which waves get a
- * public-use file, where it lives, its bytes (encoded once per build), the published tables of
+ * Build-time bridge from the catalog of survey waves to the explorer: which waves publish
+ * public-use rows (`publish: microdata`) and which a protected cube (`publish: aggregates`, the
+ * default), where their files live, their bytes (encoded once per build), the published tables of
  * aggregate-only waves (for comparisons), and the explorer catalog.
  * (A leading underscore keeps Astro from treating this module as a route.)
  */
@@ -10,14 +11,42 @@ import type { Dataset, PublishedTable } from '../../lib/dataset/types.ts';
 import { encodePublicUse } from '../../lib/publicuse/encode.ts';
 import { decodePublicUse } from '../../lib/publicuse/decode.ts';
 import { isPublicVariable, publicCodebook } from '../../lib/publicuse/publicity.ts';
-import { catalogWave, type ExploreCatalog, type HistoryWave } from '../../lib/explore/catalog.ts';
+import { catalogWave, type CatalogCube, type ExploreCatalog, type HistoryWave } from '../../lib/explore/catalog.ts';
+import { cubePlan } from '../../lib/cube/plan.ts';
+import { disclosureRisk } from '../../lib/publicuse/risk.ts';
+import { encodeCube } from '../../lib/cube/format.ts';
+import { defaultStatsOptions } from '../../lib/stats/options.ts';
+import { cubeTablesOf, waveCube } from '../../server/cube.ts';
+export { cubeTablesOf, waveCube };
 
 type MicrodataWave = LoadedWave & { dataset: Dataset };
 type TablesWave = LoadedWave & { tables: PublishedTable[] };
 
 /** Waves with microdata: only these can be explored (aggregate-only waves cannot be filtered). */
-export function microdataWaves(): MicrodataWave[] {
+export function exploredWaves(): MicrodataWave[] {
   return loadCatalog().waves.filter((w): w is MicrodataWave => w.dataset !== undefined);
+}
+
+/** Waves whose editor opted in to public-use rows (`publish: microdata`). */
+export function microdataWaves(): MicrodataWave[] {
+  return exploredWaves().filter((w) => w.codebook.survey.publish === 'microdata');
+}
+
+/** Waves published as a protected cube (`publish: aggregates`, the default). */
+export function aggregatesWaves(): MicrodataWave[] {
+  return exploredWaves().filter((w) => w.codebook.survey.publish === 'aggregates');
+}
+
+/** Site folder of a wave's cube files (`<question>.bin`). */
+export function cubePath(survey: string, wave: string): string {
+  return `/data/${survey}/${wave}/cube/`;
+}
+
+/** The cube file of one question. */
+export function cubeBytes(wave: MicrodataWave, question: string): Uint8Array<ArrayBuffer> {
+  const q = waveCube(wave).questions.get(question);
+  if (!q) throw new Error(`cube: no question "${question}" in ${wave.survey}/${wave.wave}`);
+  return encodeCube(q);
 }
 
 /** Waves known only from published tables. */
@@ -42,8 +71,13 @@ export function publicUseBytes(wave: MicrodataWave): Uint8Array<ArrayBuffer> {
   const key = `${wave.survey}/${wave.wave}`;
   let bytes = encoded.get(key);
   if (!bytes) {
+    if (wave.codebook.survey.publish !== 'microdata') throw new Error(`${key}: publish: aggregates — no public-use rows may be written`);
     bytes = encodePublicUse(wave.dataset);
     encoded.set(key, bytes);
+    const risk = disclosureRisk(decodePublicUse(bytes));
+    console.log(
+      `[public-use] ${key}: publish: microdata — 回答者の行を公開します。公開する選択式の設問 ${risk.variables} 項目の組み合わせで、${risk.rows} 行のうち ${risk.sampleUnique} 行が標本一意、最小の k は ${risk.smallestK} です。`,
+    );
   }
   return bytes;
 }
@@ -58,6 +92,12 @@ export function publicTables(wave: TablesWave): { codebook: Codebook; tables: Pu
   return { codebook: publicCodebook(wave.codebook), tables: wave.tables.filter((t) => isPublicVariable(wave.codebook, t.question)) };
 }
 
+/** Where the explorer finds a wave's data: public-use rows, a cube, or published tables. */
+function dataUrlOf(wave: LoadedWave): string {
+  if (!wave.dataset) return tablesPath(wave.survey, wave.wave);
+  return wave.codebook.survey.publish === 'microdata' ? publicUsePath(wave.survey, wave.wave) : cubePath(wave.survey, wave.wave);
+}
+
 /** Earlier waves reachable from a wave through crosswalks, oldest first. */
 export function history(wave: LoadedWave): HistoryWave[] {
   const catalog = loadCatalog();
@@ -68,7 +108,8 @@ export function history(wave: LoadedWave): HistoryWave[] {
     const previous = catalog.get(wave.survey, at.codebook.crosswalk.wave);
     if (!previous) break;
     seen.add(previous.wave);
-    out.unshift(previous.dataset ? { wave: previous.wave, kind: 'microdata', url: publicUsePath(previous.survey, previous.wave) } : { wave: previous.wave, kind: 'tables', url: tablesPath(previous.survey, previous.wave) });
+    const rows = previous.dataset && previous.codebook.survey.publish === 'microdata';
+    out.unshift(rows ? { wave: previous.wave, kind: 'microdata', url: publicUsePath(previous.survey, previous.wave) } : { wave: previous.wave, kind: 'tables', url: tablesPath(previous.survey, previous.wave) });
     at = previous;
   }
   return out;
@@ -76,5 +117,19 @@ export function history(wave: LoadedWave): HistoryWave[] {
 
 /** What the explorer pages embed: every microdata wave's public variables and data URLs. */
 export function exploreCatalog(): ExploreCatalog {
-  return { waves: microdataWaves().map((w) => catalogWave(publicCodebook(w.codebook), publicUsePath(w.survey, w.wave), history(w))) };
+  return {
+    waves: exploredWaves().map((w) => {
+      const codebook = publicCodebook(w.codebook);
+      const cube: CatalogCube | undefined =
+        w.codebook.survey.publish === 'aggregates'
+          ? {
+              filters: cubePlan(codebook).filterVariables.map((f) => ({ id: f.id, nets: f.nets.map((n) => ({ id: n.id, label: n.label, codes: [...n.codes].sort((a, b) => a - b) })) })),
+              perturbation: w.codebook.cube.perturbation,
+              suppressBase: defaultStatsOptions.suppressBase,
+              tablesUrl: tablesPath(w.survey, w.wave),
+            }
+          : undefined;
+      return catalogWave(codebook, dataUrlOf(w), history(w), cube);
+    }),
+  };
 }

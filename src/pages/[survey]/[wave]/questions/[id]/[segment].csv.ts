@@ -8,7 +8,7 @@ export const getStaticPaths = segmentPaths;
 
 export const GET: APIRoute = ({ params, props }) => {
   const { seg } = props as SegmentProps;
-  const r = resolveChart({ survey: params.survey as string, wave: params.wave as string, q: params.id as string, by: seg.by, universe: seg.universe });
+  const r = resolveChart({ survey: params.survey as string, wave: params.wave as string, q: params.id as string, by: seg.by, universe: seg.universe, view: 'protected' });
   const s = r.wave.codebook.survey;
   const csv = tableCsv(r.table, { survey: s.title, question: r.info.text, citation: s.citation, synthetic: s.synthetic });
   return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

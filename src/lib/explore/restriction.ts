@@ -1,0 +1,67 @@
+/**
+ * Which explorer states a protected cube can answer (docs/statistics.md, "Protected cube"): the
+ * question's own universe, or one more restriction — one universe, or one filter on one filter
+ * variable with one value or exactly one codebook net's codes. Anything else is refused with a
+ * notice that says what is possible; the URL and the controls are the same in both modes.
+ */
+import type { CatalogWave } from './catalog.ts';
+import type { ExploreState, StateFilter } from './state.ts';
+import { NO_RESTRICTION, filterRestrictionId, netRestrictionId, universeRestrictionId } from '../cube/plan.ts';
+
+/** What a cube may be asked, stated for readers. */
+export const CUBE_RULE = 'この調査は秘匿処理をした集計値だけを公開しています。絞り込みは「対象者」か、1つの項目の1つの選択肢（または定義済みのまとまり）のどちらか1つまで使えます。';
+
+/** The cube restriction id of a single filter, or null when the cube cannot answer it. */
+export function filterRestriction(filter: StateFilter, wave: CatalogWave): string | null {
+  const allowed = wave.cube?.filters.find((f) => f.id === filter.variable);
+  if (!allowed || filter.mode === 'range') return null;
+  if (filter.mode === 'all' && filter.codes.length > 1) return null;
+  if (filter.codes.length === 1) return filterRestrictionId(filter.variable, filter.codes[0]);
+  const codes = [...filter.codes].sort((a, b) => a - b).join(',');
+  const net = allowed.nets.find((n) => n.codes.join(',') === codes);
+  return net ? netRestrictionId(filter.variable, net.id) : null;
+}
+
+/** The cube restriction of a state (which must already fit, see `fitToCube`). */
+export function stateRestriction(state: ExploreState, wave: CatalogWave): string {
+  if (state.filters.length > 0) return filterRestriction(state.filters[0], wave) ?? NO_RESTRICTION;
+  return state.universe !== 'all' ? universeRestrictionId(state.universe) : NO_RESTRICTION;
+}
+
+export interface FittedState {
+  state: ExploreState;
+  notices: string[];
+}
+
+/**
+ * The state a cube can answer: at most one restriction. `prefer` says which the reader set last
+ * (a new filter replaces the universe, a new universe replaces the filters). Microdata waves are
+ * returned unchanged.
+ */
+export function fitToCube(state: ExploreState, wave: CatalogWave, prefer: 'filters' | 'universe' = 'universe'): FittedState {
+  if (wave.mode !== 'aggregates') return { state, notices: [] };
+  const dropped: string[] = [];
+  const usable = state.filters.filter((f) => {
+    const ok = filterRestriction(f, wave) !== null;
+    if (!ok) dropped.push(`絞り込み「${wave.variables.find((v) => v.id === f.variable)?.label ?? f.variable}」`);
+    return ok;
+  });
+  let filters = usable;
+  if (usable.length > 1) {
+    const keep = prefer === 'filters' ? usable[usable.length - 1] : usable[0];
+    for (const f of usable) if (f !== keep) dropped.push(`絞り込み「${wave.variables.find((v) => v.id === f.variable)?.label ?? f.variable}」`);
+    filters = [keep];
+  }
+  let universe = state.universe;
+  if (filters.length > 0 && universe !== 'all') {
+    if (prefer === 'filters') {
+      dropped.push(`対象者「${wave.universes.find((u) => u.id === universe)?.label ?? universe}」`);
+      universe = 'all';
+    } else {
+      for (const f of filters) dropped.push(`絞り込み「${wave.variables.find((v) => v.id === f.variable)?.label ?? f.variable}」`);
+      filters = [];
+    }
+  }
+  if (dropped.length === 0) return { state, notices: [] };
+  return { state: { ...state, universe, filters }, notices: [`${CUBE_RULE}${dropped.join('・')}を外しました。`] };
+}

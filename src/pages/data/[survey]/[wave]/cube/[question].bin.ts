@@ -1,0 +1,16 @@
+/**
+ * `/data/<survey>/<wave>/cube/<question>.bin`: one question's protected cube (format:
+ * src/lib/cube/format.ts), for waves with `publish: aggregates`. The explorer loads only the file
+ * of the question it shows.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { aggregatesWaves, cubeBytes, waveCube } from '../../../_publicuse.ts';
+
+export const getStaticPaths = (() =>
+  aggregatesWaves().flatMap((wave) => [...waveCube(wave).questions.keys()].map((question) => ({ params: { survey: wave.survey, wave: wave.wave, question } })))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params }) => {
+  const wave = aggregatesWaves().find((w) => w.survey === params.survey && w.wave === params.wave);
+  if (!wave || !waveCube(wave).questions.has(params.question as string)) return new Response(null, { status: 404 });
+  return new Response(cubeBytes(wave, params.question as string), { headers: { 'Content-Type': 'application/octet-stream' } });
+};
