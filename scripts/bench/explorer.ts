@@ -32,7 +32,7 @@ const CHANGES = 100;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
-function quantile(sorted: number[], q: number): number {
+export function quantile(sorted: number[], q: number): number {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
   return sorted[i];
 }
@@ -114,7 +114,7 @@ function pageHtml(catalogJson: string): string {
 <script type="module" src="./entry.ts"></script></body></html>`;
 }
 
-function serve(dir: string): Promise<{ url: string; close: () => void }> {
+export function serve(dir: string): Promise<{ url: string; close: () => void }> {
   const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.bin': 'application/octet-stream', '.css': 'text/css' };
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);

@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { decodePublicUse, encodePublicUse } from '../../src/lib/publicuse/index.ts';
 import type { Dataset, Variable } from '../../src/lib/dataset/types.ts';
 import { catalogScriptJson, type ExploreCatalog } from '../../src/lib/explore/catalog.ts';
+import { decodeCube, encodeCube } from '../../src/lib/cube/format.ts';
+import type { QuestionCube } from '../../src/lib/cube/types.ts';
 
 test('a label containing <script> renders as text and never runs', async ({ page }) => {
   test.setTimeout(120_000);
@@ -30,44 +32,60 @@ test('a label containing <script> renders as text and never runs', async ({ page
 /** A label that closes the catalog's <script>, injects an image and a script, and quotes attributes. */
 const HOSTILE = '</script><img src=x onerror="window.__pwned = 3"><script>window.__pwned = 4</script>"\'&';
 
-/** Question cs_effect and its options (public-use file) relabelled with HOSTILE. */
-function hostileDataset(ds: Dataset): Dataset {
+/** A question and its options (public-use file) relabelled with HOSTILE. */
+function hostileDataset(ds: Dataset, id: string): Dataset {
   const relabel = <T extends { code: number; label: string }>(o: T): T => ({ ...o, label: `${HOSTILE}${o.code}` });
-  const questions = ds.codebook.questions.map((q) => (q.id === 'cs_effect' && 'options' in q ? { ...q, text: HOSTILE, label: HOSTILE, options: q.options.map(relabel) } : q));
+  const questions = ds.codebook.questions.map((q) => (q.id === id && 'options' in q ? { ...q, text: HOSTILE, label: HOSTILE, options: q.options.map(relabel) } : q));
   const codebook = { ...ds.codebook, questions } as Dataset['codebook'];
-  const v = ds.variables.get('cs_effect')!;
+  const v = ds.variables.get(id)!;
   const variables = new Map(ds.variables);
-  if (v.kind === 'coded') variables.set('cs_effect', { ...v, label: HOSTILE, options: v.options.map(relabel) } as Variable);
+  if (v.kind === 'coded') variables.set(id, { ...v, label: HOSTILE, options: v.options.map(relabel) } as Variable);
   return { ...ds, codebook, variables, questions: new Map(codebook.questions.map((q) => [q.id, q])) };
 }
 
-test('labels from data render as text in the explorer (catalog in the page and the public-use file)', async ({ page }) => {
-  await page.route('**/data/jcsa/2025/public-use.bin', async (route) => {
-    const original = decodePublicUse(new Uint8Array(await (await route.fetch()).body()));
-    await route.fulfill({ body: Buffer.from(encodePublicUse(hostileDataset(original))), contentType: 'application/octet-stream' });
-  });
-  await page.route(/\/explore\/(\?.*)?$/, async (route) => {
-    const html = await (await route.fetch()).text();
-    const found = /(<script type="application\/json" data-role="catalog">)([\s\S]*?)(<\/script>)/.exec(html)!;
-    const catalog = JSON.parse(found[2]) as ExploreCatalog;
-    const wave = catalog.waves.find((w) => w.survey === 'jcsa' && w.wave === '2025')!;
-    wave.variables = wave.variables.map((v) => (v.id === 'cs_effect' ? { ...v, text: HOSTILE, label: HOSTILE, options: v.options.map((o) => ({ ...o, label: `${HOSTILE}${o.code}` })) } : v));
-    // Escaped by the pages' own function: the catalog JSON never contains a literal "<".
-    const json = catalogScriptJson(catalog);
-    await route.fulfill({ body: html.replace(found[0], `${found[1]}${json}${found[3]}`), contentType: 'text/html; charset=utf-8' });
-  });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto('/explore/?s=jcsa&w=2025&q=cs_effect&b=sector');
-  await expect(page.locator('hakusho-explorer .x-table')).toBeVisible();
-  await expect(page.locator('[data-role="chart"] > svg')).toBeVisible();
+/** A question's cube file (aggregates waves) with its option rows and banner columns relabelled with HOSTILE. */
+function hostileCube(cube: QuestionCube): QuestionCube {
+  return {
+    ...cube,
+    meta: { ...cube.meta, options: cube.meta.options.map((o) => ({ ...o, label: `${HOSTILE}${o.code}` })) },
+    lines: cube.lines.map((l) => (l.kind === 'option' ? { ...l, label: `${HOSTILE}${l.key}` } : l)),
+    banners: cube.banners.map((b) => ({ ...b, columns: b.columns.map((c, k) => (k === 0 ? c : { ...c, label: `${HOSTILE}${c.key}` })) })),
+  };
+}
 
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-  await expect(page.locator('hakusho-explorer img')).toHaveCount(0);
-  await expect(page.locator('hakusho-explorer script')).toHaveCount(1);
-  await expect(page.locator('[data-role="title"]')).toHaveText(HOSTILE);
-  await expect(page.locator('.x-table tbody th', { hasText: `${HOSTILE}1` }).first()).toBeAttached();
-  await expect(page.locator('[data-role="chart"] svg text', { hasText: '<img src=x' }).first()).toBeAttached();
-  await expect(page.getByLabel('設問（表側）').locator('option[value="cs_effect"]')).toHaveText(HOSTILE);
-  expect(errors).toEqual([]);
-});
+for (const [survey, wave, id, banner, file] of [
+  ['jcsa', '2025', 'cs_effect', 'sector', 'cube/cs_effect.bin'],
+  ['fullstar', '2023', 'role', 'employee_size', 'public-use.bin'],
+] as const) {
+  test(`labels from data render as text in the explorer (catalog in the page and ${file} of ${survey}/${wave})`, async ({ page }) => {
+    await page.route(`**/data/${survey}/${wave}/${file}`, async (route) => {
+      const body = new Uint8Array(await (await route.fetch()).body());
+      const hostile = file.startsWith('cube/') ? encodeCube(hostileCube(decodeCube(body))) : encodePublicUse(hostileDataset(decodePublicUse(body), id));
+      await route.fulfill({ body: Buffer.from(hostile), contentType: 'application/octet-stream' });
+    });
+    await page.route(/\/explore\/(\?.*)?$/, async (route) => {
+      const html = await (await route.fetch()).text();
+      const found = /(<script type="application\/json" data-role="catalog">)([\s\S]*?)(<\/script>)/.exec(html)!;
+      const catalog = JSON.parse(found[2]) as ExploreCatalog;
+      const w = catalog.waves.find((x) => x.survey === survey && x.wave === wave)!;
+      w.variables = w.variables.map((v) => (v.id === id ? { ...v, text: HOSTILE, label: HOSTILE, options: v.options.map((o) => ({ ...o, label: `${HOSTILE}${o.code}` })) } : v));
+      // Escaped by the pages' own function: the catalog JSON never contains a literal "<".
+      const json = catalogScriptJson(catalog);
+      await route.fulfill({ body: html.replace(found[0], `${found[1]}${json}${found[3]}`), contentType: 'text/html; charset=utf-8' });
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`/explore/?s=${survey}&w=${wave}&q=${id}&b=${banner}`);
+    await expect(page.locator('hakusho-explorer .x-table')).toBeVisible();
+    await expect(page.locator('[data-role="chart"] > svg')).toBeVisible();
+
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await expect(page.locator('hakusho-explorer img')).toHaveCount(0);
+    await expect(page.locator('hakusho-explorer script')).toHaveCount(1);
+    await expect(page.locator('[data-role="title"]')).toHaveText(HOSTILE);
+    await expect(page.locator('.x-table tbody th', { hasText: `${HOSTILE}1` }).first()).toBeAttached();
+    await expect(page.locator('[data-role="chart"] svg text', { hasText: '<img src=x' }).first()).toBeAttached();
+    await expect(page.getByLabel('設問（表側）').locator(`option[value="${id}"]`)).toHaveText(HOSTILE);
+    expect(errors).toEqual([]);
+  });
+}

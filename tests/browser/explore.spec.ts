@@ -1,7 +1,10 @@
 /**
- * The cross-tab explorer in real Chromium against the built site: building a table by clicking,
- * URL state (round-trip, back/forward, hostile input), exports, equality with the engine run in
- * Node on the original microdata, and the privacy of the public-use files.
+ * The cross-tab explorer in real Chromium against the built site, in both publication modes:
+ * jcsa/2025 and virtualex/2023 publish a protected cube (`publish: aggregates`), fullstar/2023
+ * public-use rows (`publish: microdata`). Building a table by clicking, URL state (round-trip,
+ * back/forward, hostile input), exports, equality with the engine run in Node — on the built cube
+ * file for an aggregates wave, on the original microdata for a microdata wave — and the privacy of
+ * the public-use files.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -9,19 +12,41 @@ import Papa from 'papaparse';
 import AxeBuilder from '@axe-core/playwright';
 import { loadCatalog } from '../../src/server/catalog.ts';
 import { decodePublicUse } from '../../src/lib/publicuse/decode.ts';
-import { computeTable, computeTrend } from '../../src/lib/explore/compute.ts';
+import { computeTable, computeTrend, sourceVariable, type ExploreSource } from '../../src/lib/explore/compute.ts';
 import { parseState } from '../../src/lib/explore/state.ts';
-import { catalogWave } from '../../src/lib/explore/catalog.ts';
+import { catalogWave, findWave } from '../../src/lib/explore/catalog.ts';
+import { fitToCube } from '../../src/lib/explore/restriction.ts';
+import { decodeCube } from '../../src/lib/cube/format.ts';
+import { OUT } from './site.ts';
 import { publicCodebook } from '../../src/lib/publicuse/publicity.ts';
 import { tableModel } from '../../src/lib/charts/model.ts';
-import { chartVariable } from '../../src/lib/charts/variable.ts';
 import { roundHalfUp } from '../../src/lib/charts/fmt.ts';
 import { formatInterval } from '../../src/lib/stats/format.ts';
-import type { Dataset } from '../../src/lib/dataset/types.ts';
 import type { ExploreCatalog } from '../../src/lib/explore/catalog.ts';
 
-const microdata = loadCatalog().waves.filter((w) => w.dataset);
-const jcsa = microdata.find((w) => w.survey === 'jcsa' && w.wave === '2025')!;
+const microdata = loadCatalog().waves.filter((w) => w.dataset && w.codebook.survey.publish === 'microdata');
+const jcsa = loadCatalog().get('jcsa', '2025')!;
+
+/** The explorer catalog as built into the page (modes, cube filters, data URLs). */
+function builtCatalog(): ExploreCatalog {
+  const html = readFileSync(`${OUT}/explore/index.html`, 'utf8');
+  return JSON.parse(/<script type="application\/json" data-role="catalog">([\s\S]*?)<\/script>/.exec(html)![1]) as ExploreCatalog;
+}
+
+/** Where the explorer's numbers for a URL come from: the built cube file, or the original rows. */
+function sourceFor(search: string) {
+  const catalog = builtCatalog();
+  const parsed = parseState(search, catalog);
+  const wave = findWave(catalog, parsed.state.survey, parsed.state.wave)!;
+  const fitted = fitToCube(parsed.state, wave);
+  const notices = [...parsed.notices, ...fitted.notices];
+  const state = fitted.state;
+  const source: ExploreSource =
+    wave.mode === 'aggregates'
+      ? { kind: 'cube', cube: decodeCube(readFileSync(`${OUT}${wave.dataUrl}${state.question}.bin`)) }
+      : { kind: 'rows', dataset: loadCatalog().get(wave.survey, wave.wave)!.dataset! };
+  return { state, wave, source, notices };
+}
 
 /** Collects uncaught page errors so every test can assert there were none. */
 function watchErrors(page: Page): string[] {
@@ -64,7 +89,8 @@ test('builds a cross-tab by clicking: question, banner, filter', async ({ page }
   const sizes = catalogWave(publicCodebook(jcsa.codebook), '').variables.find((v) => v.id === 'employee_size')!;
   await expect(page.locator('.x-table thead th[data-key]')).toHaveCount(1 + sizes.options.length);
   await page.getByLabel('絞り込む項目を追加・変更').selectOption({ label: 'SaaS／非SaaS' });
-  await page.getByRole('checkbox', { name: 'SaaS', exact: true }).check();
+  // A cube answers one value at a time: radio buttons.
+  await page.getByRole('radio', { name: 'SaaS', exact: true }).check();
   await expect(page).toHaveURL(/f=sector%3Ain%3A1/);
   await expect(page.getByRole('list', { name: '適用中の絞り込み' })).toContainText('SaaS／非SaaS：SaaS');
   await rendered(page);
@@ -77,7 +103,7 @@ test('builds a cross-tab by clicking: question, banner, filter', async ({ page }
 
 test('the URL round-trips, and back/forward restore earlier states', async ({ page }) => {
   const errors = watchErrors(page);
-  const url = '/explore/?s=jcsa&w=2025&q=cs_challenges&b=sector&u=saas_doing_cs&f=employee_size%3Ain%3A1%2C2&mp=responses';
+  const url = '/explore/?s=jcsa&w=2025&q=cs_challenges&b=sector&f=employee_size%3Ain%3A1&mp=responses';
   await page.goto(url);
   await rendered(page);
   expect(new URL(page.url()).search).toBe(url.slice('/explore/'.length));
@@ -94,9 +120,7 @@ test('the URL round-trips, and back/forward restore earlier states', async ({ pa
   await expect(page.getByRole('list', { name: '適用中の絞り込み' })).toContainText('従業員規模');
   await page.goBack();
   await expect(page.getByLabel('集計軸（表頭）')).toHaveValue('sector');
-  // Total and SaaS; 非SaaS is empty in the SaaS universe, left out and named in the notes.
-  await expect(page.locator('.x-table thead th[data-key]')).toHaveCount(2);
-  await expect(page.locator('.x-notes')).toContainText('非SaaS');
+  await expect(page.locator('.x-table thead th[data-key]')).toHaveCount(3);
   await page.goForward();
   await expect(page.getByLabel('集計軸（表頭）')).toHaveValue('');
   expect(errors).toEqual([]);
@@ -118,28 +142,29 @@ test('a hostile URL falls back to a valid view with a visible notice', async ({ 
   expect(errors).toEqual([]);
 });
 
-/** The engine run in Node on the ORIGINAL microdata, for the state a URL describes. */
-function expected(dataset: Dataset, search: string) {
-  const catalog = { waves: [catalogWave(publicCodebook(dataset.codebook), '')] };
-  const { state, notices } = parseState(search, catalog);
+/** The engine run in Node for the state a URL describes (cube file or original rows, as the wave publishes). */
+function expected(search: string) {
+  const { state, wave, source, notices } = sourceFor(search);
   expect(notices).toEqual([]);
-  return computeTable(dataset, state);
+  return computeTable(source, state, wave);
 }
 
 for (const search of [
   '?s=jcsa&w=2025&q=cs_effect&b=employee_size',
-  '?s=jcsa&w=2025&q=cs_challenges&b=sector&u=saas_doing_cs&f=employee_size%3Ain%3A1%2C2%2C3',
+  '?s=jcsa&w=2025&q=cs_challenges&b=sector&u=saas_doing_cs',
   '?s=jcsa&w=2025&q=industry&b=revenue_size&f=cs_status%3Ain%3A1',
   '?s=jcsa&w=2025&q=cs_challenges&b=employee_size&mp=responses',
+  '?s=fullstar&w=2023&q=monthly_churn&b=role&f=employee_size%3Ain%3A1%2C2%2C3',
+  '?s=fullstar&w=2023&q=cs_tool_adoption&b=service_price_band',
 ]) {
-  test(`numbers shown equal the engine's on the original data: ${search}`, async ({ page }) => {
+  test(`numbers shown equal the engine's on the published data: ${search}`, async ({ page }) => {
     await page.goto(`/explore/${search}`);
     await rendered(page);
-    const tab = expected(jcsa.dataset!, search);
-    const model = tableModel(tab, chartVariable(jcsa.dataset!, tab.spec.question));
+    const tab = expected(search);
+    const model = tableModel(tab, sourceVariable(sourceFor(search).source, tab.spec.question));
     const shown = await shownTable(page);
     // Banner columns nobody is in are left out of the view (the total always stays) and named in the notes.
-    const visible = tab.columns.filter((c, k) => k === 0 || c.n > 0);
+    const visible = tab.columns.filter((c, k) => k === 0 || c.n > 0 || c.withheld);
     expect(shown.columns).toEqual(visible.map((c) => c.key));
     for (const c of tab.columns.filter((c) => !visible.includes(c))) await expect(page.locator('.x-notes')).toContainText(c.label);
     expect(shown.rows).toEqual(model.body.map((r) => ({ label: r.label, cells: r.cells.map((c) => c.text) })));
@@ -149,7 +174,7 @@ for (const search of [
       expect(shownRow.cells[0]).toBe(roundHalfUp(row.cells[0].proportion * 100, 1).toFixed(1));
     }
     const bases = await page.locator('.x-table .x-base td').allTextContents();
-    expect(bases.map((b) => Number(b.replace(/[^\d]/g, '')))).toEqual(visible.map((c) => c.n));
+    expect(bases.map((b) => (b.includes('非公開') ? -1 : Number(b.replace(/[^\d]/g, ''))))).toEqual(visible.map((c) => (c.withheld ? -1 : c.n)));
     await page.getByLabel('人数').check();
     await rendered(page);
     const counts = await shownTable(page);
@@ -160,7 +185,7 @@ for (const search of [
 test('exports: CSV with BOM, SVG that parses, non-empty PNG, citation and embed snippet', async ({ page }) => {
   await page.goto('/explore/?s=jcsa&w=2025&q=cs_effect&b=sector');
   await rendered(page);
-  const tab = expected(jcsa.dataset!, '?s=jcsa&w=2025&q=cs_effect&b=sector');
+  const tab = expected('?s=jcsa&w=2025&q=cs_effect&b=sector');
 
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '表を CSV で保存' }).click()]);
   expect(csvDownload.suggestedFilename()).toBe('hakusho-jcsa-2025-cs_effect-by-sector.csv');
@@ -173,7 +198,7 @@ test('exports: CSV with BOM, SVG that parses, non-empty PNG, citation and embed 
   for (const row of tab.rows.filter((r) => r.kind === 'option')) {
     tab.columns.forEach((column, k) => {
       const line = parsed.data.find((l) => l[option] === row.label && l[segment] === (column.key === 'total' ? '全体' : column.label))!;
-      expect(Number(line[count])).toBe(row.cells[k].count);
+      expect(line[count]).toBe(column.suppressed ? '' : String(row.cells[k].count));
       expect(line[percent]).toBe(column.suppressed ? '' : roundHalfUp(row.cells[k].proportion * 100, 1).toFixed(1));
     });
   }
@@ -193,8 +218,10 @@ test('exports: CSV with BOM, SVG that parses, non-empty PNG, citation and embed 
   expect(png.readUInt32BE(16)).toBeGreaterThan(300); // IHDR width
   expect(png.length).toBeGreaterThan(5000);
 
-  await expect(page.getByRole('link', { name: 'CSV', exact: true })).toHaveAttribute('href', /\/data\/jcsa\/2025\/public\.csv$/);
-  await expect(page.getByRole('link', { name: 'datapackage.json' })).toHaveAttribute('href', /\/data\/jcsa\/2025\/datapackage\.json$/);
+  // jcsa publishes aggregates: no respondent rows are offered, and the rule is stated.
+  await expect(page.getByRole('link', { name: 'CSV', exact: true })).toBeHidden();
+  await expect(page.locator('[data-role="cube-rule"]')).toBeVisible();
+  await expect(page.locator('.x-notes')).toContainText('集計値には秘匿のための撹乱を加えています（セルキー法');
 
   const citation = await page.getByLabel('引用表記').inputValue();
   expect(citation).toContain(page.url());
@@ -210,8 +237,17 @@ test('exports: CSV with BOM, SVG that parses, non-empty PNG, citation and embed 
   await expect(frame.locator('form')).toHaveCount(0);
 });
 
+test('fullstar (publish: microdata) offers its public-use rows next to the table', async ({ page }) => {
+  await page.goto('/explore/?s=fullstar&w=2023&q=role');
+  await rendered(page);
+  await expect(page.getByRole('link', { name: 'CSV', exact: true })).toHaveAttribute('href', /\/data\/fullstar\/2023\/public\.csv$/);
+  await expect(page.getByRole('link', { name: 'datapackage.json' })).toHaveAttribute('href', /\/data\/fullstar\/2023\/datapackage\.json$/);
+  await expect(page.locator('[data-role="cube-rule"]')).toBeHidden();
+  await expect(page.locator('.x-notes')).not.toContainText('撹乱');
+});
+
 test('public-use files (binary, CSV, data package) hold no restricted column, no id and no free text', async ({ request }) => {
-  expect(microdata.length).toBeGreaterThan(0);
+  expect(microdata.map((w) => `${w.survey}/${w.wave}`)).toEqual(['fullstar/2023']);
   for (const wave of microdata) {
     const response = await request.get(`/data/${wave.survey}/${wave.wave}/public-use.bin`);
     expect(response.ok()).toBe(true);
@@ -278,7 +314,7 @@ test('usable on a 360 px phone: no page-wide horizontal scroll', async ({ page }
 
 test('compares a question with the crosswalked earlier wave, with the engine trend numbers', async ({ page }) => {
   const errors = watchErrors(page);
-  const later = microdata.find((w) => w.survey === 'virtualex' && w.wave === '2023');
+  const later = loadCatalog().get('virtualex', '2023');
   expect(later?.codebook.crosswalk).toBeDefined();
   const earlier = loadCatalog().get(later!.survey, later!.codebook.crosswalk!.wave)!;
   const search = '?s=virtualex&w=2023&q=touch_model&u=effect_felt&cmp=1';
@@ -287,10 +323,12 @@ test('compares a question with the crosswalked earlier wave, with the engine tre
   await expect(page.getByLabel('前回調査と比較')).toBeChecked();
   const shown = await shownTable(page);
   expect(shown.columns).toEqual([earlier.wave, later!.wave]);
-  const { state } = parseState(search, { waves: [catalogWave(publicCodebook(later!.codebook), '', [{ wave: earlier.wave, kind: 'tables', url: '' }])] });
-  const tab = computeTable(later!.dataset!, state);
+  const { state, wave, source } = sourceFor(search);
+  const tab = computeTable(source, state, wave);
   const previous = earlier.dataset ? { codebook: earlier.codebook, dataset: earlier.dataset } : { codebook: earlier.codebook, tables: earlier.tables! };
-  const trendTable = computeTrend([previous, { codebook: later!.codebook, dataset: later!.dataset! }], state, tab.universeLabel);
+  // virtualex/2023 publishes aggregates: its side of the comparison is the cube's totals (tables.json).
+  const current = JSON.parse(readFileSync(`${OUT}${wave.cube!.tablesUrl}`, 'utf8'));
+  const trendTable = computeTrend([previous, current], state, tab.universeLabel);
   expect(trendTable.waves).toEqual([earlier.wave, later!.wave]);
   expect(shown.rows).toEqual(tableModel(trendTable).body.map((r) => ({ label: r.label, cells: r.cells.map((c) => c.text) })));
   await page.getByLabel('前回調査と比較').uncheck();
@@ -301,7 +339,7 @@ test('compares a question with the crosswalked earlier wave, with the engine tre
 
 for (const scheme of ['light', 'dark'] as const) test(`no serious accessibility violations (axe, ${scheme}) on the explorer with a banner and a filter`, async ({ page }) => {
   await page.emulateMedia({ colorScheme: scheme });
-  await page.goto('/explore/?s=jcsa&w=2025&q=cs_effect&b=sector&f=employee_size%3Ain%3A1%2C2');
+  await page.goto('/explore/?s=jcsa&w=2025&q=cs_effect&b=sector&f=employee_size%3Ain%3A1');
   await rendered(page);
   await page.getByLabel('絞り込む項目を追加・変更').selectOption('employee_size');
   // The chart's SVG comes from the shared chart layer (lib/charts, Observable Plot) and is checked there.
@@ -338,7 +376,10 @@ test('every public variable of every wave can be tabulated, alone and by a banne
       for (const v of wave.variables) {
         for (const b of [null, v.id === banner ? null : banner]) {
           const before = { svg: document.querySelector('[data-role="chart"] > svg'), table: document.querySelector('.x-table') };
+          const count = (el as unknown as { renderCount: number }).renderCount;
           el.change({ question: v.id, banner: b });
+          // A cube wave loads the question's file first (one fetch, then cached): wait for that render.
+          if ((el as unknown as { renderCount: number }).renderCount === count) await new Promise((done) => el.addEventListener('explore:rendered', done, { once: true }));
           const svg = document.querySelector('[data-role="chart"] > svg');
           const table = document.querySelector('.x-table');
           if (notices()) out.push(`${wave.survey}/${wave.wave} ${v.id} by ${b}: ${notices()}`);
@@ -359,7 +400,7 @@ test('confidence intervals shown in the table are the engine’s', async ({ page
   await page.goto(`/explore/${search}`);
   await rendered(page);
   await expect(page.getByLabel('95%信頼区間を表に表示')).toBeChecked();
-  const tab = expected(jcsa.dataset!, search);
+  const tab = expected(search);
   for (const row of tab.rows.filter((r) => r.kind === 'option' && r.cells[0].count > 0)) {
     const cell = tableRow(page, row.label).locator('td').first();
     await expect(cell.locator('.x-ci')).toHaveText(formatInterval(row.cells[0].ci));
@@ -377,7 +418,7 @@ async function shownColumns(page: Page, tab: ReturnType<typeof expected>): Promi
   const { columns: keys } = await shownTable(page);
   const columns = keys.map((key) => tab.columns.findIndex((c) => c.key === key));
   expect(columns).not.toContain(-1);
-  expect(tab.columns.filter((c, k) => !columns.includes(k)).every((c) => c.n === 0)).toBe(true);
+  expect(tab.columns.filter((_, k) => !columns.includes(k)).every((c) => c.n === 0 && !c.withheld)).toBe(true);
   return columns;
 }
 
@@ -385,14 +426,15 @@ for (const search of [
   '?s=jcsa&w=2025&q=cs_effect&b=employee_size&u=saas_doing_cs',
   '?s=jcsa&w=2025&q=cs_effect&b=employee_size&f=response_channel%3Ain%3A1',
   '?s=jcsa&w=2025&q=cs_effect&b=revenue_size&f=response_channel%3Ain%3A2',
+  '?s=fullstar&w=2023&q=monthly_churn&b=employee_size&f=role%3Ain%3A1',
 ]) {
   test(`caution (†), suppression (×) and significance letters are the engine's: ${search}`, async ({ page }) => {
     await page.goto(`/explore/${search}`);
     await rendered(page);
-    const tab = expected(jcsa.dataset!, search);
+    const tab = expected(search);
     const columns = await shownColumns(page, tab);
     const bases = await page.locator('.x-table .x-base td').allTextContents();
-    expect(bases.map((b) => b.replace(/^n=[\d,]+/, ''))).toEqual(columns.map((k) => (tab.columns[k].suppressed ? '×' : tab.columns[k].caution ? '†' : '')));
+    expect(bases.map((b) => b.replace(/^n=([\d,]+|非公開)/, ''))).toEqual(columns.map((k) => (tab.columns[k].withheld ? '' : tab.columns[k].suppressed ? '×' : tab.columns[k].caution ? '†' : '')));
     const cautionCells = await page.locator('.x-table .x-base td').evaluateAll((tds) => tds.map((td) => td.classList.contains('x-caution')));
     expect(cautionCells).toEqual(columns.map((k) => tab.columns[k].caution));
     for (const row of tab.rows.filter((r) => r.kind === 'option')) {
@@ -408,10 +450,10 @@ for (const search of [
 }
 
 test('confidence intervals stay with their column when an empty banner column is left out', async ({ page }) => {
-  const search = '?s=jcsa&w=2025&q=cs_effect&b=revenue_size&f=response_channel%3Ain%3A2&ci=1';
+  const search = '?s=fullstar&w=2023&q=role&b=service_price_band&f=monthly_churn%3Ain%3A1&ci=1';
   await page.goto(`/explore/${search}`);
   await rendered(page);
-  const tab = expected(jcsa.dataset!, search);
+  const tab = expected(search);
   expect(tab.columns.some((c) => c.n === 0)).toBe(true);
   const columns = await shownColumns(page, tab);
   let compared = 0;
@@ -439,4 +481,73 @@ test('synthetic data says so, with its source, in the explorer, its exports and 
   await page.goto(`/embed/${search}`);
   await expect(page.locator('[data-role="chart"] > svg')).toBeVisible();
   await expect(page.locator('[data-role="meta"]')).toContainText('合成サンプルデータ');
+});
+
+test('the trial URLs of issue 9 are answered from the cube: one restriction, no small column, no differencing by value sets', async ({ page }) => {
+  const errors = watchErrors(page);
+  // Three filters, one of them an unknown code: the cube keeps the first one it can answer and says why.
+  await page.goto('/explore/?s=jcsa&w=2025&q=response_channel&v=count&f=employee_size:in:4&f=revenue_size:in:99&f=job_title:in:6');
+  await rendered(page);
+  await expect(page.getByRole('alert')).toContainText('この調査は秘匿処理をした集計値だけを公開しています');
+  expect(new URL(page.url()).searchParams.getAll('f')).toEqual(['employee_size:in:4']);
+  const tab = expected(new URL(page.url()).search);
+  const shown = await shownTable(page);
+  expect(shown.columns).toEqual(['total']);
+  expect(tab.columns[0].withheld || tab.columns[0].n >= 10).toBe(true);
+  // A value set that is not a codebook net cannot be asked: 1..5 and 1..6 would differ by one person.
+  for (const codes of ['1,2,3,4,5', '1,2,3,4,5,6']) {
+    await page.goto(`/explore/?s=jcsa&w=2025&q=response_channel&b=employee_size&f=job_title:in:${codes}`);
+    await rendered(page);
+    await expect(page.getByRole('alert')).toContainText('絞り込み「役職」を外しました');
+    expect(new URL(page.url()).searchParams.getAll('f')).toEqual([]);
+  }
+  // The filter editor offers one value or one net, and a new filter replaces the universe.
+  await page.goto('/explore/?s=jcsa&w=2025&q=cs_effect&u=saas');
+  await rendered(page);
+  await page.getByLabel('絞り込む項目を追加・変更').selectOption({ label: '従業員規模' });
+  await expect(page.locator('input[name="fcode"][type="checkbox"]')).toHaveCount(0);
+  await page.locator('input[name="fcode"]').first().check();
+  await expect(page).toHaveURL(/f=employee_size%3Ain%3A/);
+  await expect(page).not.toHaveURL(/u=saas/);
+  await expect(page.getByRole('alert')).toContainText('対象者「SaaS」を外しました');
+  await rendered(page);
+  expect(errors).toEqual([]);
+});
+
+test('withheld columns show no number at all, in percent and count views', async ({ page }) => {
+  const search = '?s=jcsa&w=2025&q=cs_effect&b=revenue_size&f=response_channel%3Ain%3A2';
+  await page.goto(`/explore/${search}`);
+  await rendered(page);
+  const tab = expected(search);
+  const withheld = tab.columns.map((c, k) => (c.withheld ? k : -1)).filter((k) => k >= 0);
+  expect(withheld.length).toBeGreaterThan(0);
+  const keys = (await shownTable(page)).columns;
+  for (const view of ['percent', 'count'] as const) {
+    if (view === 'count') {
+      await page.getByLabel('人数').check();
+      await rendered(page);
+    }
+    const shown = await shownTable(page);
+    for (const k of withheld) {
+      const j = keys.indexOf(tab.columns[k].key);
+      expect(j).toBeGreaterThanOrEqual(0);
+      for (const row of shown.rows) expect(row.cells[j], `${view} ${row.label}`).toBe('×');
+    }
+    const bases = await page.locator('.x-table .x-base td').allTextContents();
+    for (const k of withheld) expect(bases[keys.indexOf(tab.columns[k].key)]).toBe('n=非公開');
+  }
+  await expect(page.locator('.x-notes')).toContainText('他の表との差から個人の回答が分かるおそれのある列');
+});
+
+test('question pages of an aggregates wave show the cube, with the rule stated; a microdata wave shows its rows', async ({ page }) => {
+  await page.goto('/jcsa/2025/questions/cs_effect/');
+  await expect(page.locator('[data-role="protected-note"]')).toContainText('秘匿処理');
+  const { source, wave } = sourceFor('?s=jcsa&w=2025&q=cs_effect');
+  const tab = computeTable(source, { ...sourceFor('?s=jcsa&w=2025&q=cs_effect').state }, wave);
+  const first = page.locator('table').first();
+  for (const row of tab.rows.filter((r) => r.kind === 'option')) {
+    await expect(first.locator("tbody tr").filter({ has: page.locator(`th:text-is("${row.label}")`) }).locator("td").first()).toContainText(roundHalfUp(row.cells[0].proportion * 100, 1).toFixed(1));
+  }
+  await page.goto('/fullstar/2023/questions/role/');
+  await expect(page.locator('[data-role="protected-note"]')).toHaveCount(0);
 });
