@@ -9,6 +9,7 @@ import type { Problem, Result } from './types.ts';
 import { issueProblems, formatPath, fieldNames } from './schema-errors.ts';
 import type { Path, PathProblem } from './schema-errors.ts';
 import { validateCodebook } from './validate-codebook.ts';
+import { resolvePublication } from './publication.ts';
 
 let knownFields: Set<string> | undefined;
 
@@ -45,7 +46,7 @@ export function readCodebook(text: string, file: string): Result<Codebook> {
   }
   const crossProblems = validateCodebook(parsed.data);
   if (crossProblems.length > 0) return { ok: false, problems: crossProblems.map(toProblem), warnings: [] };
-  return { ok: true, value: parsed.data, warnings: [] };
+  return { ok: true, value: resolvePublication(parsed.data), warnings: [] };
 }
 
 /** `lable:` both misses `label` and is unknown: keep only the "did you mean" problem. */

@@ -213,7 +213,12 @@ export const Derived = z.strictObject({
   rules: z.array(z.strictObject({ code: z.number().int(), when: Filter })).min(1),
   /** Code for respondents matching no rule; absent = missing. */
   otherwise: z.number().int().optional(),
-  publication: z.enum(['public', 'restricted']).default('public'),
+  /**
+   * Left out: inferred — `restricted` when any input (question, derived variable, universe its rules
+   * read, transitively) is restricted, else `public` (`readCodebook` fills it in). `public` on a
+   * variable that reads restricted data is a validation error.
+   */
+  publication: z.enum(['public', 'restricted']).optional(),
 });
 export type Derived = z.infer<typeof Derived>;
 

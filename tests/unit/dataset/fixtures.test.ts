@@ -197,6 +197,15 @@ const EXPECTED: Record<string, string[]> = {
   'weight-negative': [
     'sample/2025/responses.csv row 3, column weight: "-0.8" is not a positive number (expected a positive, finite weight on every row)',
   ],
+  'publication-derived-leak': [
+    'sample/2025/codebook.yaml line 100, derived[0].publication: "public" is not allowed: derived variable size reads employees, which is restricted (expected publication: restricted, or no publication (a derived variable is restricted when any input is))',
+  ],
+  'publication-universe-leak': [
+    // cs_team restricted makes the universe doing_cs restricted: every public question it routes would reveal it.
+    'sample/2025/codebook.yaml line 47, questions[3].universe: "doing_cs" reads cs_team, which is restricted: the base of a public question would reveal it (expected a universe defined on public variables only, or publication: restricted on this question)',
+    'sample/2025/codebook.yaml line 79, questions[6].universe: "doing_cs" reads cs_team, which is restricted: the base of a public question would reveal it (expected a universe defined on public variables only, or publication: restricted on this question)',
+    'sample/2025/codebook.yaml line 120, headlines[1].q: "cs_team" is not a public question with answers to count (expected a public question, grid row or derived variable)',
+  ],
   'headline-mean-of-single': [
     'sample/2025/codebook.yaml line 119, headlines[1].kind: "mean" needs a banded or numeric question (cs_team is single) (expected percent, count or base)',
   ],
