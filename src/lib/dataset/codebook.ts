@@ -14,6 +14,12 @@ export const Id = z
   .regex(/^[a-z][a-z0-9_]*$/, { error: 'expected an id in lower snake case (a-z, 0-9, _), starting with a letter' })
   .refine((s) => !s.includes('__'), { error: 'an id may not contain "__" (it separates question and option in column names)' });
 
+/**
+ * A web address shown as a link: `http:` or `https:` only. `javascript:` or `data:` would run
+ * script or load content when a reader clicks it; every URL field of the codebook uses this.
+ */
+export const HttpUrl = z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// address' });
+
 /** A calendar date written as YYYY-MM-DD (YAML may also give a Date). */
 const IsoDate = z.preprocess(
   (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
@@ -311,7 +317,7 @@ export const Survey = z.strictObject({
   /** The citation text the publisher requires; shown under every chart. */
   citation: z.string().min(1),
   /** Where the original report is published. */
-  sourceUrl: z.url().optional(),
+  sourceUrl: HttpUrl.optional(),
   licence: z.string().min(1),
   /** True for synthetic sample microdata: every page that shows it says 合成サンプルデータ. */
   synthetic: z.boolean().default(false),

@@ -206,6 +206,13 @@ const EXPECTED: Record<string, string[]> = {
     'sample/2025/codebook.yaml line 79, questions[6].universe: "doing_cs" reads cs_team, which is restricted: the base of a public question would reveal it (expected a universe defined on public variables only, or publication: restricted on this question)',
     'sample/2025/codebook.yaml line 120, headlines[1].q: "cs_team" is not a public question with answers to count (expected a public question, grid row or derived variable)',
   ],
+  'source-url-javascript': [
+    // Would become a clickable link on the report cover and be copied into datapackage.json.
+    `sample/2025/codebook.yaml line 13, survey.sourceUrl: "javascript:alert('U1')" has the wrong form (expected an http:// or https:// address)`,
+  ],
+  'source-url-data': [
+    'sample/2025/codebook.yaml line 13, survey.sourceUrl: "data:text/html,<script>alert(1)</script>" has the wrong form (expected an http:// or https:// address)',
+  ],
   'headline-mean-of-single': [
     'sample/2025/codebook.yaml line 119, headlines[1].kind: "mean" needs a banded or numeric question (cs_team is single) (expected percent, count or base)',
   ],
