@@ -10,6 +10,7 @@ import { loadWaveData } from '../lib/dataset/load.ts';
 import { readCodebook } from '../lib/dataset/codebook-read.ts';
 import { ProblemsError } from '../lib/dataset/problem.ts';
 import { checkAcrossWaves } from '../lib/dataset/crosswalk.ts';
+import { CODEBOOK_MAX_CHARS } from '../lib/dataset/limits.ts';
 import type { WaveCodebook } from '../lib/dataset/crosswalk.ts';
 
 /** A loaded wave and where it lives. */
@@ -55,6 +56,12 @@ export function readCatalog(root = dataRoot()): Result<Catalog> {
       const codebookPath = `${dir}/codebook.yaml`;
       if (!existsSync(codebookPath)) {
         problems.push({ file: codebookPath, rule: 'wave-files', message: 'is missing', expected: 'a codebook.yaml in every wave folder' });
+        continue;
+      }
+      // Never read a file that cannot be a valid codebook (UTF-8 is at most 3 bytes per character).
+      const bytes = statSync(codebookPath).size;
+      if (bytes > 3 * CODEBOOK_MAX_CHARS) {
+        problems.push({ file: codebookPath, rule: 'codebook-size', value: `${bytes.toLocaleString('en')} bytes`, message: 'is too large', expected: `a codebook of at most ${CODEBOOK_MAX_CHARS.toLocaleString('en')} characters` });
         continue;
       }
       const codebookText = readFileSync(codebookPath, 'utf8');

@@ -9,6 +9,7 @@ import type { Path, PathProblem } from './schema-errors.ts';
 import { closestField } from './schema-errors.ts';
 import { crosswalkQuestion } from './crosswalk.ts';
 import { describeRestriction, publicationOf } from './publication.ts';
+import { ID_MAX_LENGTH } from './limits.ts';
 import type { Publication } from './publication.ts';
 
 /** What a filter may refer to, by variable id. */
@@ -122,6 +123,11 @@ function validateQuestion(q: Question, at: Path, out: PathProblem[], universeRef
     });
   if (q.type === 'grid') {
     duplicates(out, q.rows.map((r) => r.id), [...at, 'rows'], 'row id');
+    // A grid row is the variable `question__row`: in URLs and column names it obeys the id limit.
+    q.rows.forEach((row, r) => {
+      const id = `${q.id}__${row.id}`;
+      if (id.length > ID_MAX_LENGTH) out.push({ path: [...at, 'rows', r, 'id'], rule: 'id-too-long', value: row.id, message: `makes the grid row's variable id ${q.id}__<row> too long (${id.length} characters)`, expected: `question id, "__" and row id together at most ${ID_MAX_LENGTH} characters` });
+    });
     q.rows.forEach((row, r) => row.universe !== undefined && universeRef([...at, 'rows', r, 'universe'], row.universe));
   }
   if (q.type === 'multi' && q.maxChoices !== undefined && q.maxChoices > q.options.length)

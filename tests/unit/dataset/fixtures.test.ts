@@ -213,6 +213,28 @@ const EXPECTED: Record<string, string[]> = {
   'source-url-data': [
     'sample/2025/codebook.yaml line 13, survey.sourceUrl: "data:text/html,<script>alert(1)</script>" has the wrong form (expected an http:// or https:// address)',
   ],
+  'label-too-long': [
+    'sample/2025/codebook.yaml line 18, questions[0].label: "業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業…" is too long (201 characters) (expected at most 200 characters)',
+  ],
+  'text-too-long': [
+    'sample/2025/codebook.yaml line 17, questions[0].text: "あああああああああああああああああああああああああああああああああああああ…" is too long (2,001 characters) (expected at most 2,000 characters)',
+  ],
+  'id-too-long': [
+    // The explorer refuses variable ids over 120 characters in URLs: the codebook must refuse them too.
+    'sample/2025/codebook.yaml line 85, questions[7].id: "coooooooooooooooooooooooooooooooooooo…" is too long (121 characters) (expected at most 120 characters)',
+  ],
+  'grid-row-id-too-long': [
+    `sample/2025/codebook.yaml line 81, questions[6].rows[1].id: "heeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee…" makes the grid row's variable id measures__<row> too long (121 characters) (expected question id, "__" and row id together at most 120 characters)`,
+  ],
+  'path-like-id': [
+    'sample/2025/codebook.yaml line 85, questions[7].id: "../comment" has the wrong form (expected an id in lower snake case (a-z, 0-9, _), starting with a letter)',
+  ],
+  'yaml-deep-nesting': [
+    'sample/2025/codebook.yaml line 102, universes[0].filter.not: "65 levels" is nested too deeply (expected at most 64 levels of lists and mappings)',
+  ],
+  'yaml-stack-overflow': [
+    'sample/2025/codebook.yaml line 102: is nested too deeply to read (more than 64 levels of lists and mappings are refused anyway) (expected YAML as in the codebook reference (indent with spaces, quote text containing ": " or "#"))',
+  ],
   'headline-mean-of-single': [
     'sample/2025/codebook.yaml line 119, headlines[1].kind: "mean" needs a banded or numeric question (cs_team is single) (expected percent, count or base)',
   ],
