@@ -75,9 +75,18 @@ export function quote(value: string): string {
   return JSON.stringify(shown);
 }
 
+/**
+ * Control characters (C0, DEL, C1), bidirectional overrides and line separators written as
+ * `\u001b` etc.: text from data files (column names, values, titles) goes to a terminal, where an
+ * ANSI escape sequence could clear the screen or fake a message, and a newline could fake a line.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** One problem as one line: `data/x/responses.csv row 214, column cs_effect: "9" is not an option (expected 1–5)`. */
 export function formatProblem(p: Problem): string {
-  return `${where(p)}: ${what(p)}`;
+  return printable(`${where(p)}: ${what(p)}`);
 }
 
 /**
@@ -110,7 +119,7 @@ export function formatProblems(problems: Problem[]): string[] {
     const more = total - listed.length;
     const head = first.column === undefined ? first.file : `${first.file} ${isCsv(first.file) ? 'column ' : ''}${first.column}`;
     const expected = first.expected !== undefined ? ` (expected ${first.expected})` : '';
-    lines.push(`${head}, ${total} ${unit}s: ${first.message}${expected} — ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}`);
+    lines.push(printable(`${head}, ${total} ${unit}s: ${first.message}${expected} — ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}`));
   }
   return lines;
 }

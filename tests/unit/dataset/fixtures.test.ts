@@ -213,6 +213,32 @@ const EXPECTED: Record<string, string[]> = {
   'source-url-data': [
     'sample/2025/codebook.yaml line 13, survey.sourceUrl: "data:text/html,<script>alert(1)</script>" has the wrong form (expected an http:// or https:// address)',
   ],
+  'ascii-stray-byte': [
+    // Before: silently read as Shift_JIS ("±" became "ｱ").
+    'sample/2025/responses.csv row 9: "0xB1" is not valid UTF-8 (byte 405 of the file), and the file holds no Japanese text in Shift_JIS (expected a file saved as "CSV UTF-8" or "CSV (Shift_JIS)", with this byte corrected)',
+  ],
+  'utf16le-no-bom': [
+    'sample/2025/responses.csv: is UTF-16 ("Unicode text") (expected UTF-8 or Shift_JIS: save it from Excel as "CSV UTF-8 (comma delimited)")',
+  ],
+  'utf16be-no-bom': [
+    'sample/2025/responses.csv: is UTF-16 ("Unicode text") (expected UTF-8 or Shift_JIS: save it from Excel as "CSV UTF-8 (comma delimited)")',
+  ],
+  'binary-file': [
+    'sample/2025/responses.csv: is a binary file, not CSV text (a NUL byte at byte 9 of the file) (expected CSV text: save it from Excel as "CSV UTF-8 (comma delimited)")',
+  ],
+  'xlsx-file': [
+    'sample/2025/responses.csv: is a ZIP file such as an Excel workbook (.xlsx), not CSV text (expected CSV text: save it from Excel as "CSV UTF-8 (comma delimited)")',
+  ],
+  'hidden-folder': [
+    'sample/.2026: is a folder whose name starts with "." and is not read (expected survey and wave folders named by their ids (rename it, or move it out of the data folder))',
+  ],
+  'ansi-column-name': [
+    // ESC [2J ESC [H would clear the terminal: printed escaped, in the column and in the value.
+    'sample/2025/responses.csv row 1, column \\u001b[2J\\u001b[Hfake: "\\u001b[2J\\u001b[Hfake" is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
+  ],
+  'control-chars-in-value': [
+    'sample/2025/responses.csv row 5, column sector: "\\u001b[31m1\\u0007" is not an option (expected 1, 2)',
+  ],
   'label-too-long': [
     'sample/2025/codebook.yaml line 18, questions[0].label: "業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業…" is too long (201 characters) (expected at most 200 characters)',
   ],
