@@ -60,7 +60,12 @@ function where(p: Problem): string {
   if (p.line !== undefined) parts.push(`line ${p.line}`);
   const head = parts.join(' ');
   // CSV columns are named as such; codebook problems give a YAML path instead.
-  return p.column !== undefined ? `${head}, ${isCsv(p.file) ? 'column ' : ''}${p.column}` : head;
+  return p.column !== undefined ? `${head}, ${isCsv(p.file) ? 'column ' : ''}${shortColumn(p.column)}` : head;
+}
+
+/** A column name or path as found, shortened when a hostile header makes it huge. */
+function shortColumn(column: string): string {
+  return column.length > 120 ? `${column.slice(0, 117)}…` : column;
 }
 
 function what(p: Problem): string {
@@ -117,7 +122,7 @@ export function formatProblems(problems: Problem[]): string[] {
     const unit = first.row !== undefined ? 'row' : 'line';
     const listed = located.slice(0, LISTED_ROWS).map((p) => `${unit} ${p[unit]}${p.value ? ` ${quote(p.value)}` : ''}`);
     const more = total - listed.length;
-    const head = first.column === undefined ? first.file : `${first.file} ${isCsv(first.file) ? 'column ' : ''}${first.column}`;
+    const head = first.column === undefined ? first.file : `${first.file} ${isCsv(first.file) ? 'column ' : ''}${shortColumn(first.column)}`;
     const expected = first.expected !== undefined ? ` (expected ${first.expected})` : '';
     lines.push(printable(`${head}, ${total} ${unit}s: ${first.message}${expected} — ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}`));
   }

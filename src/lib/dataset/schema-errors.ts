@@ -109,8 +109,12 @@ function distance(a: string, b: string): number {
 export function closestField(key: string, known: Iterable<string>): string | undefined {
   const norm = (s: string) => s.toLowerCase().replace(/[_-]/g, '');
   let best: { name: string; d: number } | undefined;
+  const normKey = norm(key);
   for (const name of known) {
-    const d = norm(name) === norm(key) ? 0 : distance(key.toLowerCase(), name.toLowerCase());
+    const same = norm(name) === normKey;
+    // The distance is at least the difference in length: never build a matrix for a hopeless (or hostile, megabyte-long) key.
+    if (!same && Math.abs(name.length - key.length) > 2) continue;
+    const d = same ? 0 : distance(key.toLowerCase(), name.toLowerCase());
     if (d <= Math.min(2, Math.floor(name.length / 3)) && (!best || d < best.d)) best = { name, d };
   }
   return best?.name;

@@ -89,7 +89,10 @@ export function validateCodebook(codebook: Codebook): PathProblem[] {
   validatePublication(codebook, publication, out);
   // Built once, not per headline: validation stays linear in the number of questions.
   const publicIds = [...shapes].filter(([id, s]) => s.kind !== 'text' && !publication.variable(id)).map(([id]) => id);
-  codebook.headlines.forEach((h, i) => validateHeadline(codebook, h, ['headlines', i], shapes, publication, publicIds, out, universeRef));
+  const byId: ById = { questions: new Map(), derived: new Map() };
+  for (const q of codebook.questions) setFirst(byId.questions, q.id, q);
+  for (const d of codebook.derived) setFirst(byId.derived, d.id, d);
+  codebook.headlines.forEach((h, i) => validateHeadline(codebook, h, ['headlines', i], shapes, publication, publicIds, byId, out, universeRef));
   out.push(...dependencyCycles(codebook));
   return out;
 }
@@ -185,7 +188,12 @@ function validateFilter(filter: Filter, path: Path, shapes: Map<string, Variable
 }
 
 /** A headline is a `<Stat>` written in the codebook: every name must resolve, and the kind must fit the variable. */
-function validateHeadline(codebook: Codebook, h: Headline, at: Path, shapes: Map<string, VariableShape>, publication: Publication, publicIds: string[], out: PathProblem[], universeRef: (path: Path, id: string) => void): void {
+interface ById {
+  questions: Map<string, Question>;
+  derived: Map<string, Codebook['derived'][number]>;
+}
+
+function validateHeadline(codebook: Codebook, h: Headline, at: Path, shapes: Map<string, VariableShape>, publication: Publication, publicIds: string[], byId: ById, out: PathProblem[], universeRef: (path: Path, id: string) => void): void {
   if (codebook.survey.kind === 'tables') {
     out.push({ path: at, rule: 'headline-kind', message: 'is given for a wave of published tables only', expected: 'headlines on microdata waves only (the engine computes them from responses.csv)' });
     return;
@@ -198,8 +206,8 @@ function validateHeadline(codebook: Codebook, h: Headline, at: Path, shapes: Map
     else universeRef([...at, 'universe'], h.universe);
   }
   const [qid, rowId] = h.q.split('__');
-  const question = codebook.questions.find((q) => q.id === qid);
-  const derived = codebook.derived.find((d) => d.id === h.q);
+  const question = byId.questions.get(qid);
+  const derived = byId.derived.get(h.q);
   const shape = shapes.get(h.q);
   if (!shape || shape.kind === 'text' || !isPublic(h.q)) {
     const guess = closestField(h.q, publicIds);

@@ -62,6 +62,18 @@ describe('memory is bounded by the file, not by claims in the codebook', () => {
   });
 });
 
+describe('hostile CSV headers', () => {
+  it('a megabyte-long column name is reported on one short line, without an edit-distance matrix of it', () => {
+    const csv = readFileSync('tests/fixtures/dataset/valid/sample/2025/responses.csv', 'utf8');
+    const big = 'x'.repeat(1_000_000);
+    const text = csv.replace(',comment\n', `,comment,${big}\n`).replace(/\n(r\d\d,[^\n]*(?:\n[^r\n][^\n]*)?)/g, (m) => `${m},`);
+    const r = loadWave({ codebookPath: 'w/codebook.yaml', codebookText: valid(), responsesPath: 'w/responses.csv', responsesBytes: new TextEncoder().encode(text) });
+    expect(r.ok ? [] : formatProblems(r.problems)).toEqual([
+      `w/responses.csv row 1, column ${'x'.repeat(117)}…: "${'x'.repeat(37)}…" is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)`,
+    ]);
+  });
+});
+
 describe('one set of id limits for the codebook and the explorer', () => {
   /** The fixture wave with the comment question renamed to `id` (a public numeric question, so the explorer lists it). */
   const withQuestionId = (id: string) => once(once(valid(), '  - id: employees\n', `  - id: ${id}\n`), '{ q: employees, range: { max: 99 } }', `{ q: ${id}, range: { max: 99 } }`);
