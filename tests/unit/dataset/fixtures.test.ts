@@ -252,6 +252,9 @@ const EXPECTED: Record<string, string[]> = {
   'grid-row-id-too-long': [
     `sample/2025/codebook.yaml line 81, questions[6].rows[1].id: "heeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee…" makes the grid row's variable id measures__<row> too long (121 characters) (expected question id, "__" and row id together at most 120 characters)`,
   ],
+  'table-source-too-long': [
+    'sample/2024/tables.csv row 2, column source: "p.3 図1 p.3 図1 p.3 図1 p.3 図1 p.3 図1 p.…" is too long (2,099 characters) (expected at most 2,000 characters)',
+  ],
   'path-like-id': [
     'sample/2025/codebook.yaml line 85, questions[7].id: "../comment" has the wrong form (expected an id in lower snake case (a-z, 0-9, _), starting with a letter)',
   ],
