@@ -22,6 +22,9 @@ export const Id = z
  */
 export const HttpUrl = z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// address' }).max(URL_MAX_LENGTH);
 
+/** Wave ids (`2025`): the second URL segment and a folder name. */
+const WaveId = z.string().max(WAVE_ID_MAX_LENGTH).regex(WAVE_ID_PATTERN, { error: 'expected a wave id such as 2025' });
+
 /** One-line text: labels, titles, units (limits.ts: what charts, menus and pages can show). */
 const Label = z.string().min(1).max(LABEL_MAX_LENGTH);
 /** Sentences: wording, descriptions, notes. */
@@ -259,7 +262,7 @@ export type Chapter = z.infer<typeof Chapter>;
 /** How this wave's questions map to the previous wave's, for trends. */
 export const Crosswalk = z.strictObject({
   /** Wave id of the earlier wave of the same survey. */
-  wave: z.string().min(1).max(WAVE_ID_MAX_LENGTH),
+  wave: WaveId,
   questions: z
     .array(
       z.strictObject({
@@ -311,7 +314,7 @@ export const Survey = z.strictObject({
   /** Survey series id (`jcsa`): the first URL segment. */
   id: Id,
   /** Wave id (`2025`): the second URL segment. */
-  wave: z.string().max(WAVE_ID_MAX_LENGTH).regex(WAVE_ID_PATTERN, { error: 'expected a wave id such as 2025' }),
+  wave: WaveId,
   title: Label,
   shortTitle: Label.optional(),
   publisher: Label,

@@ -255,6 +255,9 @@ const EXPECTED: Record<string, string[]> = {
   'table-source-too-long': [
     'sample/2024/tables.csv row 2, column source: "p.3 図1 p.3 図1 p.3 図1 p.3 図1 p.3 図1 p.…" is too long (2,099 characters) (expected at most 2,000 characters)',
   ],
+  'path-like-wave': [
+    'sample/2025/codebook.yaml line 110, crosswalk.wave: "../2024" has the wrong form (expected a wave id such as 2025)',
+  ],
   'path-like-id': [
     'sample/2025/codebook.yaml line 85, questions[7].id: "../comment" has the wrong form (expected an id in lower snake case (a-z, 0-9, _), starting with a letter)',
   ],
