@@ -66,8 +66,8 @@ export function readCodebook(text: string, file: string): Result<Codebook> {
 
 /**
  * Walks the YAML tree once (an alias counts its anchor's size, memoised, never re-walked): the
- * first place where the expanded document passes CODEBOOK_EXPANDED_MAX_CHARS, or where nesting
- * passes CODEBOOK_MAX_DEPTH. An alias bomb (a long string referenced hundreds of times) is
+ * first place where the expanded document passes CODEBOOK_EXPANDED_MAX_CHARS, where nesting
+ * passes CODEBOOK_MAX_DEPTH, or the alias that passes CODEBOOK_MAX_ALIASES. An alias bomb (a long string referenced hundreds of times) is
  * stopped here, before `toJS` or anything later sees it.
  */
 function measure(doc: Document): { problem?: Omit<Problem, 'file' | 'line' | 'column'> & { path: Path; offset: number } } {
@@ -84,6 +84,7 @@ function measure(doc: Document): { problem?: Omit<Problem, 'file' | 'line' | 'co
     return size;
   };
   let total = 0;
+  let aliases = 0;
   let problem: ReturnType<typeof measure>['problem'];
   const walk = (node: unknown, path: Path, depth: number): void => {
     if (problem || node === null || node === undefined) return;
@@ -93,6 +94,10 @@ function measure(doc: Document): { problem?: Omit<Problem, 'file' | 'line' | 'co
       return;
     }
     if (isAlias(node)) {
+      if (++aliases > CODEBOOK_MAX_ALIASES) {
+        problem = { path, offset, rule: 'codebook-size', value: `*${node.source}`, message: `is alias number ${fmt(aliases)}`, expected: `at most ${fmt(CODEBOOK_MAX_ALIASES)} aliases (*name) in a codebook` };
+        return;
+      }
       total += sizeOf(node, depth);
       if (total > CODEBOOK_EXPANDED_MAX_CHARS)
         problem = { path, offset, rule: 'codebook-size', value: `*${node.source}`, message: `makes the codebook too large once aliases are expanded (${fmt(total)} characters so far)`, expected: `at most ${fmt(CODEBOOK_EXPANDED_MAX_CHARS)} characters with every alias (*name) written out` };

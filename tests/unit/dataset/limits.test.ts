@@ -34,6 +34,11 @@ describe('codebook size', () => {
     ]);
   });
 
+  it('more aliases than the limit: the one that passes it, located', () => {
+    const text = once(valid(), 'synthetic: true\n', `synthetic: true\n  notes:\n    - &n 合成\n${'    - *n\n'.repeat(1001)}`);
+    expect(problems(text)).toEqual(['c.yaml line 1016, survey.notes[1001]: "*n" is alias number 1,001 (expected at most 1,000 aliases (*name) in a codebook)']);
+  });
+
   it('aliases that stay under the expanded limit are fine', () => {
     const text = once(valid(), 'synthetic: true\n', `synthetic: true\n  notes:\n    - &note 合成データ\n${'    - *note\n'.repeat(50)}`);
     expect(problems(text)).toEqual([]);
