@@ -11,6 +11,7 @@ import { readCodebook } from '../lib/dataset/codebook-read.ts';
 import { ProblemsError } from '../lib/dataset/problem.ts';
 import { checkAcrossWaves } from '../lib/dataset/crosswalk.ts';
 import { CODEBOOK_MAX_CHARS } from '../lib/dataset/limits.ts';
+import { decodeCodebook } from '../lib/dataset/decode.ts';
 import type { WaveCodebook } from '../lib/dataset/crosswalk.ts';
 
 /** A loaded wave and where it lives. */
@@ -73,7 +74,13 @@ export function readCatalog(root = dataRoot()): Result<Catalog> {
         problems.push({ file: codebookPath, rule: 'codebook-size', value: `${bytes.toLocaleString('en')} bytes`, message: 'is too large', expected: `a codebook of at most ${CODEBOOK_MAX_CHARS.toLocaleString('en')} characters` });
         continue;
       }
-      const codebookText = readFileSync(codebookPath, 'utf8');
+      const decoded = decodeCodebook(readFileSync(codebookPath));
+      if (!decoded.ok) {
+        const { ok: _ok, row, ...rest } = decoded;
+        problems.push({ file: codebookPath, ...(row !== undefined ? { line: row } : {}), rule: 'encoding', ...rest });
+        continue;
+      }
+      const codebookText = decoded.text;
       const read = readCodebook(codebookText, codebookPath);
       if (!read.ok) {
         problems.push(...read.problems);

@@ -17,7 +17,7 @@ export type Decoded =
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const SAVE_AS = 'a file saved as "CSV UTF-8" or "CSV (Shift_JIS)"';
-const UTF16: Decoded = { ok: false, message: 'is UTF-16 ("Unicode text")', expected: 'UTF-8 or Shift_JIS: save it from Excel as "CSV UTF-8 (comma delimited)"' };
+const UTF16 = { ok: false, message: 'is UTF-16 ("Unicode text")', expected: 'UTF-8 or Shift_JIS: save it from Excel as "CSV UTF-8 (comma delimited)"' } as const;
 
 /** The text, null when the bytes are not valid in this encoding, or 'too-long' when they decode to more than a string can hold. */
 function tryDecode(decoder: TextDecoder, bytes: Uint8Array): string | null | 'too-long' {
@@ -138,4 +138,23 @@ export function decodeText(bytes: Uint8Array): Decoded {
     message: `is not valid UTF-8 (byte ${fmt(firstInvalid + 1)} of the file), and the file holds no Japanese text in Shift_JIS`,
     expected: `${SAVE_AS}, with this byte corrected`,
   };
+}
+
+/**
+ * codebook.yaml bytes → text: UTF-8 only (a BOM is dropped). A binary file or a byte that is not
+ * UTF-8 is reported with its line (`row` holds the line here), never replaced by U+FFFD silently.
+ */
+export function decodeCodebook(bytes: Uint8Array): Decoded {
+  const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const expected = 'a codebook saved as UTF-8 text';
+  if ((body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff) || looksUtf16(body)) return { ...UTF16, expected: `${expected}, not UTF-16` };
+  const nul = body.indexOf(0);
+  if (nul >= 0) return { ok: false, message: `is a binary file, not YAML text (a NUL byte at byte ${fmt(nul + 1)} of the file)`, expected };
+  const text = tryDecode(utf8, body);
+  if (text === 'too-long') return tooLong(bytes);
+  if (text !== null) return { ok: true, text, encoding: body === bytes ? 'utf-8' : 'utf-8-bom' };
+  const { firstInvalid } = utf8Evidence(body);
+  let line = 1;
+  for (let i = 0; i < firstInvalid; i++) if (body[i] === 0x0a) line++;
+  return { ok: false, row: line, value: `0x${body[firstInvalid].toString(16).toUpperCase().padStart(2, '0')}`, message: `is not valid UTF-8 (byte ${fmt(firstInvalid + 1)} of the file)`, expected: `${expected} (Shift_JIS is for responses.csv only)` };
 }

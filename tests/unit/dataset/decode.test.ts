@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import iconv from 'iconv-lite';
 import { readFileSync } from 'node:fs';
-import { decodeText } from '../../../src/lib/dataset/decode.ts';
+import { decodeCodebook, decodeText } from '../../../src/lib/dataset/decode.ts';
 import { loadWave } from '../../../src/lib/dataset/load.ts';
 import { formatProblems } from '../../../src/lib/dataset/problem.ts';
 import { MAX_STRING_LENGTH } from '../../../src/lib/dataset/limits.ts';
@@ -68,5 +68,16 @@ describe('decodeText', () => {
     const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1];
     expect(decodeText(new Uint8Array(png))).toMatchObject({ ok: false, message: 'is a binary file, not CSV text (a NUL byte at byte 9 of the file)' });
     expect(decodeText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]))).toMatchObject({ ok: false, message: 'is a ZIP file such as an Excel workbook (.xlsx), not CSV text' });
+  });
+  it('codebooks are UTF-8 only: a BOM is dropped, UTF-16 and stray bytes are reported with their line', () => {
+    expect(decodeCodebook(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('survey:\n')]))).toEqual({ ok: true, text: 'survey:\n', encoding: 'utf-8-bom' });
+    expect(decodeCodebook(new Uint8Array(iconv.encode('survey:\n  id: x\n', 'utf16le')))).toEqual({ ok: false, message: 'is UTF-16 ("Unicode text")', expected: 'a codebook saved as UTF-8 text, not UTF-16' });
+    expect(decodeCodebook(new Uint8Array([...new TextEncoder().encode('a: 1\nb: '), 0xb1, 0x0a]))).toEqual({
+      ok: false,
+      row: 2,
+      value: '0xB1',
+      message: 'is not valid UTF-8 (byte 9 of the file)',
+      expected: 'a codebook saved as UTF-8 text (Shift_JIS is for responses.csv only)',
+    });
   });
 });

@@ -226,6 +226,13 @@ const EXPECTED: Record<string, string[]> = {
   'binary-file': [
     'sample/2025/responses.csv: is a binary file, not CSV text (a NUL byte at byte 9 of the file) (expected CSV text: save it from Excel as "CSV UTF-8 (comma delimited)")',
   ],
+  'binary-codebook': [
+    'sample/2025/codebook.yaml: is a binary file, not YAML text (a NUL byte at byte 9 of the file) (expected a codebook saved as UTF-8 text)',
+  ],
+  'sjis-codebook': [
+    // Before: 78 lines of YAML syntax errors about the U+FFFD characters the bytes were read as.
+    'sample/2025/codebook.yaml line 5: "0x83" is not valid UTF-8 (byte 140 of the file) (expected a codebook saved as UTF-8 text (Shift_JIS is for responses.csv only))',
+  ],
   'xlsx-file': [
     'sample/2025/responses.csv: is a ZIP file such as an Excel workbook (.xlsx), not CSV text (expected CSV text: save it from Excel as "CSV UTF-8 (comma delimited)")',
   ],
