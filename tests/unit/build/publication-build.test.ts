@@ -2,7 +2,8 @@
  * Publication fails closed, end to end: the fixture wave with `employees` restricted makes the
  * derived variable `size` (built from it, no publication given) restricted too. Built into a site,
  * nothing of `size` — its label, its option labels, its column — may appear in any built file
- * (pages, downloads, public.csv, datapackage.json, public-use.bin).
+ * (pages, downloads, public.csv, datapackage.json, public-use.bin), nor a universe defined on
+ * `employees`.
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -27,7 +28,11 @@ describe('a derived variable built on a restricted question', () => {
       const codebookPath = join(data, 'sample', '2025', 'codebook.yaml');
       const codebook = readFileSync(codebookPath, 'utf8');
       expect(codebook.split('    integer: true\n').length).toBe(2);
-      writeFileSync(codebookPath, codebook.replace('    integer: true\n', '    integer: true\n    publication: restricted\n'));
+      // employees restricted; a universe defined on it (used by no question) must stay unpublished too.
+      const edited = codebook
+        .replace('    integer: true\n', '    integer: true\n    publication: restricted\n')
+        .replace('universes:\n', 'universes:\n  - id: big_firms\n    label: 従業員百人超の会社\n    filter: { q: employees, range: { min: 100 } }\n');
+      writeFileSync(codebookPath, edited);
       mkdirSync(join(tmp, 'content'));
 
       const { status, stdout, stderr } = spawnSync(process.execPath, ['scripts/build.ts'], {
@@ -54,8 +59,8 @@ describe('a derived variable built on a restricted question', () => {
       // … the restricted question and the derived variable built on it are not.
       expect(header).not.toContain('employees');
       expect(header).not.toContain('size');
-      // Label and option labels of size, in every file (text and binary alike, read as UTF-8).
-      const secrets = ['企業規模', '100人未満', '100人以上'];
+      // Label and option labels of size, and the restricted universe, in every file (text and binary alike, read as UTF-8).
+      const secrets = ['企業規模', '100人未満', '100人以上', '従業員百人超の会社', 'big_firms'];
       const leaks = built.flatMap((f) => {
         const text = readFileSync(f).toString('utf8');
         return secrets.filter((s) => text.includes(s)).map((s) => `${f}: ${s}`);
