@@ -4,7 +4,7 @@
  * `--quiet` prints nothing when all is well (the build runs it before `astro build`).
  */
 import { dataRoot, readCatalog } from '../src/server/catalog.ts';
-import { formatProblems } from '../src/lib/dataset/problem.ts';
+import { formatProblems, printable } from '../src/lib/dataset/problem.ts';
 
 const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
@@ -16,14 +16,15 @@ const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
 if (!result.ok) {
   const lines = formatProblems(result.problems);
-  console.error(`✗ ${root}/: ${lines.length} problem${lines.length === 1 ? '' : 's'} to fix\n`);
+  console.error(`✗ ${printable(root)}/: ${lines.length} problem${lines.length === 1 ? '' : 's'} to fix\n`);
   for (const line of lines) console.error(`  ${line}`);
   console.error('');
   process.exitCode = 1;
 } else if (!quiet) {
   for (const w of result.value.waves) {
     const what = w.dataset ? `${w.dataset.n} respondents, ${w.dataset.variables.size} variables` : `${w.tables!.length} published tables`;
-    console.log(`✓ ${w.dir}: ${w.codebook.survey.title} — ${what}`);
+    // Titles and folder names come from data files: never raw control characters to the terminal.
+    console.log(printable(`✓ ${w.dir}: ${w.codebook.survey.title} — ${what}`));
   }
   console.log(`\n${result.value.waves.length} wave${result.value.waves.length === 1 ? '' : 's'} valid (${seconds} s)`);
 }

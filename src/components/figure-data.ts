@@ -11,6 +11,7 @@ import { trend as engineTrend, type TrendPoint, type TrendWave } from '../lib/st
 import type { CrossTab } from '../lib/stats/types.ts';
 import { chartVariable, chooseKind, parseKind, renderChart, type ChartKind, type ChartTable, type ChartVariable, type GridTable, type TrendTable } from '../lib/charts/index.ts';
 import { defaultState, serializeState } from '../lib/explore/state.ts';
+import { publicUniverseIds } from '../lib/publicuse/publicity.ts';
 import { loadCatalog, type CatalogWave } from '../server/catalog.ts';
 import { cubeTablesOf, waveCube } from '../server/cube.ts';
 import { cubeCrosstab } from '../lib/cube/query.ts';
@@ -112,6 +113,9 @@ function checkBanner(dataset: Dataset, by: string | null | undefined, who: strin
 function checkUniverse(dataset: Dataset, universe: string | undefined, who: string): void {
   if (universe === undefined) return;
   if (!dataset.universes.has(universe)) throw new Error(`${who} universe="${universe}": unknown universe. Valid: ${[...dataset.universes.keys()].join(', ')}`);
+  // Publication fails closed: a universe defined on restricted data is never a published base.
+  const published = publicUniverseIds(dataset.codebook);
+  if (!published.has(universe)) throw new Error(`${who} universe="${universe}": the universe reads restricted data and cannot be published. Valid: ${[...published].join(', ')}`);
 }
 
 const memo = new Map<string, CrossTab>();
@@ -342,8 +346,9 @@ export function segmentsFor(wave: CatalogWave, questionId: string): Segment[] {
   const probe = q?.type === 'grid' ? `${q.id}__${q.rows[0].id}` : questionId;
   const own = tableFor(wave, { question: probe }).columns[0].n;
   const out: Segment[] = [{ universe: info.universe, by: null, slug: segmentSlug(info.universe, null) }];
+  const published = publicUniverseIds(dataset.codebook);
   for (const u of dataset.codebook.universes) {
-    if (u.id === info.universe) continue;
+    if (u.id === info.universe || !published.has(u.id)) continue;
     const n = tableFor(wave, { question: probe, universe: u.id }).columns[0].n;
     if (n >= 30 && n < own) out.push({ universe: u.id, by: null, slug: segmentSlug(u.id, null) });
   }

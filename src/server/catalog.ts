@@ -10,6 +10,8 @@ import { loadWaveData } from '../lib/dataset/load.ts';
 import { readCodebook } from '../lib/dataset/codebook-read.ts';
 import { ProblemsError } from '../lib/dataset/problem.ts';
 import { checkAcrossWaves } from '../lib/dataset/crosswalk.ts';
+import { CODEBOOK_MAX_CHARS } from '../lib/dataset/limits.ts';
+import { decodeCodebook } from '../lib/dataset/decode.ts';
 import type { WaveCodebook } from '../lib/dataset/crosswalk.ts';
 
 /** A loaded wave and where it lives. */
@@ -29,10 +31,19 @@ export interface Catalog {
   get(survey: string, wave: string): CatalogWave | undefined;
 }
 
-const subfolders = (dir: string) =>
-  readdirSync(dir)
-    .filter((name) => !name.startsWith('.') && statSync(join(dir, name)).isDirectory())
+/**
+ * The folders in `dir`, sorted. A folder whose name starts with "." is not read (it can be no
+ * survey or wave id), but it is reported, never skipped silently: an editor's `.2025` or a copy
+ * named `.jcsa` would otherwise vanish from the site without a word.
+ */
+function subfolders(dir: string, problems: Problem[]): string[] {
+  const folders = readdirSync(dir)
+    .filter((name) => statSync(join(dir, name)).isDirectory())
     .sort();
+  for (const name of folders.filter((n) => n.startsWith('.')))
+    problems.push({ file: `${dir}/${name}`, rule: 'hidden-folder', message: 'is a folder whose name starts with "." and is not read', expected: 'survey and wave folders named by their ids (rename it, or move it out of the data folder)' });
+  return folders.filter((n) => !n.startsWith('.'));
+}
 
 function readIfPresent(path: string): Uint8Array | undefined {
   return existsSync(path) ? readFileSync(path) : undefined; // a Buffer is a Uint8Array: no copy
@@ -49,15 +60,27 @@ export function readCatalog(root = dataRoot()): Result<Catalog> {
   const waves: CatalogWave[] = [];
   const codebooks: WaveCodebook[] = [];
   if (!existsSync(root)) return { ok: false, problems: [{ file: root, rule: 'wave-files', message: 'does not exist', expected: 'a data folder with <survey>/<wave>/codebook.yaml' }], warnings: [] };
-  for (const survey of subfolders(root)) {
-    for (const wave of subfolders(join(root, survey))) {
+  for (const survey of subfolders(root, problems)) {
+    for (const wave of subfolders(`${root}/${survey}`, problems)) {
       const dir = `${root}/${survey}/${wave}`;
       const codebookPath = `${dir}/codebook.yaml`;
       if (!existsSync(codebookPath)) {
         problems.push({ file: codebookPath, rule: 'wave-files', message: 'is missing', expected: 'a codebook.yaml in every wave folder' });
         continue;
       }
-      const codebookText = readFileSync(codebookPath, 'utf8');
+      // Never read a file that cannot be a valid codebook (UTF-8 is at most 3 bytes per character).
+      const bytes = statSync(codebookPath).size;
+      if (bytes > 3 * CODEBOOK_MAX_CHARS) {
+        problems.push({ file: codebookPath, rule: 'codebook-size', value: `${bytes.toLocaleString('en')} bytes`, message: 'is too large', expected: `a codebook of at most ${CODEBOOK_MAX_CHARS.toLocaleString('en')} characters` });
+        continue;
+      }
+      const decoded = decodeCodebook(readFileSync(codebookPath));
+      if (!decoded.ok) {
+        const { ok: _ok, row, ...rest } = decoded;
+        problems.push({ file: codebookPath, ...(row !== undefined ? { line: row } : {}), rule: 'encoding', ...rest });
+        continue;
+      }
+      const codebookText = decoded.text;
       const read = readCodebook(codebookText, codebookPath);
       if (!read.ok) {
         problems.push(...read.problems);

@@ -2,33 +2,49 @@
  * codebook.yaml text → a validated `Codebook`, or every problem with its YAML line: syntax
  * errors, schema errors (via `schema-errors.ts`) and cross-references (`validate-codebook.ts`).
  */
-import { parseDocument, LineCounter, isMap, isPair, isScalar, isCollection } from 'yaml';
+import { parseDocument, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, isCollection } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { Codebook } from './codebook.ts';
 import type { Problem, Result } from './types.ts';
 import { issueProblems, formatPath, fieldNames } from './schema-errors.ts';
 import type { Path, PathProblem } from './schema-errors.ts';
 import { validateCodebook } from './validate-codebook.ts';
+import { resolvePublication } from './publication.ts';
+import { CODEBOOK_EXPANDED_MAX_CHARS, CODEBOOK_MAX_ALIASES, CODEBOOK_MAX_CHARS, CODEBOOK_MAX_DEPTH } from './limits.ts';
 
 let knownFields: Set<string> | undefined;
 
+const fmt = (n: number) => n.toLocaleString('en');
+
 export function readCodebook(text: string, file: string): Result<Codebook> {
+  if (text.length > CODEBOOK_MAX_CHARS)
+    return { ok: false, problems: [{ file, rule: 'codebook-size', value: `${fmt(text.length)} characters`, message: 'is too large', expected: `a codebook of at most ${fmt(CODEBOOK_MAX_CHARS)} characters` }], warnings: [] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    const firstPerLine = doc.errors.filter((e, k) => doc.errors.findIndex((f) => lineCounter.linePos(f.pos[0]).line === lineCounter.linePos(e.pos[0]).line) === k);
+    const lines = new Set<number>();
+    const firstPerLine = doc.errors.filter((e) => {
+      const line = lineCounter.linePos(e.pos[0]).line;
+      return !lines.has(line) && Boolean(lines.add(line));
+    });
     const problems: Problem[] = firstPerLine.map((e) => ({
       file,
       line: lineCounter.linePos(e.pos[0]).line,
       rule: 'yaml-syntax',
-      message: `is not valid YAML: ${e.message.split('\n')[0]}`,
+      message: /Maximum call stack/.test(e.message) ? `is nested too deeply to read (more than ${CODEBOOK_MAX_DEPTH} levels of lists and mappings are refused anyway)` : `is not valid YAML: ${e.message.split('\n')[0]}`,
       expected: 'YAML as in the codebook reference (indent with spaces, quote text containing ": " or "#")',
     }));
     return { ok: false, problems, warnings: [] };
   }
+  // Before anything is built from it: how big the document is once aliases are expanded, how deep.
+  const shape = measure(doc);
+  if (shape.problem) {
+    const { path, offset, ...rest } = shape.problem;
+    return { ok: false, problems: [{ file, line: lineCounter.linePos(offset).line, column: formatPath(path) || '(top level)', ...rest }], warnings: [] };
+  }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 1000 });
+    data = doc.toJS({ maxAliasCount: CODEBOOK_MAX_ALIASES });
   } catch (error) {
     return { ok: false, problems: [{ file, rule: 'yaml-syntax', message: `cannot be read: ${(error as Error).message}`, expected: 'plain YAML without alias (*name) chains' }], warnings: [] };
   }
@@ -45,7 +61,59 @@ export function readCodebook(text: string, file: string): Result<Codebook> {
   }
   const crossProblems = validateCodebook(parsed.data);
   if (crossProblems.length > 0) return { ok: false, problems: crossProblems.map(toProblem), warnings: [] };
-  return { ok: true, value: parsed.data, warnings: [] };
+  return { ok: true, value: resolvePublication(parsed.data), warnings: [] };
+}
+
+/**
+ * Walks the YAML tree once (an alias counts its anchor's size, memoised, never re-walked): the
+ * first place where the expanded document passes CODEBOOK_EXPANDED_MAX_CHARS, where nesting
+ * passes CODEBOOK_MAX_DEPTH, or the alias that passes CODEBOOK_MAX_ALIASES. An alias bomb (a long string referenced hundreds of times) is
+ * stopped here, before `toJS` or anything later sees it.
+ */
+function measure(doc: Document): { problem?: Omit<Problem, 'file' | 'line' | 'column'> & { path: Path; offset: number } } {
+  const sizes = new Map<unknown, number>();
+  const sizeOf = (node: unknown, depth: number): number => {
+    if (isAlias(node)) return sizeOf(node.resolve(doc), depth);
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    let size = 1;
+    if (isScalar(node)) size += String(node.value ?? '').length;
+    else if (isMap(node)) for (const pair of node.items) size += sizeOf(pair.key, depth + 1) + sizeOf(pair.value, depth + 1);
+    else if (isSeq(node)) for (const item of node.items) size += sizeOf(item, depth + 1);
+    sizes.set(node, size);
+    return size;
+  };
+  let total = 0;
+  let aliases = 0;
+  let problem: ReturnType<typeof measure>['problem'];
+  const walk = (node: unknown, path: Path, depth: number): void => {
+    if (problem || node === null || node === undefined) return;
+    const offset = rangeStart(node) ?? 0;
+    if (depth > CODEBOOK_MAX_DEPTH) {
+      problem = { path: path.slice(0, 4), offset, rule: 'codebook-size', value: `${depth} levels`, message: 'is nested too deeply', expected: `at most ${CODEBOOK_MAX_DEPTH} levels of lists and mappings` };
+      return;
+    }
+    if (isAlias(node)) {
+      if (++aliases > CODEBOOK_MAX_ALIASES) {
+        problem = { path, offset, rule: 'codebook-size', value: `*${node.source}`, message: `is alias number ${fmt(aliases)}`, expected: `at most ${fmt(CODEBOOK_MAX_ALIASES)} aliases (*name) in a codebook` };
+        return;
+      }
+      total += sizeOf(node, depth);
+      if (total > CODEBOOK_EXPANDED_MAX_CHARS)
+        problem = { path, offset, rule: 'codebook-size', value: `*${node.source}`, message: `makes the codebook too large once aliases are expanded (${fmt(total)} characters so far)`, expected: `at most ${fmt(CODEBOOK_EXPANDED_MAX_CHARS)} characters with every alias (*name) written out` };
+      return;
+    }
+    if (isScalar(node)) total += 1 + String(node.value ?? '').length;
+    else if (isMap(node))
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '?';
+        walk(pair.key, path, depth + 1);
+        walk(pair.value, [...path, key], depth + 1);
+      }
+    else if (isSeq(node)) node.items.forEach((item, i) => walk(item, [...path, i], depth + 1));
+  };
+  walk(doc.contents, [], 0);
+  return problem ? { problem } : {};
 }
 
 /** `lable:` both misses `label` and is unknown: keep only the "did you mean" problem. */

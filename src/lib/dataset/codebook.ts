@@ -7,12 +7,30 @@
  * `validate-codebook.ts`, not here: a schema checks one value's shape.
  */
 import { z } from 'zod';
+import { ID_MAX_LENGTH, ID_PATTERN, LABEL_MAX_LENGTH, TEXT_MAX_LENGTH, URL_MAX_LENGTH, WAVE_ID_MAX_LENGTH, WAVE_ID_PATTERN } from './limits.ts';
 
 /** Identifiers used in URLs, CSV column names and MDX props: lower snake case. */
 export const Id = z
   .string()
-  .regex(/^[a-z][a-z0-9_]*$/, { error: 'expected an id in lower snake case (a-z, 0-9, _), starting with a letter' })
+  .max(ID_MAX_LENGTH)
+  .regex(ID_PATTERN, { error: 'expected an id in lower snake case (a-z, 0-9, _), starting with a letter' })
   .refine((s) => !s.includes('__'), { error: 'an id may not contain "__" (it separates question and option in column names)' });
+
+/**
+ * A web address shown as a link: `http:` or `https:` only. `javascript:` or `data:` would run
+ * script or load content when a reader clicks it; every URL field of the codebook uses this.
+ */
+export const HttpUrl = z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// address' }).max(URL_MAX_LENGTH);
+
+/** Wave ids (`2025`): the second URL segment and a folder name. */
+const WaveId = z.string().max(WAVE_ID_MAX_LENGTH).regex(WAVE_ID_PATTERN, { error: 'expected a wave id such as 2025' });
+
+/** One-line text: labels, titles, units (limits.ts: what charts, menus and pages can show). */
+const Label = z.string().min(1).max(LABEL_MAX_LENGTH);
+/** Sentences: wording, descriptions, notes. */
+const Text = z.string().min(1).max(TEXT_MAX_LENGTH);
+/** A reference to a variable (question, `question__row`, derived); resolved by validate-codebook.ts. */
+const VariableRef = z.string().max(ID_MAX_LENGTH);
 
 /** A calendar date written as YYYY-MM-DD (YAML may also give a Date). */
 const IsoDate = z.preprocess(
@@ -46,15 +64,15 @@ export const Filter: z.ZodType<Filter> = z.lazy(() =>
     /** Respondent belongs to a named universe. */
     z.strictObject({ universe: Id }),
     /** Single-answer, ordinal, banded or derived question: answer code is one of these. */
-    z.strictObject({ q: z.string(), in: z.array(z.number().int()).min(1) }),
+    z.strictObject({ q: VariableRef, in: z.array(z.number().int()).min(1) }),
     /** Multi-answer question: at least one of these options chosen. */
-    z.strictObject({ q: z.string(), includesAny: z.array(z.number().int()).min(1) }),
+    z.strictObject({ q: VariableRef, includesAny: z.array(z.number().int()).min(1) }),
     /** Multi-answer question: every one of these options chosen. */
-    z.strictObject({ q: z.string(), includesAll: z.array(z.number().int()).min(1) }),
+    z.strictObject({ q: VariableRef, includesAll: z.array(z.number().int()).min(1) }),
     /** Numeric question: value within [min, max] (either bound optional, both inclusive). */
-    z.strictObject({ q: z.string(), range: z.strictObject({ min: z.number().optional(), max: z.number().optional() }) }),
+    z.strictObject({ q: VariableRef, range: z.strictObject({ min: z.number().optional(), max: z.number().optional() }) }),
     /** The question has (or has not) an answer. */
-    z.strictObject({ q: z.string(), answered: z.boolean() }),
+    z.strictObject({ q: VariableRef, answered: z.boolean() }),
   ]),
 );
 
@@ -65,9 +83,9 @@ export const Option = z.strictObject({
   /** Code as delivered in the CSV (single answer) or used in the column name (multi answer). */
   code: z.number().int().min(0).max(9999),
   /** Label shown on charts and tables. Rendered as text, never as HTML. */
-  label: z.string().min(1),
+  label: Label,
   /** Shorter label for narrow charts. */
-  short: z.string().min(1).optional(),
+  short: Label.optional(),
   /** Display order (default: order in the list). */
   order: z.number().optional(),
   /** Banded questions: lower bound of the class (inclusive). */
@@ -89,7 +107,7 @@ export type Option = z.infer<typeof Option>;
 export const Net = z.strictObject({
   /** Id used in MDX (`<Stat q="x" net="top2" />`) and URLs. */
   id: Id,
-  label: z.string().min(1),
+  label: Label,
   /** Member option codes. Single answer: categories are added; multi answer: "chose at least one". */
   codes: z.array(z.number().int()).min(1),
 });
@@ -98,7 +116,7 @@ export type Net = z.infer<typeof Net>;
 /** A grid row: its own single-answer variable on the grid's scale (column `<question>__<row>`). */
 export const GridRow = z.strictObject({
   id: Id,
-  label: z.string().min(1),
+  label: Label,
   /** Conditional rows ("effective among implemented") get their own universe. */
   universe: Id.optional(),
 });
@@ -111,11 +129,11 @@ const QuestionBase = {
   /** Stable across waves: the crosswalk maps old ids to this one. */
   id: Id,
   /** Question number as printed on the questionnaire (Q3, SQ1 …). */
-  number: z.string().optional(),
+  number: Label.optional(),
   /** Full wording shown above every chart. */
-  text: z.string().min(1),
+  text: Text,
   /** Short label for menus, banners and chart titles. */
-  label: z.string().min(1),
+  label: Label,
   /** Named universe of respondents routed to the question (default `all`). */
   universe: Id.default('all'),
   /** `restricted` questions never reach the public site or the public-use files. */
@@ -127,9 +145,9 @@ const QuestionBase = {
   /** Chapter this question belongs to (for navigation), if any. */
   chapter: Id.optional(),
   /** Notes shown under the chart (definitions, caveats). */
-  notes: z.array(z.string()).default([]),
+  notes: z.array(z.string().max(TEXT_MAX_LENGTH)).default([]),
   /** Where the published figures for this question come from (page, figure number). */
-  source: z.string().optional(),
+  source: z.string().max(TEXT_MAX_LENGTH).optional(),
 };
 
 export const SingleQuestion = z.strictObject({
@@ -159,7 +177,7 @@ export const BandedQuestion = z.strictObject({
   ...QuestionBase,
   type: z.literal('banded'),
   /** Unit of the bounds ("%", "億円", "人"). */
-  unit: z.string(),
+  unit: z.string().max(LABEL_MAX_LENGTH),
   /** Classes from lowest to highest, each with lower/upper; non-substantive options without bounds. */
   options: z.array(Option).min(1),
   nets: z.array(Net).default([]),
@@ -167,7 +185,7 @@ export const BandedQuestion = z.strictObject({
 export const NumericQuestion = z.strictObject({
   ...QuestionBase,
   type: z.literal('numeric'),
-  unit: z.string(),
+  unit: z.string().max(LABEL_MAX_LENGTH),
   min: z.number().optional(),
   max: z.number().optional(),
   integer: z.boolean().default(false),
@@ -207,22 +225,27 @@ export type CodedQuestion = Extract<Question, { type: 'single' | 'ordinal' | 'ba
 /** A single-answer variable computed from other answers: first matching rule wins. */
 export const Derived = z.strictObject({
   id: Id,
-  label: z.string().min(1),
-  text: z.string().optional(),
+  label: Label,
+  text: z.string().max(TEXT_MAX_LENGTH).optional(),
   options: z.array(Option).min(1),
   rules: z.array(z.strictObject({ code: z.number().int(), when: Filter })).min(1),
   /** Code for respondents matching no rule; absent = missing. */
   otherwise: z.number().int().optional(),
-  publication: z.enum(['public', 'restricted']).default('public'),
+  /**
+   * Left out: inferred — `restricted` when any input (question, derived variable, universe its rules
+   * read, transitively) is restricted, else `public` (`readCodebook` fills it in). `public` on a
+   * variable that reads restricted data is a validation error.
+   */
+  publication: z.enum(['public', 'restricted']).optional(),
 });
 export type Derived = z.infer<typeof Derived>;
 
 /** A named base ("SaaS and doing CS"). `all` always exists and need not be declared. */
 export const Universe = z.strictObject({
   id: Id,
-  label: z.string().min(1),
+  label: Label,
   /** Plain-language definition shown on charts. */
-  description: z.string().optional(),
+  description: z.string().max(TEXT_MAX_LENGTH).optional(),
   filter: Filter,
 });
 export type Universe = z.infer<typeof Universe>;
@@ -230,8 +253,8 @@ export type Universe = z.infer<typeof Universe>;
 export const Chapter = z.strictObject({
   id: Id,
   /** Chapter number as printed ("1", "付録"). */
-  number: z.string().optional(),
-  title: z.string().min(1),
+  number: Label.optional(),
+  title: Label,
   universe: Id.default('all'),
 });
 export type Chapter = z.infer<typeof Chapter>;
@@ -239,14 +262,14 @@ export type Chapter = z.infer<typeof Chapter>;
 /** How this wave's questions map to the previous wave's, for trends. */
 export const Crosswalk = z.strictObject({
   /** Wave id of the earlier wave of the same survey. */
-  wave: z.string().min(1),
+  wave: WaveId,
   questions: z
     .array(
       z.strictObject({
         /** Question id in this wave. */
-        question: z.string(),
+        question: VariableRef,
         /** Question id in the earlier wave (default: the same id). */
-        previous: z.string().optional(),
+        previous: VariableRef.optional(),
         /** Option code here → option code there (default: same codes). */
         options: z.record(z.string(), z.number().int()).optional(),
       }),
@@ -264,7 +287,7 @@ export type Crosswalk = z.infer<typeof Crosswalk>;
  */
 export const Headline = z.strictObject({
   /** Question, grid row (`question__row`) or derived variable the figure is about. */
-  q: z.string().min(1),
+  q: VariableRef.min(1),
   /** Option code the percent / count is of (give option or net, not both; neither for mean, median, base). */
   option: z.number().int().optional(),
   /** Net id the percent / count is of. */
@@ -272,7 +295,7 @@ export const Headline = z.strictObject({
   /** Universe the figure is computed in (default: the question's own). */
   universe: Id.optional(),
   /** Single-answer variable whose column `segment` the figure is taken from. */
-  by: z.string().optional(),
+  by: VariableRef.optional(),
   /** Option code of `by`: the banner column (default: the total). */
   segment: z.number().int().optional(),
   /** What is shown: percent of the base (default), count, mean or median (banded/numeric), or the base itself. */
@@ -280,7 +303,7 @@ export const Headline = z.strictObject({
   /** Decimal places shown (default 1): match the precision the report published (2.84%). */
   digits: z.number().int().min(0).max(3).optional(),
   /** Short Japanese caption shown under the number ("SaaS企業の割合"). Rendered as text. */
-  label: z.string().min(1),
+  label: Label,
 });
 export type Headline = z.infer<typeof Headline>;
 
@@ -291,31 +314,31 @@ export const Survey = z.strictObject({
   /** Survey series id (`jcsa`): the first URL segment. */
   id: Id,
   /** Wave id (`2025`): the second URL segment. */
-  wave: z.string().regex(/^[0-9a-z-]+$/, { error: 'expected a wave id such as 2025' }),
-  title: z.string().min(1),
-  shortTitle: z.string().optional(),
-  publisher: z.string().min(1),
+  wave: WaveId,
+  title: Label,
+  shortTitle: Label.optional(),
+  publisher: Label,
   fieldwork: z.strictObject({ start: IsoDate, end: IsoDate }),
   /** インターネット調査 … */
-  method: z.string().min(1),
+  method: Label,
   /** Who was surveyed. */
-  population: z.string().min(1),
+  population: Text,
   /** Number of valid respondents as published. Must equal the rows delivered (microdata). */
   n: z.number().int().positive(),
-  contractor: z.string().optional(),
+  contractor: Label.optional(),
   /** The citation text the publisher requires; shown under every chart. */
-  citation: z.string().min(1),
+  citation: Text,
   /** Where the original report is published. */
-  sourceUrl: z.url().optional(),
-  licence: z.string().min(1),
+  sourceUrl: HttpUrl.optional(),
+  licence: Text,
   /** True for synthetic sample microdata: every page that shows it says 合成サンプルデータ. */
   synthetic: z.boolean().default(false),
   /** How the synthetic data was made, designed relationships, documented inconsistencies. */
-  notes: z.array(z.string()).default([]),
+  notes: z.array(z.string().max(TEXT_MAX_LENGTH)).default([]),
   /** Column of respondent ids in responses.csv. */
-  idColumn: z.string().default('id'),
+  idColumn: Label.default('id'),
   /** Column of weights in responses.csv, if weighted. */
-  weightColumn: z.string().optional(),
+  weightColumn: Label.optional(),
   /** `microdata` waves ship responses.csv; `tables` waves ship published tables.csv only. */
   kind: z.enum(['microdata', 'tables']).default('microdata'),
   /**

@@ -56,7 +56,10 @@ export function loadWaveData(codebook: Codebook, files: WaveFiles): Result<Wave>
   }
   const problems = new ProblemList();
   const decoded = decodeText(bytes);
-  if (!decoded.ok) return fail([{ file: path, rule: 'encoding', message: decoded.message, expected: decoded.expected }]);
+  if (!decoded.ok) {
+    const { ok: _ok, ...located } = decoded;
+    return fail([{ file: path, rule: 'encoding', ...located }]);
+  }
   if (tables) {
     const published = readTables(codebook, decoded.text, path, problems);
     return problems.size > 0 ? fail(problems.problems) : { ok: true, value: { codebook, tables: published }, warnings: [] };

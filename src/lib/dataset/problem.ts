@@ -60,7 +60,12 @@ function where(p: Problem): string {
   if (p.line !== undefined) parts.push(`line ${p.line}`);
   const head = parts.join(' ');
   // CSV columns are named as such; codebook problems give a YAML path instead.
-  return p.column !== undefined ? `${head}, ${isCsv(p.file) ? 'column ' : ''}${p.column}` : head;
+  return p.column !== undefined ? `${head}, ${isCsv(p.file) ? 'column ' : ''}${shortColumn(p.column)}` : head;
+}
+
+/** A column name or path as found, shortened when a hostile header makes it huge. */
+function shortColumn(column: string): string {
+  return column.length > 120 ? `${column.slice(0, 117)}…` : column;
 }
 
 function what(p: Problem): string {
@@ -75,9 +80,18 @@ export function quote(value: string): string {
   return JSON.stringify(shown);
 }
 
+/**
+ * Control characters (C0, DEL, C1), bidirectional overrides and line separators written as
+ * `\u001b` etc.: text from data files (column names, values, titles) goes to a terminal, where an
+ * ANSI escape sequence could clear the screen or fake a message, and a newline could fake a line.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** One problem as one line: `data/x/responses.csv row 214, column cs_effect: "9" is not an option (expected 1–5)`. */
 export function formatProblem(p: Problem): string {
-  return `${where(p)}: ${what(p)}`;
+  return printable(`${where(p)}: ${what(p)}`);
 }
 
 /**
@@ -108,9 +122,9 @@ export function formatProblems(problems: Problem[]): string[] {
     const unit = first.row !== undefined ? 'row' : 'line';
     const listed = located.slice(0, LISTED_ROWS).map((p) => `${unit} ${p[unit]}${p.value ? ` ${quote(p.value)}` : ''}`);
     const more = total - listed.length;
-    const head = first.column === undefined ? first.file : `${first.file} ${isCsv(first.file) ? 'column ' : ''}${first.column}`;
+    const head = first.column === undefined ? first.file : `${first.file} ${isCsv(first.file) ? 'column ' : ''}${shortColumn(first.column)}`;
     const expected = first.expected !== undefined ? ` (expected ${first.expected})` : '';
-    lines.push(`${head}, ${total} ${unit}s: ${first.message}${expected} — ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}`);
+    lines.push(printable(`${head}, ${total} ${unit}s: ${first.message}${expected} — ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}`));
   }
   return lines;
 }

@@ -104,6 +104,14 @@ function planColumns(codebook: Codebook, capacity: number, file: string, problem
   }
 }
 
+/** Line breaks in the text (`\n`, or `\r` in a file without any `\n`): no more records than that follow the header. */
+export function lineBreaks(text: string): number {
+  const nl = text.includes('\n') ? '\n' : '\r';
+  let count = 0;
+  for (let at = text.indexOf(nl); at !== -1; at = text.indexOf(nl, at + 1)) count++;
+  return count;
+}
+
 function answeredWhere(n: number, test: (i: number) => boolean): Bitset {
   const bits = createBitset(n);
   for (let i = 0; i < n; i++) if (test(i)) setBit(bits, i);
@@ -116,8 +124,11 @@ function answeredWhere(n: number, test: (i: number) => boolean): Bitset {
  */
 export function readResponses(codebook: Codebook, text: string, file: string, problems: ProblemList): Dataset | null {
   const { survey } = codebook;
-  // survey.n is the expected row count: allocate for it (capped, in case it is wildly wrong), grow if needed.
-  let capacity = Math.min(Math.max(16, survey.n), 1 << 20);
+  // survey.n is only a claim: allocate for it when the file has room for that many records (one
+  // per line break at most), else for what the file can hold; grow if needed. Memory is bounded by
+  // the file, never by the codebook (400 numeric questions claiming n = 2^20 over a header-only
+  // file must not allocate 3 GB).
+  let capacity = Math.max(16, Math.min(survey.n, lineBreaks(text)));
   const plan = planColumns(codebook, capacity, file, problems);
   const ids = new IdSink({ file, column: survey.idColumn, problems });
   const weights = survey.weightColumn ? new WeightSink(capacity, { file, column: survey.weightColumn, problems }) : null;

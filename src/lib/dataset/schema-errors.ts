@@ -109,8 +109,12 @@ function distance(a: string, b: string): number {
 export function closestField(key: string, known: Iterable<string>): string | undefined {
   const norm = (s: string) => s.toLowerCase().replace(/[_-]/g, '');
   let best: { name: string; d: number } | undefined;
+  const normKey = norm(key);
   for (const name of known) {
-    const d = norm(name) === norm(key) ? 0 : distance(key.toLowerCase(), name.toLowerCase());
+    const same = norm(name) === normKey;
+    // The distance is at least the difference in length: never build a matrix for a hopeless (or hostile, megabyte-long) key.
+    if (!same && Math.abs(name.length - key.length) > 2) continue;
+    const d = same ? 0 : distance(key.toLowerCase(), name.toLowerCase());
     if (d <= Math.min(2, Math.floor(name.length / 3)) && (!best || d < best.d)) best = { name, d };
   }
   return best?.name;
@@ -150,6 +154,8 @@ export function issueProblems(issue: z.core.$ZodIssue, known: Set<string> = new 
       return [{ path, rule: 'codebook-range', value: showValue(input), message: 'is too small', expected: `a number ${issue.inclusive ? '≥' : '>'} ${issue.minimum}` }];
     }
     case 'too_big':
+      if (issue.origin === 'string' && typeof input === 'string')
+        return [{ path, rule: 'codebook-too-long', value: showValue(input), message: `is too long (${input.length.toLocaleString('en')} characters)`, expected: `at most ${Number(issue.maximum).toLocaleString('en')} characters` }];
       return [{ path, rule: 'codebook-range', value: showValue(input), message: 'is too large', expected: issue.origin === 'array' || issue.origin === 'string' ? `at most ${issue.maximum}` : `a number ${issue.inclusive ? '≤' : '<'} ${issue.maximum}` }];
     case 'invalid_format':
       return [{ path, rule: 'codebook-format', value: showValue(input), message: 'has the wrong form', expected: issue.message.replace(/^expected /, '') }];

@@ -10,6 +10,7 @@ import { parseNumber } from './columns.ts';
 import { variableShapes } from './validate-codebook.ts';
 import { describeCodes } from './options.ts';
 import { closestField } from './schema-errors.ts';
+import { TEXT_MAX_LENGTH } from './limits.ts';
 
 /** Columns of tables.csv, in the canonical order. */
 export const TABLE_COLUMNS = ['survey', 'wave', 'question', 'universe', 'segment', 'option', 'percent', 'count', 'base', 'source'] as const;
@@ -78,6 +79,8 @@ export function readTables(codebook: Codebook, text: string, file: string, probl
     if (percent !== null && !(percent >= 0 && percent <= 100)) ((ok = false), bad('percent', 'table-percent', 'is not a percentage', 'a number from 0 to 100 (no % sign)'));
     if (count !== null && !(Number.isInteger(count) && count >= 0 && (!(base > 0) || count <= base)))
       ((ok = false), bad('count', 'table-count', 'is not a count within the base', `a whole number from 0 to the base${base > 0 ? ` (${base})` : ''}`));
+    const source = get('source');
+    if (source.length > TEXT_MAX_LENGTH) ((ok = false), bad('source', 'table-source', `is too long (${source.length.toLocaleString('en')} characters)`, `at most ${TEXT_MAX_LENGTH.toLocaleString('en')} characters`));
     if (!ok) return;
     const key = `${question}\u0000${universe}\u0000${segment}`;
     let table = tables.get(key);

@@ -8,6 +8,9 @@ import type { Codebook, Filter, Headline, Option, Question } from './codebook.ts
 import type { Path, PathProblem } from './schema-errors.ts';
 import { closestField } from './schema-errors.ts';
 import { crosswalkQuestion } from './crosswalk.ts';
+import { describeRestriction, publicationOf } from './publication.ts';
+import { ID_MAX_LENGTH } from './limits.ts';
+import type { Publication } from './publication.ts';
 
 /** What a filter may refer to, by variable id. */
 export interface VariableShape {
@@ -82,7 +85,14 @@ export function validateCodebook(codebook: Codebook): PathProblem[] {
   codebook.universes.forEach((u, i) => checkFilter(['universes', i, 'filter'], u.filter));
   codebook.chapters.forEach((c, i) => universeRef(['chapters', i, 'universe'], c.universe));
   if (codebook.crosswalk) validateCrosswalk(codebook, out);
-  codebook.headlines.forEach((h, i) => validateHeadline(codebook, h, ['headlines', i], shapes, out, universeRef));
+  const publication = publicationOf(codebook);
+  validatePublication(codebook, publication, out);
+  // Built once, not per headline: validation stays linear in the number of questions.
+  const publicIds = [...shapes].filter(([id, s]) => s.kind !== 'text' && !publication.variable(id)).map(([id]) => id);
+  const byId: ById = { questions: new Map(), derived: new Map() };
+  for (const q of codebook.questions) setFirst(byId.questions, q.id, q);
+  for (const d of codebook.derived) setFirst(byId.derived, d.id, d);
+  codebook.headlines.forEach((h, i) => validateHeadline(codebook, h, ['headlines', i], shapes, publication, publicIds, byId, out, universeRef));
   out.push(...dependencyCycles(codebook));
   return out;
 }
@@ -116,6 +126,11 @@ function validateQuestion(q: Question, at: Path, out: PathProblem[], universeRef
     });
   if (q.type === 'grid') {
     duplicates(out, q.rows.map((r) => r.id), [...at, 'rows'], 'row id');
+    // A grid row is the variable `question__row`: in URLs and column names it obeys the id limit.
+    q.rows.forEach((row, r) => {
+      const id = `${q.id}__${row.id}`;
+      if (id.length > ID_MAX_LENGTH) out.push({ path: [...at, 'rows', r, 'id'], rule: 'id-too-long', value: row.id, message: `makes the grid row's variable id ${q.id}__<row> too long (${id.length} characters)`, expected: `question id, "__" and row id together at most ${ID_MAX_LENGTH} characters` });
+    });
     q.rows.forEach((row, r) => row.universe !== undefined && universeRef([...at, 'rows', r, 'universe'], row.universe));
   }
   if (q.type === 'multi' && q.maxChoices !== undefined && q.maxChoices > q.options.length)
@@ -173,18 +188,28 @@ function validateFilter(filter: Filter, path: Path, shapes: Map<string, Variable
 }
 
 /** A headline is a `<Stat>` written in the codebook: every name must resolve, and the kind must fit the variable. */
-function validateHeadline(codebook: Codebook, h: Headline, at: Path, shapes: Map<string, VariableShape>, out: PathProblem[], universeRef: (path: Path, id: string) => void): void {
+interface ById {
+  questions: Map<string, Question>;
+  derived: Map<string, Codebook['derived'][number]>;
+}
+
+function validateHeadline(codebook: Codebook, h: Headline, at: Path, shapes: Map<string, VariableShape>, publication: Publication, publicIds: string[], byId: ById, out: PathProblem[], universeRef: (path: Path, id: string) => void): void {
   if (codebook.survey.kind === 'tables') {
     out.push({ path: at, rule: 'headline-kind', message: 'is given for a wave of published tables only', expected: 'headlines on microdata waves only (the engine computes them from responses.csv)' });
     return;
   }
-  if (h.universe !== undefined) universeRef([...at, 'universe'], h.universe);
+  const isPublic = (id: string) => publication.variable(id) === null;
+  if (h.universe !== undefined) {
+    const restricted = publication.universe(h.universe);
+    if (restricted && !restricted.unknown)
+      out.push({ path: [...at, 'universe'], rule: 'publication-leak', value: h.universe, message: `${describeRestriction(restricted)}: a published figure would reveal it`, expected: 'a universe defined on public variables only' });
+    else universeRef([...at, 'universe'], h.universe);
+  }
   const [qid, rowId] = h.q.split('__');
-  const question = codebook.questions.find((q) => q.id === qid);
-  const derived = codebook.derived.find((d) => d.id === h.q);
+  const question = byId.questions.get(qid);
+  const derived = byId.derived.get(h.q);
   const shape = shapes.get(h.q);
-  const publicIds = [...shapes].filter(([id, s]) => s.kind !== 'text' && isPublic(codebook, id)).map(([id]) => id);
-  if (!shape || shape.kind === 'text' || !isPublic(codebook, h.q)) {
+  if (!shape || shape.kind === 'text' || !isPublic(h.q)) {
     const guess = closestField(h.q, publicIds);
     const what = question?.type === 'grid' && !rowId ? 'is a grid; name one of its rows as question__row' : shape ? 'is not a public question with answers to count' : `is not a question, grid row (question__row) or derived variable of this codebook${guess ? ` — did you mean "${guess}"?` : ''}`;
     out.push({ path: [...at, 'q'], rule: 'unknown-question', value: h.q, message: what, expected: 'a public question, grid row or derived variable' });
@@ -192,7 +217,7 @@ function validateHeadline(codebook: Codebook, h: Headline, at: Path, shapes: Map
   }
   if (h.by !== undefined) {
     const banner = shapes.get(h.by);
-    if (!banner || banner.kind !== 'coded' || !isPublic(codebook, h.by)) {
+    if (!banner || banner.kind !== 'coded' || !isPublic(h.by)) {
       out.push({ path: [...at, 'by'], rule: 'unknown-question', value: h.by, message: 'is not a public single-answer variable of this codebook', expected: 'a single-answer, ordinal, banded question, grid row or derived variable' });
     } else if (h.segment !== undefined && !banner.codes.includes(h.segment)) {
       out.push({ path: [...at, 'segment'], rule: 'unknown-code', value: String(h.segment), message: `is not an option of ${h.by}`, expected: `one of ${banner.codes.join(', ')}` });
@@ -218,11 +243,28 @@ function validateHeadline(codebook: Codebook, h: Headline, at: Path, shapes: Map
   }
 }
 
-/** Whether a variable (question, grid row or derived variable) may be shown on the public site. */
-function isPublic(codebook: Codebook, id: string): boolean {
-  const question = codebook.questions.find((q) => q.id === id.split('__')[0]);
-  if (question) return question.publication === 'public';
-  return codebook.derived.find((d) => d.id === id)?.publication === 'public';
+/**
+ * Publication fails closed: a derived variable marked `public` must read public data only, and a
+ * public question's universe (or a grid row's) must be defined on public data — its answered/blank
+ * pattern would otherwise publish the restricted answers the universe is made of.
+ */
+function validatePublication(codebook: Codebook, publication: Publication, out: PathProblem[]): void {
+  codebook.derived.forEach((d, i) => {
+    const restricted = publication.variable(d.id);
+    if (d.publication === 'public' && restricted && !restricted.unknown)
+      out.push({ path: ['derived', i, 'publication'], rule: 'publication-leak', value: 'public', message: `is not allowed: derived variable ${d.id} ${describeRestriction(restricted)}`, expected: 'publication: restricted, or no publication (a derived variable is restricted when any input is)' });
+  });
+  const routed = (path: Path, universe: string) => {
+    const restricted = publication.universe(universe);
+    // Unknown names are reported as such, not as leaks.
+    if (restricted && !restricted.unknown)
+      out.push({ path, rule: 'publication-leak', value: universe, message: `${describeRestriction(restricted)}: the base of a public question would reveal it`, expected: 'a universe defined on public variables only, or publication: restricted on this question' });
+  };
+  codebook.questions.forEach((q, i) => {
+    if (q.type === 'text' || q.publication !== 'public') return;
+    routed(['questions', i, 'universe'], q.universe);
+    if (q.type === 'grid') q.rows.forEach((row, r) => row.universe !== undefined && routed(['questions', i, 'rows', r, 'universe'], row.universe));
+  });
 }
 
 function validateCrosswalk(codebook: Codebook, out: PathProblem[]): void {

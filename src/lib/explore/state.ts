@@ -16,6 +16,7 @@
 // zod/mini: the same validation as zod, a tenth of the weight in the browser bundle.
 import * as z from 'zod/mini';
 import type { Filter } from '../dataset/codebook.ts';
+import { ID_MAX_LENGTH, ID_PATTERN, WAVE_ID_MAX_LENGTH, WAVE_ID_PATTERN } from '../dataset/limits.ts';
 import type { TableSpec } from '../stats/types.ts';
 import { canCompare, findWave, type CatalogVariable, type CatalogWave, type ExploreCatalog } from './catalog.ts';
 
@@ -24,8 +25,8 @@ export const MAX_QUERY_LENGTH = 4000;
 /** Most filters kept from a URL. */
 export const MAX_FILTERS = 20;
 
-const VarId = z.string().check(z.maxLength(120), z.regex(/^[a-z][a-z0-9_]*$/));
-const WaveId = z.string().check(z.maxLength(40), z.regex(/^[0-9a-z-]+$/));
+const VarId = z.string().check(z.maxLength(ID_MAX_LENGTH), z.regex(ID_PATTERN));
+const WaveId = z.string().check(z.maxLength(WAVE_ID_MAX_LENGTH), z.regex(WAVE_ID_PATTERN));
 const Code = z.int().check(z.minimum(0), z.maximum(9999));
 const Codes = z.array(Code).check(z.minLength(1), z.maxLength(100));
 const Bound = z.nullable(z.number().check(z.refine(Number.isFinite)));

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import iconv from 'iconv-lite';
-import { decodeText } from '../../../src/lib/dataset/decode.ts';
+import { readFileSync } from 'node:fs';
+import { decodeCodebook, decodeText } from '../../../src/lib/dataset/decode.ts';
+import { loadWave } from '../../../src/lib/dataset/load.ts';
+import { formatProblems } from '../../../src/lib/dataset/problem.ts';
+import { MAX_STRING_LENGTH } from '../../../src/lib/dataset/limits.ts';
 
 const text = 'id,業種\nr1,ＳａａＳ・ソフトウェア\n';
 describe('decodeText', () => {
@@ -17,5 +21,63 @@ describe('decodeText', () => {
   it('reports UTF-16 and undecodable bytes instead of guessing', () => {
     expect(decodeText(new Uint8Array([0xff, 0xfe, 0x41, 0x00]))).toMatchObject({ ok: false, message: 'is UTF-16 ("Unicode text")' });
     expect(decodeText(new Uint8Array([0x41, 0xff, 0xff]))).toMatchObject({ ok: false, message: 'is neither valid UTF-8 nor valid Shift_JIS (CP932)' });
+  });
+
+  it('a file too long for a JavaScript string is reported with that limit, not as "neither UTF-8 nor Shift_JIS"', () => {
+    // A real 1.3 GB file takes too long to make on 2 cores: the decoder fails exactly as Node does on one.
+    const tooLong = Object.assign(new Error('Cannot create a string longer than 0x1fffffe8 characters'), { code: 'ERR_STRING_TOO_LONG' });
+    const spy = vi.spyOn(TextDecoder.prototype, 'decode').mockImplementation(() => {
+      throw tooLong;
+    });
+    try {
+      const bytes = new TextEncoder().encode('id\nr1\n');
+      expect(decodeText(bytes)).toMatchObject({ ok: false, value: '6 bytes', message: `is too large to read: it decodes to more than ${MAX_STRING_LENGTH.toLocaleString('en')} characters, the longest text JavaScript can hold` });
+      const codebook = readFileSync('tests/fixtures/dataset/valid/sample/2025/codebook.yaml', 'utf8');
+      const r = loadWave({ codebookPath: 'w/codebook.yaml', codebookText: codebook, responsesPath: 'w/responses.csv', responsesBytes: bytes });
+      expect(r.ok ? [] : formatProblems(r.problems)).toEqual([
+        'w/responses.csv: "6 bytes" is too large to read: it decodes to more than 536,870,888 characters, the longest text JavaScript can hold (expected a file of at most 536,870,888 characters (split the wave or leave out unused columns))',
+      ]);
+      // A RangeError ("Invalid string length", browsers) is the same case.
+      spy.mockImplementation(() => {
+        throw new RangeError('Invalid string length');
+      });
+      expect(decodeText(bytes)).toMatchObject({ ok: false, value: '6 bytes' });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+  it('UTF-16 without a byte-order mark gets the UTF-16 hint', () => {
+    const csv = 'id,sector\nr1,1\nr2,2\n';
+    expect(decodeText(new Uint8Array(iconv.encode(csv, 'utf16le')))).toMatchObject({ ok: false, message: 'is UTF-16 ("Unicode text")' });
+    expect(decodeText(new Uint8Array(iconv.encode(csv, 'utf16be')))).toMatchObject({ ok: false, message: 'is UTF-16 ("Unicode text")' });
+  });
+  it('decides Shift_JIS by evidence: Japanese text yes, one stray byte in ASCII no (reported with its row)', () => {
+    expect(decodeText(new Uint8Array(iconv.encode('id,名前\nr1,ｱｲ株式会社\n', 'cp932')))).toMatchObject({ ok: true, encoding: 'shift_jis' });
+    const stray = new Uint8Array([...new TextEncoder().encode('id,note\nr1,"a\nb"\nr2,'), 0xb1, 0x35, 0x0a]);
+    expect(decodeText(stray)).toEqual({
+      ok: false,
+      row: 3,
+      value: '0xB1',
+      message: 'is not valid UTF-8 (byte 21 of the file), and the file holds no Japanese text in Shift_JIS',
+      expected: 'a file saved as "CSV UTF-8" or "CSV (Shift_JIS)", with this byte corrected',
+    });
+    // Only half-width katakana is no evidence either.
+    expect(decodeText(new Uint8Array([0x61, 0x0a, 0xb1, 0xb2]))).toMatchObject({ ok: false, row: 2, value: '0xB1' });
+  });
+  it('binary files are named as such', () => {
+    const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1];
+    expect(decodeText(new Uint8Array(png))).toMatchObject({ ok: false, message: 'is a binary file, not CSV text (a NUL byte at byte 9 of the file)' });
+    expect(decodeText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]))).toMatchObject({ ok: false, message: 'is a ZIP file such as an Excel workbook (.xlsx), not CSV text' });
+  });
+  it('codebooks are UTF-8 only: a BOM is dropped, UTF-16 and stray bytes are reported with their line', () => {
+    expect(decodeCodebook(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('survey:\n')]))).toEqual({ ok: true, text: 'survey:\n', encoding: 'utf-8-bom' });
+    expect(decodeCodebook(new Uint8Array(iconv.encode('survey:\n  id: x\n', 'utf16le')))).toEqual({ ok: false, message: 'is UTF-16 ("Unicode text")', expected: 'a codebook saved as UTF-8 text, not UTF-16' });
+    expect(decodeCodebook(new Uint8Array([...new TextEncoder().encode('a: 1\nb: '), 0xb1, 0x0a]))).toEqual({
+      ok: false,
+      row: 2,
+      value: '0xB1',
+      message: 'is not valid UTF-8 (byte 9 of the file)',
+      expected: 'a codebook saved as UTF-8 text (Shift_JIS is for responses.csv only)',
+    });
   });
 });

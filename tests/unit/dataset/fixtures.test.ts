@@ -197,6 +197,83 @@ const EXPECTED: Record<string, string[]> = {
   'weight-negative': [
     'sample/2025/responses.csv row 3, column weight: "-0.8" is not a positive number (expected a positive, finite weight on every row)',
   ],
+  'publication-derived-leak': [
+    'sample/2025/codebook.yaml line 100, derived[0].publication: "public" is not allowed: derived variable size reads employees, which is restricted (expected publication: restricted, or no publication (a derived variable is restricted when any input is))',
+  ],
+  'publication-universe-leak': [
+    // cs_team restricted makes the universe doing_cs restricted: every public question it routes would reveal it.
+    'sample/2025/codebook.yaml line 47, questions[3].universe: "doing_cs" reads cs_team, which is restricted: the base of a public question would reveal it (expected a universe defined on public variables only, or publication: restricted on this question)',
+    'sample/2025/codebook.yaml line 79, questions[6].universe: "doing_cs" reads cs_team, which is restricted: the base of a public question would reveal it (expected a universe defined on public variables only, or publication: restricted on this question)',
+    'sample/2025/codebook.yaml line 120, headlines[1].q: "cs_team" is not a public question with answers to count (expected a public question, grid row or derived variable)',
+  ],
+  'source-url-javascript': [
+    // Would become a clickable link on the report cover and be copied into datapackage.json.
+    `sample/2025/codebook.yaml line 13, survey.sourceUrl: "javascript:alert('U1')" has the wrong form (expected an http:// or https:// address)`,
+  ],
+  'source-url-data': [
+    'sample/2025/codebook.yaml line 13, survey.sourceUrl: "data:text/html,<script>alert(1)</script>" has the wrong form (expected an http:// or https:// address)',
+  ],
+  'ascii-stray-byte': [
+    // Before: silently read as Shift_JIS ("±" became "ｱ").
+    'sample/2025/responses.csv row 9: "0xB1" is not valid UTF-8 (byte 405 of the file), and the file holds no Japanese text in Shift_JIS (expected a file saved as "CSV UTF-8" or "CSV (Shift_JIS)", with this byte corrected)',
+  ],
+  'utf16le-no-bom': [
+    'sample/2025/responses.csv: is UTF-16 ("Unicode text") (expected UTF-8 or Shift_JIS: save it from Excel as "CSV UTF-8 (comma delimited)")',
+  ],
+  'utf16be-no-bom': [
+    'sample/2025/responses.csv: is UTF-16 ("Unicode text") (expected UTF-8 or Shift_JIS: save it from Excel as "CSV UTF-8 (comma delimited)")',
+  ],
+  'binary-file': [
+    'sample/2025/responses.csv: is a binary file, not CSV text (a NUL byte at byte 9 of the file) (expected CSV text: save it from Excel as "CSV UTF-8 (comma delimited)")',
+  ],
+  'binary-codebook': [
+    'sample/2025/codebook.yaml: is a binary file, not YAML text (a NUL byte at byte 9 of the file) (expected a codebook saved as UTF-8 text)',
+  ],
+  'sjis-codebook': [
+    // Before: 78 lines of YAML syntax errors about the U+FFFD characters the bytes were read as.
+    'sample/2025/codebook.yaml line 5: "0x83" is not valid UTF-8 (byte 140 of the file) (expected a codebook saved as UTF-8 text (Shift_JIS is for responses.csv only))',
+  ],
+  'xlsx-file': [
+    'sample/2025/responses.csv: is a ZIP file such as an Excel workbook (.xlsx), not CSV text (expected CSV text: save it from Excel as "CSV UTF-8 (comma delimited)")',
+  ],
+  'hidden-folder': [
+    'sample/.2026: is a folder whose name starts with "." and is not read (expected survey and wave folders named by their ids (rename it, or move it out of the data folder))',
+  ],
+  'ansi-column-name': [
+    // ESC [2J ESC [H would clear the terminal: printed escaped, in the column and in the value.
+    'sample/2025/responses.csv row 1, column \\u001b[2J\\u001b[Hfake: "\\u001b[2J\\u001b[Hfake" is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
+  ],
+  'control-chars-in-value': [
+    'sample/2025/responses.csv row 5, column sector: "\\u001b[31m1\\u0007" is not an option (expected 1, 2)',
+  ],
+  'label-too-long': [
+    'sample/2025/codebook.yaml line 18, questions[0].label: "業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業…" is too long (201 characters) (expected at most 200 characters)',
+  ],
+  'text-too-long': [
+    'sample/2025/codebook.yaml line 17, questions[0].text: "あああああああああああああああああああああああああああああああああああああ…" is too long (2,001 characters) (expected at most 2,000 characters)',
+  ],
+  'id-too-long': [
+    // The explorer refuses variable ids over 120 characters in URLs: the codebook must refuse them too.
+    'sample/2025/codebook.yaml line 85, questions[7].id: "coooooooooooooooooooooooooooooooooooo…" is too long (121 characters) (expected at most 120 characters)',
+  ],
+  'grid-row-id-too-long': [
+    `sample/2025/codebook.yaml line 81, questions[6].rows[1].id: "heeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee…" makes the grid row's variable id measures__<row> too long (121 characters) (expected question id, "__" and row id together at most 120 characters)`,
+  ],
+  'table-source-too-long': [
+    'sample/2024/tables.csv row 2, column source: "p.3 図1 p.3 図1 p.3 図1 p.3 図1 p.3 図1 p.…" is too long (2,099 characters) (expected at most 2,000 characters)',
+  ],
+  'path-like-wave': [
+    'sample/2025/codebook.yaml line 110, crosswalk.wave: "../2024" has the wrong form (expected a wave id such as 2025)',
+  ],
+  'path-like-id': [
+    'sample/2025/codebook.yaml line 85, questions[7].id: "../comment" has the wrong form (expected an id in lower snake case (a-z, 0-9, _), starting with a letter)',
+  ],
+  'yaml-deep-nesting': [
+    'sample/2025/codebook.yaml line 102, universes[0].filter.not: "65 levels" is nested too deeply (expected at most 64 levels of lists and mappings)',
+  ],
+  'yaml-stack-overflow': [
+    'sample/2025/codebook.yaml line 102: is nested too deeply to read (more than 64 levels of lists and mappings are refused anyway) (expected YAML as in the codebook reference (indent with spaces, quote text containing ": " or "#"))',
+  ],
   'headline-mean-of-single': [
     'sample/2025/codebook.yaml line 119, headlines[1].kind: "mean" needs a banded or numeric question (cs_team is single) (expected percent, count or base)',
   ],

@@ -1,6 +1,9 @@
 /** `npm run validate` as editors use it: the grouped problems on stderr and exit code 1, or a summary and 0. */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const run = (...args: string[]) => spawnSync(process.execPath, ['scripts/validate.ts', ...args], { encoding: 'utf8' });
 
@@ -19,5 +22,23 @@ describe('scripts/validate.ts', () => {
     expect(loud.stdout).toContain('✓ tests/fixtures/dataset/valid/sample/2025: サンプル調査 2025 — 12 respondents, 10 variables');
     const quiet = run('tests/fixtures/dataset/valid', '--quiet');
     expect([quiet.status, quiet.stdout, quiet.stderr]).toEqual([0, '', '']);
+  });
+  it('never prints raw control characters from data files: column names, values and titles are escaped', () => {
+    const bad = run('tests/fixtures/dataset/malformed/ansi-column-name', '--quiet');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(bad.stderr).toContain('column \\u001b[2J\\u001b[Hfake: "\\u001b[2J\\u001b[Hfake" is not a column the codebook knows');
+    const tmp = mkdtempSync(join(tmpdir(), 'hakusho-validate-escape-'));
+    try {
+      cpSync('tests/fixtures/dataset/valid', tmp, { recursive: true });
+      const codebook = join(tmp, 'sample', '2025', 'codebook.yaml');
+      writeFileSync(codebook, readFileSync(codebook, 'utf8').replace('  title: サンプル調査 2025\n', '  title: "サンプル\\e[2J\\e[H調査\\u202E"\n'));
+      const good = run(tmp);
+      expect(good.status).toBe(0);
+      expect(good.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+      expect(good.stdout).toContain(`✓ ${tmp}/sample/2025: サンプル\\u001b[2J\\u001b[H調査\\u202e — 12 respondents, 10 variables`);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

@@ -13,6 +13,7 @@ function withRestrictedDefinitions(): Dataset {
     derived: [
       { id: 'big', label: '大企業', options: [{ code: 1, label: '大' }, { code: 2, label: '小' }], rules: [{ code: 1, when: { q: 'revenue_exact', range: { min: 100 } } }], otherwise: 2, publication: 'public' },
       { id: 'secret_mix', label: '非公開区分', options: [{ code: 1, label: 'x' }], rules: [{ code: 1, when: { q: 'q1', in: [1] } }], publication: 'restricted' },
+      { id: 'q1_yes', label: '設問1が1', options: [{ code: 1, label: 'はい' }], rules: [{ code: 1, when: { all: [{ q: 'q1', in: [1] }, { universe: 'saas' }] } }] },
     ],
     universes: [
       ...ds.codebook.universes,
@@ -24,6 +25,7 @@ function withRestrictedDefinitions(): Dataset {
   const index = new Int16Array(ds.n).map((_, i) => (i % 3 === 0 ? 0 : 1));
   const variables = new Map(ds.variables);
   variables.set('big', { kind: 'coded', id: 'big', label: '大企業', options: codebook.derived[0].options, index, answered: ds.universes.get('all')! });
+  variables.set('q1_yes', { kind: 'coded', id: 'q1_yes', label: '設問1が1', options: codebook.derived[2].options, index: new Int16Array(ds.n), answered: ds.universes.get('all')! });
   variables.set('secret_mix', { kind: 'coded', id: 'secret_mix', label: '非公開区分', options: codebook.derived[1].options, index: new Int16Array(ds.n), answered: ds.universes.get('all')! });
   const universes = new Map(ds.universes);
   universes.set('rich', ds.universes.get('saas')!.slice());
@@ -39,7 +41,9 @@ describe('what may be published', () => {
     expect(isPublicVariable(ds.codebook, 'revenue_exact')).toBe(false);
     expect(isPublicVariable(ds.codebook, 'comment')).toBe(false);
     expect(isPublicVariable(ds.codebook, 'secret_mix')).toBe(false);
-    expect(isPublicVariable(ds.codebook, 'big')).toBe(true);
+    // big is marked public but reads the restricted revenue_exact: publication fails closed.
+    expect(isPublicVariable(ds.codebook, 'big')).toBe(false);
+    expect(isPublicVariable(ds.codebook, 'q1_yes')).toBe(true);
     expect(isPublicVariable(ds.codebook, 'unknown_column')).toBe(false);
   });
 
@@ -50,14 +54,16 @@ describe('what may be published', () => {
     expect([...decoded.universes.keys()].sort()).toEqual(['all', 'saas']);
   });
 
-  it('a public derived variable keeps its column but its rules no longer name restricted questions', () => {
+  it('a derived variable reading restricted data is left out even when marked public; one reading public data keeps its rules', () => {
     const cb = publicCodebook(ds.codebook);
-    expect(cb.derived.map((d) => d.id)).toEqual(['big']);
+    expect(cb.derived.map((d) => d.id)).toEqual(['q1_yes']);
+    expect(cb.derived[0]).toEqual({ ...ds.codebook.derived[2], publication: 'public' });
     expect(cb.headlines).toEqual([]);
     expect(JSON.stringify(cb)).not.toContain('revenue_exact');
-    expect(cb.derived[0].rules).toEqual([{ code: 1, when: { q: 'big', in: [1] } }, { code: 2, when: { q: 'big', in: [2] } }]);
+    expect(JSON.stringify(cb)).not.toContain('大企業');
     const decoded = decodePublicUse(encodePublicUse(ds));
-    expect(decoded.variables.has('big')).toBe(true);
+    expect(decoded.variables.has('big')).toBe(false);
+    expect(decoded.variables.has('q1_yes')).toBe(true);
     expect(decoded.variables.has('secret_mix')).toBe(false);
     expect(new TextDecoder().decode(encodePublicUse(ds))).not.toContain('revenue_exact');
   });
