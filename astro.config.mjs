@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { fileURLToPath } from 'node:url';
 
 // HAKUSHO_OUT / HAKUSHO_CACHE let several builds run side by side (e.g. two developers' test runs).
 export default defineConfig({
@@ -11,4 +12,11 @@ export default defineConfig({
   outDir: process.env.HAKUSHO_OUT ?? './dist',
   cacheDir: process.env.HAKUSHO_CACHE ?? './node_modules/.astro',
   devToolbar: { enabled: false },
+  // Pages carry a Content-Security-Policy with script-src 'self' and no 'unsafe-eval'
+  // (src/lib/csp.ts): scripts are always files, never inlined into the HTML however small (other
+  // assets keep Vite's default); stdlib's eval probe for generators is replaced by its answer.
+  vite: {
+    build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
+    resolve: { alias: { '@stdlib/assert-has-generator-support': fileURLToPath(new URL('./src/client/shims/has-generator-support.cjs', import.meta.url)) } },
+  },
 });

@@ -9,7 +9,7 @@ import type { Dataset } from '../lib/dataset/types.ts';
 import { crosstab } from '../lib/stats/crosstab.ts';
 import { trend as engineTrend, type TrendPoint, type TrendWave } from '../lib/stats/trend.ts';
 import type { CrossTab } from '../lib/stats/types.ts';
-import { chartVariable, chooseKind, parseKind, renderChart, type ChartKind, type ChartTable, type ChartVariable, type GridTable, type TrendTable } from '../lib/charts/index.ts';
+import { chartVariable, chooseKind, parseKind, renderChart, svgMarkup, type ChartKind, type ChartTable, type ChartVariable, type GridTable, type TrendTable } from '../lib/charts/index.ts';
 import { defaultState, serializeState } from '../lib/explore/state.ts';
 import { publicUniverseIds } from '../lib/publicuse/publicity.ts';
 import { loadCatalog, type CatalogWave } from '../server/catalog.ts';
@@ -306,7 +306,7 @@ export const NARROW = 340;
 /** The chart drawn at a width: SVG markup and the notes its form adds. */
 export function chartSvg(table: ChartTable, variable: ChartVariable | undefined, kind: ChartKind, width: number, ariaLabel: string): { svg: string; notes: string[] } {
   const { spec, svg } = renderChart(table, { document: document(), variable, kind, width, ariaLabel });
-  return { svg: svg.outerHTML, notes: spec.notes };
+  return { svg: svgMarkup(svg), notes: spec.notes };
 }
 
 /** Explorer URL with the same question, banner and universe. */

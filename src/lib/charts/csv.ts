@@ -26,14 +26,40 @@ export interface CsvMeta {
 
 const HEADER = ['調査', '質問ID', '質問', '回答形式', '母集団', '項目', '区分', '区分の基数n', '選択肢', '件数', '割合(%)', '95%信頼区間下限(%)', '95%信頼区間上限(%)', '参考値', '有意差', '出典', 'データ'];
 
-/** Text a spreadsheet would run as a formula gets a leading apostrophe. */
-function safeCell(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+/** A number written with a fixed count of decimals (e.g. 80.0). */
+export class Fixed {
+  readonly value: number;
+  readonly digits: number;
+  constructor(value: number, digits: number) {
+    this.value = value;
+    this.digits = digits;
+  }
 }
 
-const r1 = (x: number | null) => (x === null || !Number.isFinite(x) ? '' : roundHalfUp(x, 1).toFixed(1));
+/** One CSV cell: text (from labels, codebooks, citations) or a typed number. */
+export type CsvValue = string | number | Fixed | null;
 
-function rowsOf(table: CrossTab, meta: CsvMeta, item: string): string[][] {
+/**
+ * The text of one cell. Text that a spreadsheet would run as a formula — starting with `=`, `+`,
+ * `-`, `@`, tab or carriage return (OWASP "CSV injection") — gets a leading apostrophe, whatever
+ * follows: text that merely looks like a number ("-1") is still text. Typed numbers are written
+ * as numbers and never prefixed; a missing or non-finite number is an empty cell.
+ */
+export function csvCell(value: CsvValue): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (value instanceof Fixed) return Number.isFinite(value.value) ? roundHalfUp(value.value, value.digits).toFixed(value.digits) : '';
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** Rows of typed cells as CSV text (d3-dsv quoting, CRLF between rows, no BOM, no final newline). */
+export function csvRows(rows: readonly (readonly CsvValue[])[]): string {
+  return csvFormatRows(rows.map((row) => row.map(csvCell)));
+}
+
+const r1 = (x: number | null): CsvValue => (x === null ? null : new Fixed(x, 1));
+
+function rowsOf(table: CrossTab, meta: CsvMeta, item: string): CsvValue[][] {
   return datums(table, (r) => isChartRow(r) || r.kind === 'net').map((d) => [
     meta.survey,
     table.spec.question,
@@ -42,9 +68,9 @@ function rowsOf(table: CrossTab, meta: CsvMeta, item: string): string[][] {
     table.universeLabel,
     item,
     d.columnKey === 'total' ? '全体' : d.columnLabel,
-    table.columns[d.columnIndex].withheld ? '' : String(d.n),
+    table.columns[d.columnIndex].withheld ? null : d.n,
     d.rowKind === 'net' ? `［計］${d.rowLabel}` : d.rowLabel,
-    d.suppressed ? '' : String(d.count),
+    d.suppressed ? null : d.count,
     r1(d.percent),
     r1(d.ciLow),
     r1(d.ciHigh),
@@ -57,14 +83,14 @@ function rowsOf(table: CrossTab, meta: CsvMeta, item: string): string[][] {
 
 /** CSV text (with BOM) of any chart table. */
 export function tableCsv(table: ChartTable, meta: CsvMeta): string {
-  const body = isGrid(table)
+  const body: CsvValue[][] = isGrid(table)
     ? table.tables.flatMap((t, i) => rowsOf(t, meta, table.rowLabels[i]))
     : isTrend(table)
       ? table.points.map((p) => [
-          `${meta.survey}（${p.wave}）`, p.question, meta.question, 'SA', table.universeLabel, p.wave, '全体', String(p.base), p.label, '',
+          `${meta.survey}（${p.wave}）`, p.question, meta.question, 'SA', table.universeLabel, p.wave, '全体', p.base, p.label, null,
           r1(p.proportion * 100), r1(p.ci ? p.ci.low * 100 : null), r1(p.ci ? p.ci.high * 100 : null), p.base < 30 ? '参考値' : '', '',
           p.source === 'published' ? `${meta.citation}${p.sourceNote ? `（${p.sourceNote}）` : ''}` : meta.citation, meta.synthetic && p.source !== 'published' ? '合成サンプルデータ' : '',
         ])
       : rowsOf(table, meta, '');
-  return BOM + csvFormatRows([HEADER, ...body.map((row) => row.map(safeCell))]) + '\r\n';
+  return BOM + csvRows([HEADER, ...body]) + '\r\n';
 }

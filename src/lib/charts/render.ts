@@ -99,7 +99,32 @@ export function renderChart(table: ChartTable, options: RenderOptions): { spec: 
   return { spec, svg };
 }
 
-/** The chart as SVG markup (labels escaped as text by the DOM serializer). */
+// Characters XML 1.0 forbids even as references (C0 controls but tab/LF/CR, U+FFFE/U+FFFF,
+// lone surrogates): replaced so a label holding one cannot make a file unreadable.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+const escapeText = (s: string) => s.replace(NOT_XML, '\uFFFD').replace(/[&<>\r]/g, (c) => ESCAPES[c]);
+const escapeAttribute = (s: string) => s.replace(NOT_XML, '\uFFFD').replace(/[&<>"\t\n\r]/g, (c) => ESCAPES[c]);
+
+/**
+ * An SVG element as XML markup. `outerHTML` of a server-side DOM follows HTML rules and leaves
+ * `<` and `&` unescaped inside attribute values (a label such as `<1億円` in aria-label), which
+ * breaks the file as XML; this writes well-formed XML that is also valid inline in HTML.
+ */
+export function svgMarkup(node: Node): string {
+  if (node.nodeType === 3) return escapeText(node.nodeValue ?? '');
+  if (node.nodeType === 4) return escapeText(node.nodeValue ?? '');
+  if (node.nodeType !== 1) return '';
+  const e = node as Element;
+  const name = e.localName;
+  let out = `<${name}`;
+  for (const a of Array.from(e.attributes)) out += ` ${a.name}="${escapeAttribute(a.value)}"`;
+  const children = Array.from(e.childNodes);
+  if (children.length === 0) return `${out}/>`;
+  return `${out}>${children.map(svgMarkup).join('')}</${name}>`;
+}
+
+/** The chart as standalone SVG markup (well-formed XML; labels escaped as text). */
 export function renderChartSvg(table: ChartTable, options: RenderOptions): string {
-  return renderChart(table, options).svg.outerHTML;
+  return svgMarkup(renderChart(table, options).svg);
 }

@@ -5,33 +5,73 @@
  */
 import type { Codebook, Option } from '../dataset/codebook.ts';
 import type { Bitset, Dataset, Variable } from '../dataset/types.ts';
-import { MAGIC, PublicUseHeader, VERSION, type Column } from './format.ts';
+import { MAGIC, PREAMBLE, PublicUseHeader, VERSION, type Column } from './format.ts';
+import { crc32 } from './crc32.ts';
 import { bitsetWords, setBit } from '../dataset/bitset.ts';
 
-/** Thrown when bytes are not a public-use file this decoder understands. */
+/**
+ * Thrown when bytes are not a public-use file this decoder understands. The message is shown to
+ * readers as it is (the explorer turns it into a notice), so it is Japanese.
+ */
 export class PublicUseError extends Error {
   override name = 'PublicUseError';
 }
 
-/** Reads the header without touching the columns. */
+const broken = (why: string) => new PublicUseError(`公開用データが壊れています（${why}）`);
+
+/** Checks the preamble and the checksum, then reads the header without touching the columns. */
 export function readHeader(bytes: Uint8Array): { header: PublicUseHeader; dataStart: number } {
-  if (bytes.byteLength < 12) throw new PublicUseError(`not a public-use file: ${bytes.byteLength} bytes (expected a 12-byte preamble at least)`);
+  if (bytes.byteLength < 12) throw new PublicUseError(`公開用データではありません（${bytes.byteLength} バイトしかありません）`);
   const magic = new TextDecoder().decode(bytes.subarray(0, 4));
-  if (magic !== MAGIC) throw new PublicUseError(`not a public-use file: magic "${magic}" (expected "${MAGIC}")`);
+  if (magic !== MAGIC) throw new PublicUseError(`公開用データではありません（先頭が magic "${magic}" で、"${MAGIC}" ではありません）`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(4, true);
-  if (version !== VERSION) throw new PublicUseError(`unsupported public-use version ${version} (expected ${VERSION})`);
+  if (version !== VERSION) throw new PublicUseError(`公開用データの形式（版 ${version}）はこの画面では読めません（版 ${VERSION} が必要です）。ページを再読み込みしてください。`);
+  if (bytes.byteLength < PREAMBLE) throw broken(`途中で切れています：${bytes.byteLength} バイト`);
   const length = view.getUint32(8, true);
-  if (12 + length > bytes.byteLength) throw new PublicUseError(`truncated public-use header: ${length} bytes announced, ${bytes.byteLength - 12} present`);
-  const parsed = PublicUseHeader.safeParse(JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + length))));
-  if (!parsed.success) throw new PublicUseError(`invalid public-use header: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return { header: parsed.data, dataStart: Math.ceil((12 + length) / 8) * 8 };
+  if (PREAMBLE + length > bytes.byteLength) throw broken(`途中で切れています：ヘッダー ${length} バイトのうち ${bytes.byteLength - PREAMBLE} バイトしかありません`);
+  if (crc32(bytes.subarray(PREAMBLE)) !== view.getUint32(12, true)) throw broken('チェックサムが一致しません');
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(PREAMBLE, PREAMBLE + length)));
+  } catch {
+    throw broken('ヘッダーが JSON ではありません');
+  }
+  const parsed = PublicUseHeader.safeParse(json);
+  if (!parsed.success) throw broken(`ヘッダーが不正です：${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const header = parsed.data;
+  const dataStart = Math.ceil((PREAMBLE + length) / 8) * 8;
+  checkSizes(header, bytes.byteLength - dataStart);
+  return { header, dataStart };
 }
 
-/** Copies a block into a fresh, aligned ArrayBuffer. */
+/**
+ * Every block the header describes has exactly the length its encoding and `n` give and lies
+ * inside the data section, so nothing is allocated from a claim the file's bytes do not back.
+ */
+function checkSizes(header: PublicUseHeader, dataLength: number): void {
+  const { n } = header;
+  const bitsetBytes = Math.ceil(n / 32) * 4;
+  const blocks: [string, { offset: number; length: number }, number][] = [
+    ...header.columns.map((c): [string, { offset: number; length: number }, number] => [
+      c.id,
+      c.block,
+      c.kind === 'coded' ? (c.encoding === 'u8' ? n : 2 * n) : c.kind === 'multi' ? (c.options.length + 1) * bitsetBytes : c.encoding === 'f32' ? 4 * n : 8 * n,
+    ]),
+    ...header.universes.map((u): [string, { offset: number; length: number }, number] => [`universe ${u.id}`, u.block, bitsetBytes]),
+    ...(header.weights ? [['weights', header.weights, 8 * n] as [string, { offset: number; length: number }, number]] : []),
+  ];
+  if (dataLength < 0) throw broken('途中で切れています：データ部がありません');
+  if (n > 0 && blocks.length === 0) throw broken(`n = ${n} なのにデータがありません`);
+  for (const [name, block, expected] of blocks) {
+    if (block.length !== expected) throw broken(`n = ${n} では ${name} は ${expected} バイトのはずが ${block.length} バイトです`);
+    if (block.offset % 8 !== 0 || block.offset + block.length > dataLength) throw broken(`n = ${n}: ${name} (${block.offset}+${block.length}) がファイル（データ部 ${dataLength} バイト）に収まりません`);
+  }
+}
+
+/** Copies a block into a fresh, aligned ArrayBuffer (its bounds were checked by readHeader). */
 function blockBuffer(bytes: Uint8Array, dataStart: number, block: { offset: number; length: number }): ArrayBuffer {
   const from = bytes.byteOffset + dataStart + block.offset;
-  if (dataStart + block.offset + block.length > bytes.byteLength) throw new PublicUseError(`truncated public-use file: block at ${block.offset} (+${block.length}) runs past the end`);
   return bytes.buffer.slice(from, from + block.length) as ArrayBuffer;
 }
 

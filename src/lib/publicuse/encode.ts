@@ -5,7 +5,8 @@
  * information.
  */
 import type { Bitset, Dataset } from '../dataset/types.ts';
-import { MAGIC, VERSION, type Column, type PublicUseHeader } from './format.ts';
+import { MAGIC, PREAMBLE, VERSION, type Column, type PublicUseHeader } from './format.ts';
+import { crc32 } from './crc32.ts';
 import { isPublicVariable, publicCodebook, publicUniverseIds } from './publicity.ts';
 import { bitsetWords } from '../dataset/bitset.ts';
 import { fnv1a } from '../random.ts';
@@ -103,17 +104,18 @@ export function encodePublicUse(dataset: Dataset, options: EncodeOptions = {}): 
 
 function assemble(header: PublicUseHeader, blocks: Blocks): Uint8Array<ArrayBuffer> {
   const json = new TextEncoder().encode(JSON.stringify(header));
-  const start = Math.ceil((12 + json.byteLength) / 8) * 8;
+  const start = Math.ceil((PREAMBLE + json.byteLength) / 8) * 8;
   const out = new Uint8Array(start + blocks.size);
   out.set(new TextEncoder().encode(MAGIC), 0);
   const view = new DataView(out.buffer);
   view.setUint32(4, VERSION, true);
   view.setUint32(8, json.byteLength, true);
-  out.set(json, 12);
+  out.set(json, PREAMBLE);
   let at = start;
   for (const p of blocks.parts) {
     out.set(p, at);
     at += p.byteLength;
   }
+  view.setUint32(12, crc32(out.subarray(PREAMBLE)), true);
   return out;
 }

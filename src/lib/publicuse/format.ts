@@ -1,14 +1,18 @@
 /**
- * The public-use file format (`.hkpu`), version 1. One binary file per survey wave:
+ * The public-use file format (`.hkpu`), version 2. One binary file per survey wave:
  *
  * ```
  * offset 0   4 bytes   magic "HKPU"
- * offset 4   u32 LE    format version (1)
+ * offset 4   u32 LE    format version (2)
  * offset 8   u32 LE    header length H in bytes
- * offset 12  H bytes   header: UTF-8 JSON, `PublicUseHeader` below
+ * offset 12  u32 LE    CRC-32 (crc32.ts) of every byte from offset 16 to the end of the file
+ * offset 16  H bytes   header: UTF-8 JSON, `PublicUseHeader` below
  * then       padding to a multiple of 8, then the column blocks; each block starts at a multiple
  *            of 8 bytes from the start of the data section, at `offset` given in the header.
  * ```
+ * Version 2 added the checksum (version 1 had a 12-byte preamble and none). A reader checks the
+ * checksum, then every block's length against `n` and the file's length, before it allocates
+ * anything from what the header claims (decode.ts).
  * Column encodings: `u8` = answer position + 1 (0 = no answer), `i16` = answer position (-1 = no
  * answer) little-endian, `f32` / `f64` little-endian floats (NaN = no answer), `bits` = bitsets as
  * little-endian u32 words (bit i of word i >>> 5 is row i). Rows are in a shuffled order; there is
@@ -18,7 +22,9 @@
 import * as z from 'zod/mini';
 
 export const MAGIC = 'HKPU';
-export const VERSION = 1;
+export const VERSION = 2;
+/** Bytes before the header: magic, version, header length, checksum. */
+export const PREAMBLE = 16;
 
 /** Where a column's bytes lie in the data section. */
 const Block = z.strictObject({

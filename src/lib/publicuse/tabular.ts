@@ -7,6 +7,7 @@
 import { csvFormatRows } from 'd3-dsv';
 import type { Dataset } from '../dataset/types.ts';
 import { getBit as hasBit } from '../dataset/bitset.ts';
+import { csvCell } from '../charts/csv.ts';
 
 /** One CSV column: its name, Frictionless field description and per-row value. */
 interface ColumnSpec {
@@ -57,10 +58,13 @@ function columns(dataset: Dataset): ColumnSpec[] {
   return out;
 }
 
-/** The public columns as CSV (UTF-8 with BOM, CRLF), one line per respondent, no id column. */
+/**
+ * The public columns as CSV (UTF-8 with BOM, CRLF), one line per respondent, no id column. Every
+ * value is a number written by `value`; the header (ids) goes through csvCell like any text cell.
+ */
 export function publicCsv(dataset: Dataset): string {
   const cols = columns(dataset);
-  const rows: string[][] = [cols.map((c) => c.field.name)];
+  const rows: string[][] = [cols.map((c) => csvCell(c.field.name))];
   for (let i = 0; i < dataset.n; i++) rows.push(cols.map((c) => c.value(i)));
   return `\uFEFF${csvFormatRows(rows)}\r\n`;
 }

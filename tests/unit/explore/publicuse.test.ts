@@ -68,6 +68,6 @@ describe('public-use encoding', () => {
   it('rejects bytes that are not a public-use file with a clear error', () => {
     expect(() => decodePublicUse(new Uint8Array([1, 2, 3]))).toThrow(PublicUseError);
     expect(() => decodePublicUse(new TextEncoder().encode('<!doctype html><html>…</html>'))).toThrow(/magic "<!do"/);
-    expect(() => decodePublicUse(bytes.subarray(0, 200))).toThrow(/truncated/);
+    expect(() => decodePublicUse(bytes.subarray(0, 200))).toThrow(/途中で切れています/);
   });
 });

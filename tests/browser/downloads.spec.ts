@@ -1,0 +1,57 @@
+/**
+ * Downloads in the build output: every SVG file is well-formed XML (for an XML parser and for
+ * Chromium), and no text cell of a built CSV starts with a formula character.
+ */
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { builtFiles, OUT } from './site.ts';
+import { parseXml } from '../unit/xml.ts';
+
+const svgs = builtFiles((name) => name.endsWith('.svg'));
+const csvs = builtFiles((name) => name.endsWith('.csv'));
+
+test('every built SVG parses as XML', () => {
+  expect(svgs.length).toBeGreaterThan(100);
+  const bad: string[] = [];
+  for (const f of svgs) {
+    try {
+      const root = parseXml(readFileSync(join(OUT, f), 'utf8')).documentElement;
+      if (root?.localName !== 'svg') bad.push(`${f}: root is ${root?.localName}`);
+    } catch (e) {
+      bad.push(`${f}: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+  expect(bad).toEqual([]);
+});
+
+test('Chromium reads every built SVG as an SVG document', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  const bad = await page.evaluate(async (paths) => {
+    const out: string[] = [];
+    for (const p of paths) {
+      const doc = new DOMParser().parseFromString(await (await fetch(p)).text(), 'image/svg+xml');
+      const error = doc.querySelector('parsererror');
+      if (error || doc.documentElement.localName !== 'svg') out.push(`${p}: ${error?.textContent?.slice(0, 200) ?? doc.documentElement.localName}`);
+    }
+    return out;
+  }, svgs.map((f) => `/${f}`));
+  expect(bad).toEqual([]);
+});
+
+test('no text cell of a built CSV starts with a formula character', () => {
+  expect(csvs.length).toBeGreaterThan(100);
+  const bad: string[] = [];
+  for (const f of csvs) {
+    const { data } = Papa.parse<string[]>(readFileSync(join(OUT, f), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true });
+    for (const row of data) {
+      for (const cell of row) {
+        // A typed number (e.g. -1.5) is written as a number; any other text must not start with = + - @ tab CR.
+        if (/^[=+\-@\t\r]/.test(cell) && !/^-?\d+(\.\d+)?$/.test(cell)) bad.push(`${f}: ${JSON.stringify(cell)}`);
+      }
+    }
+  }
+  expect(bad).toEqual([]);
+});
