@@ -5,7 +5,7 @@
  * bytes 0–3   "HKCB"
  * bytes 4–7   header length H (u32, little endian)
  * bytes 8–11  body length B (u32)
- * bytes 12–15 FNV-1a 32 of the body
+ * bytes 12–15 CRC-32 of the body (the public-use files' checksum, src/lib/publicuse/crc32.ts)
  * H bytes     header: UTF-8 JSON — the QuestionCube without `cells`
  * B bytes     body: for every banner × restriction × column, an unsigned LEB128 varint
  *             0 (withheld) or base + 1, then valid and every line's count; weighted cubes
@@ -15,22 +15,13 @@
  * reading a count: a damaged file is refused with a message, never shown with wrong numbers.
  */
 import { CUBE_VERSION, type CubeColumn, type QuestionCube } from './types.ts';
+import { crc32 } from '../publicuse/crc32.ts';
 
 const MAGIC = [0x48, 0x4b, 0x43, 0x42]; // HKCB
 const PREFIX = 16;
 
 export class CubeFormatError extends Error {
   override name = 'CubeFormatError';
-}
-
-/** FNV-1a 32 of bytes. */
-export function fnv1aBytes(bytes: Uint8Array): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) {
-    h ^= bytes[i];
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
 }
 
 class Writer {
@@ -84,7 +75,7 @@ export function encodeCube(cube: QuestionCube): Uint8Array<ArrayBuffer> {
   const view = new DataView(out.buffer);
   view.setUint32(4, head.length, true);
   view.setUint32(8, bodyBytes.length, true);
-  view.setUint32(12, fnv1aBytes(bodyBytes), true);
+  view.setUint32(12, crc32(bodyBytes), true);
   out.set(head, PREFIX);
   out.set(bodyBytes, PREFIX + head.length);
   return out;
@@ -100,7 +91,7 @@ export function decodeCube(bytes: Uint8Array): QuestionCube {
   const bodyLength = view.getUint32(8, true);
   if (PREFIX + headLength + bodyLength !== bytes.length) throw new CubeFormatError(`${DAMAGED}（長さが一致しません：${bytes.length} バイト）`);
   const body = bytes.subarray(PREFIX + headLength);
-  if (fnv1aBytes(body) !== view.getUint32(12, true)) throw new CubeFormatError(`${DAMAGED}（チェックサムが一致しません）`);
+  if (crc32(body) !== view.getUint32(12, true)) throw new CubeFormatError(`${DAMAGED}（チェックサムが一致しません）`);
   let header: Omit<QuestionCube, 'cells'>;
   try {
     header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(PREFIX, PREFIX + headLength)));

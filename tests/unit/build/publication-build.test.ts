@@ -2,7 +2,7 @@
  * Publication fails closed, end to end: the fixture wave with `employees` restricted makes the
  * derived variable `size` (built from it, no publication given) restricted too. Built into a site,
  * nothing of `size` — its label, its option labels, its column — may appear in any built file
- * (pages, downloads, public.csv, datapackage.json, public-use.bin), nor a universe defined on
+ * (pages, downloads, the protected cube's files and totals), nor a universe defined on
  * `employees`.
  */
 import { describe, expect, it } from 'vitest';
@@ -51,14 +51,14 @@ describe('a derived variable built on a restricted question', () => {
       expect(status, stdout + stderr).toBe(0);
 
       const built = files(out);
-      const publicCsv = built.find((f) => f.endsWith(join('sample', '2025', 'public.csv')));
-      expect(publicCsv).toBeDefined();
-      const header = readFileSync(publicCsv!, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0].split(',');
-      // The public variables are there (the check can see columns) …
-      expect(header).toContain('cs_team');
+      // The fixture wave publishes aggregates (the default): a cube file per public question.
+      const cube = built.filter((f) => f.includes(join('sample', '2025', 'cube'))).map((f) => f.split(/[\\/]/).pop());
+      // The public variables are there (the check can see them) …
+      expect(cube).toContain('cs_team.bin');
       // … the restricted question and the derived variable built on it are not.
-      expect(header).not.toContain('employees');
-      expect(header).not.toContain('size');
+      expect(cube).not.toContain('employees.bin');
+      expect(cube).not.toContain('size.bin');
+      expect(built.some((f) => f.endsWith('public.csv'))).toBe(false);
       // Label and option labels of size, and the restricted universe, in every file (text and binary alike, read as UTF-8).
       const secrets = ['企業規模', '100人未満', '100人以上', '従業員百人超の会社', 'big_firms'];
       const leaks = built.flatMap((f) => {
