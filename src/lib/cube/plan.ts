@@ -68,7 +68,7 @@ export function cubePlan(codebook: Codebook): CubePlan {
   const variables = catalogVariables(codebook);
   const coded = variables.filter((v) => v.kind === 'coded');
   const byId = new Map(variables.map((v) => [v.id, v]));
-  const filterIds = codebook.cube.filters ?? coded.map((v) => v.id);
+  const filterIds = [...new Set(codebook.cube.filters ?? coded.map((v) => v.id))];
   const filterVariables: CubeFilterVariable[] = filterIds.flatMap((id) => {
     const v = byId.get(id);
     if (!v || v.kind === 'numeric') return [];

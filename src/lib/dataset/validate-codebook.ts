@@ -93,6 +93,7 @@ export function validateCodebook(codebook: Codebook): PathProblem[] {
   for (const q of codebook.questions) setFirst(byId.questions, q.id, q);
   for (const d of codebook.derived) setFirst(byId.derived, d.id, d);
   codebook.headlines.forEach((h, i) => validateHeadline(codebook, h, ['headlines', i], shapes, publication, publicIds, byId, out, universeRef));
+  validateCubeFilters(codebook, shapes, publicIds, out);
   out.push(...dependencyCycles(codebook));
   return out;
 }
@@ -264,6 +265,14 @@ function validatePublication(codebook: Codebook, publication: Publication, out: 
     if (q.type === 'text' || q.publication !== 'public') return;
     routed(['questions', i, 'universe'], q.universe);
     if (q.type === 'grid') q.rows.forEach((row, r) => row.universe !== undefined && routed(['questions', i, 'rows', r, 'universe'], row.universe));
+  });
+}
+
+/** `cube.filters` names public single- or multi-answer variables (a reader filters the protected cube by them). */
+function validateCubeFilters(codebook: Codebook, shapes: Map<string, VariableShape>, publicIds: string[], out: PathProblem[]): void {
+  const usable = new Set(publicIds.filter((id) => shapes.get(id)?.kind !== 'numeric'));
+  (codebook.cube.filters ?? []).forEach((id, i) => {
+    if (!usable.has(id)) out.push({ path: ['cube', 'filters', i], rule: 'unknown-variable', value: id, message: shapes.has(id) ? 'cannot filter the protected cube (restricted, free text or numeric)' : 'is not a variable of this codebook', expected: `a public single- or multi-answer variable: ${[...usable].slice(0, 12).join(', ')}${usable.size > 12 ? ' …' : ''}` });
   });
 }
 

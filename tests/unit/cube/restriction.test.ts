@@ -50,3 +50,18 @@ describe('cube restrictions', () => {
     expect(fitToCube(state, wave)).toEqual({ state, notices: [] });
   });
 });
+
+describe('cube.filters in the codebook', () => {
+  it('names public single- or multi-answer variables; anything else is a located problem', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { readCodebook } = await import('../../../src/lib/dataset/codebook-read.ts');
+    const path = 'data/jcsa/2025/codebook.yaml';
+    const text = `${readFileSync(path, 'utf8')}\ncube:\n  filters: [sector, cs_comment, nope, industry]\n`;
+    const read = readCodebook(text, path);
+    expect(read.ok).toBe(false);
+    const messages = read.ok ? [] : read.problems.map((p) => `${p.column}: "${p.value}" ${p.message}`);
+    expect(messages).toContain('cube.filters[1]: "cs_comment" cannot filter the protected cube (restricted, free text or numeric)');
+    expect(messages).toContain('cube.filters[2]: "nope" is not a variable of this codebook');
+    expect(messages.filter((m) => m.startsWith('cube.'))).toHaveLength(2);
+  });
+});
