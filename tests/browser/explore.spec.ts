@@ -551,3 +551,12 @@ test('question pages of an aggregates wave show the cube, with the rule stated; 
   await page.goto('/fullstar/2023/questions/role/');
   await expect(page.locator('[data-role="protected-note"]')).toHaveCount(0);
 });
+
+test('the explorer and embed pages preload every chunk they import (the chart chunk included)', () => {
+  for (const page of ['explore', 'embed']) {
+    const html = readFileSync(`${OUT}/${page}/index.html`, 'utf8');
+    const links = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
+    expect(links.some((l) => /\/_astro\/charting\.[\w-]+\.js$/.test(l)), page).toBe(true);
+    for (const l of links) expect(readFileSync(`${OUT}${l}`).byteLength, l).toBeGreaterThan(0);
+  }
+});
