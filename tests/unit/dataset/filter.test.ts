@@ -1,17 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadWave } from '../../../src/lib/dataset/load.ts';
 import { evaluateFilter, FilterError } from '../../../src/lib/dataset/filter.ts';
 import { toIndices } from '../../../src/lib/dataset/bitset.ts';
 
 const root = 'tests/fixtures/dataset/valid/sample/2025';
-const result = loadWave({
-  codebookPath: `${root}/codebook.yaml`,
-  codebookText: readFileSync(`${root}/codebook.yaml`, 'utf8'),
-  responsesBytes: new Uint8Array(readFileSync(`${root}/responses.csv`)),
+// Built before each test (not at module level) so that mutation testing can trace coverage to a test.
+let d: NonNullable<Extract<ReturnType<typeof loadWave>, { ok: true }>['value']['dataset']>;
+beforeEach(() => {
+  const result = loadWave({
+    codebookPath: `${root}/codebook.yaml`,
+    codebookText: readFileSync(`${root}/codebook.yaml`, 'utf8'),
+    responsesBytes: new Uint8Array(readFileSync(`${root}/responses.csv`)),
+  });
+  if (!result.ok) throw new Error('valid fixture does not load');
+  d = result.value.dataset!;
 });
-if (!result.ok) throw new Error('valid fixture does not load');
-const d = result.value.dataset!;
 const rows = (f: Parameters<typeof evaluateFilter>[1]) => toIndices(evaluateFilter(d, f));
 
 describe('evaluateFilter', () => {

@@ -3,17 +3,33 @@
  * unknown name, no suppressed base), microdata waves have two to four of them, and the figure is
  * the engine's own cell (count / base), not a number typed anywhere.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync } from 'node:fs';
 import { statValue } from '../../../src/components/stat.ts';
-import { loadCatalog } from '../../../src/server/catalog.ts';
+import { clearCatalogCache, dataRoot, loadCatalog } from '../../../src/server/catalog.ts';
 import { validateCodebook } from '../../../src/lib/dataset/validate-codebook.ts';
 import { Codebook } from '../../../src/lib/dataset/codebook.ts';
 
-const waves = loadCatalog().waves;
+/** Microdata waves, found on disk so that the catalog is loaded inside each test, not at collection. */
+const microdata = readdirSync(dataRoot()).flatMap((survey) =>
+  readdirSync(`${dataRoot()}/${survey}`).filter((wave) => existsSync(`${dataRoot()}/${survey}/${wave}/responses.csv`)).map((wave) => ({ survey, wave })),
+);
+// Loaded before each test (the catalog is memoised: cleared first) so that mutation testing can
+// trace coverage to a test.
+let waves: ReturnType<typeof loadCatalog>['waves'];
+beforeEach(() => {
+  clearCatalogCache();
+  waves = loadCatalog().waves;
+});
 
 describe('codebook headlines', () => {
-  for (const w of waves.filter((x) => x.dataset)) {
-    it(`${w.survey}/${w.wave}: 2–4 headlines, each computed from the data`, () => {
+  it('finds every microdata wave of the catalog on disk', () => {
+    expect(waves.filter((x) => x.dataset).map((w) => ({ survey: w.survey, wave: w.wave }))).toEqual(microdata);
+  });
+
+  for (const { survey, wave } of microdata) {
+    it(`${survey}/${wave}: 2–4 headlines, each computed from the data`, () => {
+      const w = waves.find((x) => x.survey === survey && x.wave === wave)!;
       expect(w.codebook.headlines.length).toBeGreaterThanOrEqual(2);
       expect(w.codebook.headlines.length).toBeLessThanOrEqual(4);
       for (const h of w.codebook.headlines) {

@@ -1,5 +1,5 @@
 /** The valid fixture wave, loaded: what the engine receives. */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadWave } from '../../../src/lib/dataset/load.ts';
 import { toIndices, count } from '../../../src/lib/dataset/bitset.ts';
@@ -20,7 +20,11 @@ function load(root?: string): Dataset {
 }
 
 describe('loadWave (microdata)', () => {
-  const d = load();
+  // Built before each test (not in the describe body) so that mutation testing can trace coverage to a test.
+  let d: Dataset;
+  beforeEach(() => {
+    d = load();
+  });
   it('keeps respondents in file order with ids and weights', () => {
     expect(d.n).toBe(12);
     expect(d.ids.slice(0, 3)).toEqual(['r01', 'r02', 'r03']);

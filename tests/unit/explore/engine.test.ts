@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { crosstab } from '../../../src/lib/stats/crosstab.ts';
 import type { CrossTab, TableSpec } from '../../../src/lib/stats/types.ts';
 import { encodePublicUse, decodePublicUse } from '../../../src/lib/publicuse/index.ts';
@@ -25,8 +25,13 @@ export function numbers(t: CrossTab): unknown {
 
 for (const weighted of [true, false]) {
   describe(`the engine on a public-use dataset (${weighted ? 'weighted' : 'unweighted'})`, () => {
-    const original = syntheticDataset({ n: 2500, questions: 10, seed: 11, weighted });
-    const decoded = decodePublicUse(encodePublicUse(original));
+    // Built before each test (not in the describe body) so that mutation testing can trace coverage to a test.
+    let original: ReturnType<typeof syntheticDataset>;
+    let decoded: ReturnType<typeof decodePublicUse>;
+    beforeEach(() => {
+      original = syntheticDataset({ n: 2500, questions: 10, seed: 11, weighted });
+      decoded = decodePublicUse(encodePublicUse(original));
+    });
     const specs: TableSpec[] = [
       { question: 'q1' },
       { question: 'q1', banner: 'segment' },

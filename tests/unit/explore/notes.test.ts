@@ -3,10 +3,12 @@ import { crosstab } from '../../../src/lib/stats/crosstab.ts';
 import { syntheticDataset } from '../../../src/lib/publicuse/synthetic.ts';
 import { tableNotes } from '../../../src/lib/explore/notes.ts';
 
-const ds = syntheticDataset({ n: 600, questions: 6, seed: 5 });
+/** Built inside each test (not at module level) so that mutation testing can trace coverage to it. */
+const setup = () => ({ ds: syntheticDataset({ n: 600, questions: 6, seed: 5 }) });
 
 describe('tableNotes', () => {
   it('names the banner columns left out because nobody is in them', () => {
+    const { ds } = setup();
     const tab = crosstab(ds, { question: 'q1', banner: 'segment', universe: 'saas' });
     const empty = tab.columns.filter((c) => c.n === 0).map((c) => c.label);
     expect(empty).toEqual(['製造', '金融', 'その他']);
@@ -14,6 +16,7 @@ describe('tableNotes', () => {
   });
 
   it('says nothing about empty columns when every column has respondents', () => {
+    const { ds } = setup();
     const tab = crosstab(ds, { question: 'q1', banner: 'segment' });
     expect(tab.columns.every((c) => c.n > 0)).toBe(true);
     expect(tableNotes(tab).some((n) => n.includes('該当する回答者がいない列'))).toBe(false);

@@ -33,10 +33,12 @@ function withRestrictedDefinitions(): Dataset {
   return { ...ds, codebook, variables, universes, derived: new Map(codebook.derived.map((d) => [d.id, d])) };
 }
 
-describe('what may be published', () => {
-  const ds = withRestrictedDefinitions();
+/** Built inside each test (not in the describe body) so that mutation testing can trace coverage to it. */
+const setup = () => ({ ds: withRestrictedDefinitions() });
 
+describe('what may be published', () => {
   it('a variable is public only when traced to a public, non-text owner', () => {
+    const { ds } = setup();
     expect(isPublicVariable(ds.codebook, 'q1')).toBe(true);
     expect(isPublicVariable(ds.codebook, 'revenue_exact')).toBe(false);
     expect(isPublicVariable(ds.codebook, 'comment')).toBe(false);
@@ -48,6 +50,7 @@ describe('what may be published', () => {
   });
 
   it('universes defined on restricted answers are left out, also through nesting', () => {
+    const { ds } = setup();
     const ids = publicUniverseIds(ds.codebook);
     expect([...ids].sort()).toEqual(['all', 'saas']);
     const decoded = decodePublicUse(encodePublicUse(ds));
@@ -55,6 +58,7 @@ describe('what may be published', () => {
   });
 
   it('a derived variable reading restricted data is left out even when marked public; one reading public data keeps its rules', () => {
+    const { ds } = setup();
     const cb = publicCodebook(ds.codebook);
     expect(cb.derived.map((d) => d.id)).toEqual(['q1_yes']);
     expect(cb.derived[0]).toEqual({ ...ds.codebook.derived[2], publication: 'public' });

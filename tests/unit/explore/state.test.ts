@@ -5,39 +5,45 @@ import { catalogWave, type ExploreCatalog } from '../../../src/lib/explore/catal
 import { publicCodebook } from '../../../src/lib/publicuse/publicity.ts';
 import { syntheticDataset } from '../../../src/lib/publicuse/synthetic.ts';
 
-const ds = syntheticDataset({ n: 50, questions: 10 });
-const wave = catalogWave(publicCodebook(ds.codebook), '/data/synthetic/n50.hkpu');
-const catalog: ExploreCatalog = { waves: [wave] };
-const coded = wave.variables.filter((v) => v.kind === 'coded');
-const multi = wave.variables.filter((v) => v.kind === 'multi');
+/** Built inside each test (not at module level) so that mutation testing can trace coverage to it. */
+function setup() {
+  const ds = syntheticDataset({ n: 50, questions: 10 });
+  const wave = catalogWave(publicCodebook(ds.codebook), '/data/synthetic/n50.hkpu');
+  const catalog: ExploreCatalog = { waves: [wave] };
+  const coded = wave.variables.filter((v) => v.kind === 'coded');
+  const multi = wave.variables.filter((v) => v.kind === 'multi');
 
-const codes = (n: number) => fc.uniqueArray(fc.integer({ min: 1, max: n }), { minLength: 1, maxLength: n }).map((c) => c.sort((a, b) => a - b));
-const filterArb: fc.Arbitrary<StateFilter> = fc.oneof(
-  fc.record({ variable: fc.constantFrom(...coded.map((v) => v.id)), mode: fc.constant('in' as const), codes: codes(4) }),
-  fc.record({ variable: fc.constantFrom(...multi.map((v) => v.id)), mode: fc.constantFrom('any' as const, 'all' as const), codes: codes(6) }),
-  fc.record({ variable: fc.constant('staff'), mode: fc.constant('range' as const), min: fc.option(fc.integer({ min: 0, max: 50 })), max: fc.option(fc.integer({ min: 51, max: 500 })) })
-    .filter((f) => f.min !== null || f.max !== null),
-);
-const stateArb: fc.Arbitrary<ExploreState> = fc
-  .record({
-    question: fc.constantFrom(...wave.variables.map((v) => v.id)),
-    banner: fc.option(fc.constantFrom(...coded.map((v) => v.id))),
-    universe: fc.constantFrom('all', 'saas'),
-    filters: fc.array(filterArb, { maxLength: 5 }),
-    show: fc.constantFrom('percent' as const, 'count' as const),
-    multiPercent: fc.constantFrom('respondents' as const, 'responses' as const),
-    intervals: fc.boolean(),
-  })
-  .filter((s) => s.banner !== s.question)
-  .map((s) => ({ ...s, survey: wave.survey, wave: wave.wave, compare: false }));
+  const codes = (n: number) => fc.uniqueArray(fc.integer({ min: 1, max: n }), { minLength: 1, maxLength: n }).map((c) => c.sort((a, b) => a - b));
+  const filterArb: fc.Arbitrary<StateFilter> = fc.oneof(
+    fc.record({ variable: fc.constantFrom(...coded.map((v) => v.id)), mode: fc.constant('in' as const), codes: codes(4) }),
+    fc.record({ variable: fc.constantFrom(...multi.map((v) => v.id)), mode: fc.constantFrom('any' as const, 'all' as const), codes: codes(6) }),
+    fc.record({ variable: fc.constant('staff'), mode: fc.constant('range' as const), min: fc.option(fc.integer({ min: 0, max: 50 })), max: fc.option(fc.integer({ min: 51, max: 500 })) })
+      .filter((f) => f.min !== null || f.max !== null),
+  );
+  const stateArb: fc.Arbitrary<ExploreState> = fc
+    .record({
+      question: fc.constantFrom(...wave.variables.map((v) => v.id)),
+      banner: fc.option(fc.constantFrom(...coded.map((v) => v.id))),
+      universe: fc.constantFrom('all', 'saas'),
+      filters: fc.array(filterArb, { maxLength: 5 }),
+      show: fc.constantFrom('percent' as const, 'count' as const),
+      multiPercent: fc.constantFrom('respondents' as const, 'responses' as const),
+      intervals: fc.boolean(),
+    })
+    .filter((s) => s.banner !== s.question)
+    .map((s) => ({ ...s, survey: wave.survey, wave: wave.wave, compare: false }));
+  return { wave, catalog, stateArb };
+}
 
 describe('explore URL state', () => {
   it('an empty query gives the default state without notices', () => {
+    const { catalog } = setup();
     expect(parseState('', catalog)).toEqual({ state: defaultState(catalog), notices: [] });
     expect(defaultState(catalog).question).toBe('segment');
   });
 
   it('parse(serialize(state)) gives the same state back, without notices', () => {
+    const { catalog, stateArb } = setup();
     fc.assert(
       fc.property(stateArb, (state) => {
         const parsed = parseState(serializeState(state), catalog);
@@ -49,6 +55,7 @@ describe('explore URL state', () => {
   });
 
   it('never throws on arbitrary strings and always returns a valid state', () => {
+    const { wave, catalog } = setup();
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.webQueryParameters(), fc.array(fc.tuple(fc.constantFrom('s', 'w', 'q', 'b', 'u', 'f', 'v', 'mp', 'ci', 'cmp'), fc.string({ unit: 'binary' }))).map((kv) => kv.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&'))), (search) => {
         const { state } = parseState(search, catalog);
@@ -60,6 +67,7 @@ describe('explore URL state', () => {
   });
 
   it('falls back and explains, quoting hostile values as plain shortened text', () => {
+    const { catalog } = setup();
     const { state, notices } = parseState('?q=%3Cscript%3Ealert(1)%3C/script%3E&b=q5&u=../../etc&f=q1:in:9,2&f=q5:in:1&v=%00&cmp=1&s=synthetic', catalog);
     expect(state.question).toBe('segment');
     expect(state.banner).toBeNull();
@@ -77,12 +85,14 @@ describe('explore URL state', () => {
   });
 
   it('ignores a query longer than the limit', () => {
+    const { catalog } = setup();
     const { state, notices } = parseState(`?q=q1&x=${'a'.repeat(5000)}`, catalog);
     expect(state).toEqual(defaultState(catalog));
     expect(notices[0]).toMatch(/URLが長すぎる/);
   });
 
   it('an unknown survey falls back to the first wave, keeping what still applies there', () => {
+    const { catalog } = setup();
     const { state, notices } = parseState('?s=nope&w=2099&q=q1', catalog);
     expect(state.survey).toBe('synthetic');
     expect(state.question).toBe('q1');
@@ -90,6 +100,7 @@ describe('explore URL state', () => {
   });
 
   it('turns a state into the engine table specification', () => {
+    const { catalog } = setup();
     const spec = toTableSpec({ ...defaultState(catalog), question: 'q1', banner: 'segment', universe: 'saas', filters: [
       { variable: 'q2', mode: 'in', codes: [1, 2] }, { variable: 'q5', mode: 'all', codes: [1, 3] }, { variable: 'staff', mode: 'range', min: 10, max: null }] });
     expect(spec).toEqual({ question: 'q1', banner: 'segment', universe: 'saas', filters: [

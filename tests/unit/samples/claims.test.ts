@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { readCatalog } from '../../../src/server/catalog.ts';
 import { crosstab } from '../../../src/lib/stats/crosstab.ts';
@@ -94,8 +94,12 @@ const NOT_CHECKED: Record<string, string> = {
 
 const figures = Papa.parse<FigureRow>(readFileSync(join(ROOT, 'tests/fixtures/figures.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const byId = new Map(figures.map((f) => [f.figure_id, f]));
-const catalog = readCatalog(join(ROOT, 'data'));
-if (!catalog.ok) throw new Error('data does not load');
+// Loaded before each test (not at module level) so that mutation testing can trace coverage to a test.
+let catalog: ReturnType<typeof readCatalog>;
+beforeEach(() => {
+  catalog = readCatalog(join(ROOT, 'data'));
+  if (!catalog.ok) throw new Error('data does not load');
+});
 
 function dataset(id: string) {
   const [survey, wave] = id.split('/');

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { readCatalog, type Catalog } from '../../../src/server/catalog.ts';
 import { crosstab } from '../../../src/lib/stats/crosstab.ts';
@@ -29,7 +29,11 @@ function catalog(): Catalog {
   if (!result.ok) throw new Error(result.problems.map((p) => `${p.file} ${p.column ?? ''}: ${p.message}`).join('\n'));
   return result.value;
 }
-const data = catalog();
+// Loaded before each test (not at module level) so that mutation testing can trace coverage to a test.
+let data: Catalog;
+beforeEach(() => {
+  data = catalog();
+});
 
 function wave(id: string) {
   const [survey, w] = id.split('/');

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { generateAll, ROOT, WAVES } from '../../../scripts/generate-samples.ts';
 import { mulberry32 } from '../../../scripts/samples/prng.ts';
 import { readCatalog } from '../../../src/server/catalog.ts';
@@ -43,19 +43,27 @@ describe('generate-samples', () => {
 });
 
 describe('sample datasets validate and are labelled', () => {
-  const result = readCatalog(join(ROOT, 'data'));
+  // Built before each test (not in the describe body) so that mutation testing can trace coverage to a test.
+  let result: ReturnType<typeof readCatalog>;
+  beforeEach(() => {
+    result = readCatalog(join(ROOT, 'data'));
+  });
 
   it('loads every wave under data/ without a problem', () => {
     expect(result.ok ? [] : result.problems).toEqual([]);
   });
 
-  const waves = result.ok ? result.value.waves : [];
-  it.each(waves.map((w) => ({ id: `${w.survey}/${w.wave}`, w })))('$id is marked synthetic, cited and licensed', ({ w }) => {
-    const s = w.codebook.survey;
-    expect(s.synthetic).toBe(true);
-    expect(s.citation.length).toBeGreaterThan(10);
-    expect(s.licence).toMatch(/合成サンプルデータ|公表値の転記/);
-    if (w.dataset) expect(w.dataset.n).toBe(s.n);
+  it('marks every wave synthetic, cited and licensed', () => {
+    const waves = result.ok ? result.value.waves : [];
+    expect(waves.length).toBeGreaterThan(0);
+    for (const w of waves) {
+      const s = w.codebook.survey;
+      const id = `${w.survey}/${w.wave}`;
+      expect(s.synthetic, id).toBe(true);
+      expect(s.citation.length, id).toBeGreaterThan(10);
+      expect(s.licence, id).toMatch(/合成サンプルデータ|公表値の転記/);
+      if (w.dataset) expect(w.dataset.n, id).toBe(s.n);
+    }
   });
 
   it('follows the publisher\'s required attribution for Fullstar ("Fullstar調べ")', () => {
@@ -64,13 +72,20 @@ describe('sample datasets validate and are labelled', () => {
   });
 
   it('keeps free-text questions restricted', () => {
+    const waves = result.ok ? result.value.waves : [];
+    expect(waves.length).toBeGreaterThan(0);
     for (const w of waves) for (const q of w.codebook.questions) if (q.type === 'text') expect(q.publication, q.id).toBe('restricted');
   });
 });
 
 describe('designed relationships hold (documented in the codebook notes)', () => {
-  const data = readCatalog(join(ROOT, 'data'));
-  if (!data.ok) throw new Error('data does not load');
+  // Built before each test (not in the describe body) so that mutation testing can trace coverage to a test.
+  let data: Extract<ReturnType<typeof readCatalog>, { ok: true }>;
+  beforeEach(() => {
+    const r = readCatalog(join(ROOT, 'data'));
+    if (!r.ok) throw new Error('data does not load');
+    data = r;
+  });
   const ds = (survey: string, wave: string) => data.value.get(survey, wave)!.dataset!;
   const share = (survey: string, wave: string, spec: TableSpec, key: string) => {
     const t = crosstab(ds(survey, wave), spec);
@@ -115,8 +130,13 @@ describe('designed relationships hold (documented in the codebook notes)', () =>
 });
 
 describe('virtualex waves are crosswalked so trends work', () => {
-  const data = readCatalog(join(ROOT, 'data'));
-  if (!data.ok) throw new Error('data does not load');
+  // Built before each test (not in the describe body) so that mutation testing can trace coverage to a test.
+  let data: Extract<ReturnType<typeof readCatalog>, { ok: true }>;
+  beforeEach(() => {
+    const r = readCatalog(join(ROOT, 'data'));
+    if (!r.ok) throw new Error('data does not load');
+    data = r;
+  });
   const wave = (w: string) => data.value.get('virtualex', w)!;
   const point = (t: Trend, w: string, option: number) => t.points.find((p) => p.wave === w && p.option === option);
 

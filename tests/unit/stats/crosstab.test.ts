@@ -1,5 +1,5 @@
 /** crosstab(): bases, 無回答, valid %, nets, multi answers, letters, χ², flags and errors, on hand-counted data. */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { crosstab, defaultStatsOptions, kish } from '../../../src/lib/stats/index.ts';
 import type { CrossTab } from '../../../src/lib/stats/index.ts';
 import { makeDataset } from './helpers.ts';
@@ -15,13 +15,21 @@ const small = [
   { seg: 3, sa: 2, ma: [3], num: 60, weight: 1 },
   { seg: 3, sa: null, ma: null, num: 100, weight: 1.5 },
 ];
-const d = makeDataset(small, false);
-const dw = makeDataset(small, true);
+// Built before each test (not at module level) so that mutation testing can trace coverage to a test.
+let d: ReturnType<typeof makeDataset>;
+let dw: ReturnType<typeof makeDataset>;
+beforeEach(() => {
+  d = makeDataset(small, false);
+  dw = makeDataset(small, true);
+});
 const row = (t: CrossTab, key: string) => t.rows.find((r) => r.key === key)!;
 const counts = (t: CrossTab, key: string) => row(t, key).cells.map((c) => c.count);
 
 describe('crosstab of a single-answer question', () => {
-  const t = crosstab(d, { question: 'sa', banner: 'seg' });
+  let t: CrossTab;
+  beforeEach(() => {
+    t = crosstab(d, { question: 'sa', banner: 'seg' });
+  });
   it('puts the total first, then one lettered column per banner option', () => {
     expect(t.columns.map((c) => [c.key, c.letter, c.n])).toEqual([['total', '', 9], ['1', 'A', 4], ['2', 'B', 3], ['3', 'C', 2]]);
   });
@@ -56,7 +64,10 @@ describe('crosstab of a single-answer question', () => {
 });
 
 describe('weights', () => {
-  const t = crosstab(dw, { question: 'sa', banner: 'seg' });
+  let t: CrossTab;
+  beforeEach(() => {
+    t = crosstab(dw, { question: 'sa', banner: 'seg' });
+  });
   it('are used by default when the dataset has them', () => {
     expect(t.weighted).toBe(true);
     expect(crosstab(dw, { question: 'sa', weighted: false }).weighted).toBe(false);
@@ -71,7 +82,10 @@ describe('weights', () => {
 });
 
 describe('crosstab of a multi-answer question', () => {
-  const t = crosstab(d, { question: 'ma', banner: 'seg' });
+  let t: CrossTab;
+  beforeEach(() => {
+    t = crosstab(d, { question: 'ma', banner: 'seg' });
+  });
   it('takes percent of respondents on the question base (sums past 100)', () => {
     expect(counts(t, '1')).toEqual([3, 2, 1, 0]);
     expect(row(t, '1').cells[0].proportion).toBe(3 / 9);
@@ -95,7 +109,10 @@ describe('letters and χ² (STATS.md vectors as a table)', () => {
     ...Array.from({ length: 75 }, (_, i) => ({ seg: 2, sa: i < 45 ? 1 : 3 })),
     ...Array.from({ length: 75 }, (_, i) => ({ seg: 3, sa: i < 25 ? 1 : 3 })),
   ];
-  const t = crosstab(makeDataset(rs), { question: 'sa', banner: 'seg' });
+  let t: CrossTab;
+  beforeEach(() => {
+    t = crosstab(makeDataset(rs), { question: 'sa', banner: 'seg' });
+  });
   it('gives A and B the letter C on option 1, and C none', () => {
     expect(row(t, '1').cells.map((c) => c.letters)).toEqual(['', 'C', 'C', '']);
     expect(row(t, '3').cells.map((c) => c.letters)).toEqual(['', '', '', 'AB']);

@@ -5,7 +5,7 @@
  * statistics and p-values); letters and column-vs-total marks exactly.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { crosstab, npsByColumn } from '../../../src/lib/stats/index.ts';
 import type { StatsOptions, TableSpec } from '../../../src/lib/stats/index.ts';
 import { oracleDataset } from './oracle-data.ts';
@@ -28,7 +28,11 @@ interface Case {
 }
 
 const oracle = JSON.parse(readFileSync(new URL('../../oracle/expected.json', import.meta.url), 'utf8')) as { cases: Case[]; r: string; survey: string };
-const dataset = oracleDataset();
+// Built before each test (not at module level) so that mutation testing can trace coverage to a test.
+let dataset: ReturnType<typeof oracleDataset>;
+beforeEach(() => {
+  dataset = oracleDataset();
+});
 const TOL = 1e-9;
 
 /** Mismatches as readable lines ("rows[2].cells[1].ci.low: 0.1 vs 0.2"). */

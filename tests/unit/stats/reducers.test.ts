@@ -1,20 +1,24 @@
 /** Cell statistics by name and NPS per column. */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { crosstab, cellStatistic, npsByColumn, nps } from '../../../src/lib/stats/index.ts';
 import { makeDataset } from './helpers.ts';
 
-const d = makeDataset([
-  { seg: 1, sa: 1, nps: 10 },
-  { seg: 1, sa: 2, nps: 9 },
-  { seg: 2, sa: 1, nps: 3 },
-  { seg: 2, sa: 1, nps: 8 },
-  { seg: 3, sa: 3 },
-]);
+// Built before each test (not at module level) so that mutation testing can trace coverage to a test.
+let d: ReturnType<typeof makeDataset>;
+beforeEach(() => {
+  d = makeDataset([
+    { seg: 1, sa: 1, nps: 10 },
+    { seg: 1, sa: 2, nps: 9 },
+    { seg: 2, sa: 1, nps: 3 },
+    { seg: 2, sa: 1, nps: 8 },
+    { seg: 3, sa: 3 },
+  ]);
+});
 
 describe('cellStatistic', () => {
-  const t = crosstab(d, { question: 'sa', banner: 'seg' });
-  const cell = t.rows[0].cells[2];
   it('reads a cell statistic by name', () => {
+    const t = crosstab(d, { question: 'sa', banner: 'seg' });
+    const cell = t.rows[0].cells[2];
     expect(cellStatistic('percent')(cell, t.columns[2])).toBe(100);
     expect(cellStatistic('count')(cell, t.columns[2])).toBe(2);
     expect(cellStatistic('base')(cell, t.columns[2])).toBe(2);

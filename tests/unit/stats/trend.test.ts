@@ -1,5 +1,5 @@
 /** Trends across waves: crosswalked codes, microdata and published waves, and the two-wave z-test. */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { crosstab, trend, compareWaves, twoProportionZ, wilson } from '../../../src/lib/stats/index.ts';
 import { Codebook } from '../../../src/lib/dataset/codebook.ts';
 import type { PublishedTable } from '../../../src/lib/dataset/types.ts';
@@ -8,17 +8,33 @@ import { makeDataset, testCodebook } from './helpers.ts';
 const people = (spec: Array<[number, number]>) => spec.flatMap(([sa, k]) => Array.from({ length: k }, () => ({ seg: 1, sa })));
 
 // 2024 coded 満足 as 2 and やや満足 as 1; 2025 swapped them and says so in its crosswalk.
-const w2024 = makeDataset(people([[2, 40], [1, 30], [3, 30]]), false, (c) => ({ ...c, survey: { ...c.survey, wave: '2024' }, crosswalk: { wave: '2023', questions: [{ question: 'sa' }] } }));
-const w2025 = makeDataset(people([[1, 60], [2, 20], [3, 20]]), false, (c) => ({ ...c, crosswalk: { wave: '2024', questions: [{ question: 'sa', options: { '1': 2, '2': 1 } }] } }));
-const c2023 = Codebook.parse({ ...testCodebook(200, false), survey: { ...testCodebook(200, false).survey, wave: '2023', kind: 'tables' } });
-const tables2023: PublishedTable[] = [
-  { question: 'sa', universe: 'all', segment: 'total', base: 200, source: 'p.12 図3', cells: [{ option: 1, percent: 30, count: null, row: 2 }, { option: 2, percent: null, count: 50, row: 3 }] },
-  { question: 'sa', universe: 'all', segment: 'seg=1', base: 80, source: 'p.12 図3', cells: [{ option: 1, percent: 99, count: null, row: 4 }] },
-];
-const waves = [{ codebook: c2023, tables: tables2023 }, { codebook: w2024.codebook, dataset: w2024 }, { codebook: w2025.codebook, dataset: w2025 }];
+/** Built before each test (not at module level) so that mutation testing can trace coverage to a test. */
+function fixture() {
+  const w2024 = makeDataset(people([[2, 40], [1, 30], [3, 30]]), false, (c) => ({ ...c, survey: { ...c.survey, wave: '2024' }, crosswalk: { wave: '2023', questions: [{ question: 'sa' }] } }));
+  const w2025 = makeDataset(people([[1, 60], [2, 20], [3, 20]]), false, (c) => ({ ...c, crosswalk: { wave: '2024', questions: [{ question: 'sa', options: { '1': 2, '2': 1 } }] } }));
+  const c2023 = Codebook.parse({ ...testCodebook(200, false), survey: { ...testCodebook(200, false).survey, wave: '2023', kind: 'tables' } });
+  const tables2023: PublishedTable[] = [
+    { question: 'sa', universe: 'all', segment: 'total', base: 200, source: 'p.12 図3', cells: [{ option: 1, percent: 30, count: null, row: 2 }, { option: 2, percent: null, count: 50, row: 3 }] },
+    { question: 'sa', universe: 'all', segment: 'seg=1', base: 80, source: 'p.12 図3', cells: [{ option: 1, percent: 99, count: null, row: 4 }] },
+  ];
+  const waves = [{ codebook: c2023, tables: tables2023 }, { codebook: w2024.codebook, dataset: w2024 }, { codebook: w2025.codebook, dataset: w2025 }];
+  return { w2024, w2025, c2023, tables2023, waves };
+}
+
+let w2024: ReturnType<typeof makeDataset>;
+let w2025: ReturnType<typeof makeDataset>;
+let c2023: Codebook;
+let tables2023: PublishedTable[];
+let waves: ReturnType<typeof fixture>['waves'];
+beforeEach(() => {
+  ({ w2024, w2025, c2023, tables2023, waves } = fixture());
+});
 
 describe('trend', () => {
-  const t = trend(waves, 'sa');
+  let t: ReturnType<typeof trend>;
+  beforeEach(() => {
+    t = trend(waves, 'sa');
+  });
   const point = (wave: string, option: number) => t.points.find((p) => p.wave === wave && p.option === option)!;
 
   it('follows the crosswalk: 満足 (code 1 now) was code 2 in 2024', () => {
@@ -55,13 +71,16 @@ describe('trend', () => {
 
 describe('trend of a grid row', () => {
   const rows = (spec: Array<[number, number]>) => spec.flatMap(([code, k]) => Array.from({ length: k }, () => ({ seg: 1, sa: 1, grid__onb: code, grid__hs: code })));
-  // 2025's crosswalk names the whole grid (codes 1 and 2 swapped since 2024); 2024's names one row.
-  const d2024 = makeDataset(rows([[1, 30], [2, 70]]), false, (c) => ({ ...c, survey: { ...c.survey, wave: '2024' } }));
-  const d2025 = makeDataset(rows([[1, 60], [2, 40]]));
-  const g2024 = { codebook: { ...d2024.codebook, crosswalk: { wave: '2023', questions: [{ question: 'grid__onb' }] } }, dataset: d2024 };
-  const g2025 = { codebook: { ...d2025.codebook, crosswalk: { wave: '2024', questions: [{ question: 'grid', options: { '1': 2, '2': 1 } }] } }, dataset: d2025 };
-  const printed: PublishedTable[] = [{ question: 'grid__onb', universe: 'all', segment: 'total', base: 150, source: 'p.3', cells: [{ option: 2, percent: 45, count: null, row: 2 }] }];
-  const gridWaves = [{ codebook: c2023, tables: printed }, g2024, g2025];
+  let gridWaves: Parameters<typeof trend>[0];
+  beforeEach(() => {
+    // 2025's crosswalk names the whole grid (codes 1 and 2 swapped since 2024); 2024's names one row.
+    const d2024 = makeDataset(rows([[1, 30], [2, 70]]), false, (c) => ({ ...c, survey: { ...c.survey, wave: '2024' } }));
+    const d2025 = makeDataset(rows([[1, 60], [2, 40]]));
+    const g2024 = { codebook: { ...d2024.codebook, crosswalk: { wave: '2023', questions: [{ question: 'grid__onb' }] } }, dataset: d2024 };
+    const g2025 = { codebook: { ...d2025.codebook, crosswalk: { wave: '2024', questions: [{ question: 'grid', options: { '1': 2, '2': 1 } }] } }, dataset: d2025 };
+    const printed: PublishedTable[] = [{ question: 'grid__onb', universe: 'all', segment: 'total', base: 150, source: 'p.3', cells: [{ option: 2, percent: 45, count: null, row: 2 }] }];
+    gridWaves = [{ codebook: c2023, tables: printed }, g2024, g2025];
+  });
 
   it('follows a crosswalk entry naming the grid or the row, into published <grid>__<row> tables', () => {
     const t = trend(gridWaves, 'grid__onb');

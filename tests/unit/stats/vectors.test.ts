@@ -1,5 +1,5 @@
 /** The test vectors of STATS.md (R survey 4.1, scipy 1.10, statsmodels 0.13), each to its printed precision. */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { wilson, clopperPearson, agrestiCoull, chiSquareTest, twoProportionZ, adjustPValues, summarizeBanded, nps, zFor } from '../../../src/lib/stats/index.ts';
 import type { Option } from '../../../src/lib/dataset/codebook.ts';
 
@@ -34,10 +34,14 @@ describe('confidence intervals for 12/40', () => {
 });
 
 describe('χ² for rows (30,45,25) / (20,30,50)', () => {
-  const result = chiSquareTest([
-    [30, 45, 25],
-    [20, 30, 50],
-  ])!;
+  // Built before each test (not in the describe body) so that mutation testing can trace coverage to a test.
+  let result: NonNullable<ReturnType<typeof chiSquareTest>>;
+  beforeEach(() => {
+    result = chiSquareTest([
+      [30, 45, 25],
+      [20, 30, 50],
+    ])!;
+  });
   it('is X² = 13.333333 with df = 2 and p = 0.001272634', () => {
     expect(result.statistic).toBeCloseTo(13.333333, 6);
     expect(result.df).toBe(2);
@@ -124,7 +128,11 @@ describe('banded churn 0–1/1–3/3–5/5–10/10+ with f = 40/70/45/30/15', ()
 });
 
 describe('NPS with 90 promoters, 60 passives, 50 detractors', () => {
-  const r = nps({ promoters: 90, passives: 60, detractors: 50 });
+  // Built before each test (not in the describe body) so that mutation testing can trace coverage to a test.
+  let r: ReturnType<typeof nps>;
+  beforeEach(() => {
+    r = nps({ promoters: 90, passives: 60, detractors: 50 });
+  });
   it('is 20 with SE 5.7446 and 95% CI [8.741, 31.259]', () => {
     expect(r.score).toBeCloseTo(20, 12);
     expect(r.se).toBeCloseTo(5.7446, 4);
