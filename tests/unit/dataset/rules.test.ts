@@ -100,6 +100,15 @@ describe('codebook schema problems (one friendly message per zod issue kind)', (
 });
 
 describe('codebook cross-references', () => {
+  it('unknown-variable: cube.filters naming free text or nothing', () => {
+    const text = codebook25.match(/  - id: (\w+)\n(?:.*\n){0,4}?    type: text/)![1];
+    const edited = `${codebook25}\ncube:\n  filters: [${text}, nope]\n`;
+    const line = edited.split('\n').indexOf(`  filters: [${text}, nope]`) + 1;
+    expect(lines(microdata(edited)).map((l) => l.replace(/ \(expected .*/, ''))).toEqual([
+      `w/codebook.yaml line ${line}, cube.filters[0]: "${text}" cannot filter the protected cube (restricted, free text or numeric)`,
+      `w/codebook.yaml line ${line}, cube.filters[1]: "nope" is not a variable of this codebook`,
+    ]);
+  });
   it('bounds-order: numeric min above max', () => {
     expect(lines(microdata(once(codebook25, '    min: 1\n', '    min: 10\n    max: 5\n')))).toMatchInlineSnapshot(`
       [
