@@ -7,7 +7,7 @@
  */
 import type { Bitset, Dataset } from '../dataset/types.ts';
 import type { Codebook } from '../dataset/codebook.ts';
-import { and, fullBitset } from '../dataset/bitset.ts';
+import { and, fullBitset, toIndices } from '../dataset/bitset.ts';
 import { evaluateFilter } from '../dataset/filter.ts';
 import { resolveVariable } from '../stats/population.ts';
 import { mulberry32 } from '../random.ts';
@@ -45,13 +45,6 @@ export function answers(ds: Dataset, question: string): string[] | null {
   return answerCache.get(key)!;
 }
 
-/** Members of a bitset. */
-export function members(bits: Bitset): number[] {
-  const out: number[] = [];
-  for (let word = 0; word < bits.length; word++) for (let x = bits[word]; x !== 0; x &= x - 1) out.push((word << 5) | (31 - Math.clz32(x & -x)));
-  return out;
-}
-
 /**
  * Every pair of queries of the same question whose true populations differ by exactly one
  * respondent (independent of the build's guard: Zobrist hashes of every query's population,
@@ -71,7 +64,7 @@ export function oneApartPairs(ds: Dataset, codebook: Codebook, cubes: Map<string
       cube0.restrictions.forEach((_, ri) =>
         b.columns.forEach((col, c) => {
           const bits = population(universe, ri, b.id, col.key);
-          const who = members(bits);
+          const who = toIndices(bits);
           if (who.length === 0) return;
           let h1 = 0;
           let h2 = 0;
@@ -85,7 +78,7 @@ export function oneApartPairs(ds: Dataset, codebook: Codebook, cubes: Map<string
     const found: { big: Query; small: Query; respondent: number }[] = [];
     for (const big of queries) {
       if (big.size < 2) continue;
-      for (const i of members(big.bits)) {
+      for (const i of toIndices(big.bits)) {
         const small = byHash.get(`${(big.h1 ^ z[i][0]) >>> 0}:${(big.h2 ^ z[i][1]) >>> 0}`);
         if (small && small.size === big.size - 1 && small.bits.every((w, k) => (w & ~big.bits[k]) === 0)) found.push({ big, small, respondent: i });
       }

@@ -9,7 +9,7 @@
  * population). Identical populations are one vertex: they are published or withheld together.
  */
 import type { Bitset } from '../dataset/types.ts';
-import { and, count } from '../dataset/bitset.ts';
+import { and, count, forEachBit } from '../dataset/bitset.ts';
 import { mulberry32 } from '../random.ts';
 
 /** Where the populations come from: masks (universe ∩ restriction) × column sets (total = null). */
@@ -63,16 +63,10 @@ export function differencingGuard(input: GuardInput): GuardResult {
     if (size < threshold) continue;
     let h1 = 0;
     let h2 = 0;
-    for (let word = 0; word < bits.length; word++) {
-      let w = bits[word];
-      while (w !== 0) {
-        const low = w & -w;
-        const i = (word << 5) | (31 - Math.clz32(low));
-        w ^= low;
-        h1 ^= z1[i];
-        h2 ^= z2[i];
-      }
-    }
+    forEachBit(bits, (i) => {
+      h1 ^= z1[i];
+      h2 ^= z2[i];
+    });
     const k = key(h1, h2);
     let v = byHash.get(k);
     if (v === undefined) {
@@ -92,21 +86,13 @@ export function differencingGuard(input: GuardInput): GuardResult {
   for (let v = 0; v < vertexTuple.length; v++) {
     if (vertexSize[v] - 1 < threshold) continue;
     const bits = population(vertexTuple[v]);
-    for (let word = 0; word < bits.length; word++) {
-      let w = bits[word];
-      while (w !== 0) {
-        const low = w & -w;
-        const i = (word << 5) | (31 - Math.clz32(low));
-        w ^= low;
-        const u = byHash.get(key(vertexH1[v] ^ z1[i], vertexH2[v] ^ z2[i]));
-        if (u === undefined || vertexSize[u] !== vertexSize[v] - 1) continue;
-        // Verify exactly: Q ⊂ P (sizes then say P \ Q = {i}).
-        const q = population(vertexTuple[u]);
-        let subset = true;
-        for (let x = 0; x < q.length && subset; x++) if ((q[x] & ~bits[x]) !== 0) subset = false;
-        if (subset) edges.push([v, u]);
-      }
-    }
+    forEachBit(bits, (i) => {
+      const u = byHash.get(key(vertexH1[v] ^ z1[i], vertexH2[v] ^ z2[i]));
+      if (u === undefined || vertexSize[u] !== vertexSize[v] - 1) return;
+      // Verify exactly: Q ⊂ P (sizes then say P \ Q = {i}).
+      const q = population(vertexTuple[u]);
+      if (q.every((word, x) => (word & ~bits[x]) === 0)) edges.push([v, u]);
+    });
   }
   // Greedy cover: withhold the less used endpoint (then the smaller) of each uncovered pair.
   const out = new Uint8Array(vertexTuple.length);
