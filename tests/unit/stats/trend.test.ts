@@ -59,6 +59,19 @@ describe('trend', () => {
     expect(test.p).toBeCloseTo(expected.p, 15);
     expect(t.tests.every((x) => x.from === '2024')).toBe(true);
   });
+  it('says when a change is not significant (3 of 3 options tested; only 満足 moved enough)', () => {
+    // 2024 → 2025: やや満足 30 % → 20 % of 100 each (z ≈ 1.63, p ≈ 0.10), the rest 30 % → 20 %.
+    const byOption = new Map(t.tests.map((x) => [x.option, x]));
+    expect(byOption.size).toBe(3);
+    const other = byOption.get(2)!;
+    const expected = twoProportionZ({ p: 0.3, n: 100 }, { p: 0.2, n: 100 })!;
+    expect(other.p).toBeCloseTo(expected.p, 15);
+    expect(other.p).toBeGreaterThan(0.05);
+    expect(other.significant).toBe(false);
+    // At α = 0.2 the same change counts as significant: the flag follows the documented α.
+    const loose = trend(waves, 'sa', { stats: { alpha: 0.2 } }).tests.find((x) => x.option === 2)!;
+    expect(loose.significant).toBe(true);
+  });
   it('does not test a published wave', () => {
     expect(compareWaves(point('2023', 1), point('2024', 1))).toBeNull();
   });
