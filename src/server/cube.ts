@@ -26,7 +26,7 @@ export function waveCube(wave: MicrodataWave): WaveCube {
     cube = buildCube(wave.dataset, publicCodebook(wave.codebook), keys, { perturbation: wave.codebook.cube.perturbation, suppressBase: defaultStatsOptions.suppressBase });
     const r = cube.report;
     console.log(
-      `[cube] ${key}: 設問 ${cube.questions.size}・集計軸 ${cube.plan.banners.length - 1}・条件 ${cube.plan.restrictions.length}、列 ${r.columns.toLocaleString('ja-JP')} のうち ${r.withheldColumns.toLocaleString('ja-JP')} を秘匿（うち差分攻撃対策 ${r.withheldPopulations} 集団／1人違いの組 ${r.pairs}）、${Math.round(performance.now() - started)} ms`,
+      `\n[cube] ${key}: 設問 ${cube.questions.size}・集計軸 ${cube.plan.banners.length - 1}・条件 ${cube.plan.restrictions.length}、列 ${r.columns.toLocaleString('ja-JP')} のうち ${r.withheldColumns.toLocaleString('ja-JP')} を秘匿（差分攻撃対策として ${r.withheldPopulations} 集団を非公開／1人違いの組 ${r.pairs}）、${Math.round(performance.now() - started)} ms`,
     );
     cubes.set(key, cube);
   }

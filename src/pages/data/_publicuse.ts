@@ -76,7 +76,7 @@ export function publicUseBytes(wave: MicrodataWave): Uint8Array<ArrayBuffer> {
     encoded.set(key, bytes);
     const risk = disclosureRisk(decodePublicUse(bytes));
     console.log(
-      `[public-use] ${key}: publish: microdata — 回答者の行を公開します。公開する選択式の設問 ${risk.variables} 項目の組み合わせで、${risk.rows} 行のうち ${risk.sampleUnique} 行が標本一意、最小の k は ${risk.smallestK} です。`,
+      `\n[public-use] ${key}: publish: microdata — 回答者の行を公開します。公開する選択式の設問 ${risk.variables} 項目の組み合わせで、${risk.rows} 行のうち ${risk.sampleUnique} 行が標本一意、最小の k は ${risk.smallestK} です。`,
     );
   }
   return bytes;
