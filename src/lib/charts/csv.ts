@@ -4,7 +4,7 @@
  * column's percentages and counts are left empty (a count would reveal what the × hides); a column
  * a protected cube withholds has no base either.
  */
-import { csvFormatRows } from 'd3-dsv';
+import { csvFormatRow } from 'd3-dsv';
 import type { CrossTab } from '../stats/types.ts';
 import { datums, isChartRow } from './datum.ts';
 import { roundHalfUp } from './fmt.ts';
@@ -54,7 +54,8 @@ export function csvCell(value: CsvValue): string {
 
 /** Rows of typed cells as CSV text (d3-dsv quoting, CRLF between rows, no BOM, no final newline). */
 export function csvRows(rows: readonly (readonly CsvValue[])[]): string {
-  return csvFormatRows(rows.map((row) => row.map(csvCell)));
+  // d3-dsv joins rows with "\n"; RFC 4180 (and Excel) expect CRLF between records.
+  return rows.map((row) => csvFormatRow(row.map(csvCell))).join('\r\n');
 }
 
 const r1 = (x: number | null): CsvValue => (x === null ? null : new Fixed(x, 1));

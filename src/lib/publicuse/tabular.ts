@@ -4,15 +4,15 @@
  * dataset, so they hold exactly what the explorer's file holds (same rows, same shuffled order,
  * no ids, no free text, no restricted columns).
  */
-import { csvFormatRows } from 'd3-dsv';
 import type { Dataset } from '../dataset/types.ts';
 import { getBit as hasBit } from '../dataset/bitset.ts';
-import { csvCell } from '../charts/csv.ts';
+import { csvRows, type CsvValue } from '../charts/csv.ts';
 
 /** One CSV column: its name, Frictionless field description and per-row value. */
 interface ColumnSpec {
   field: DataField;
-  value: (row: number) => string;
+  /** A number, or null for a blank cell (never text: a text cell could be read as a formula). */
+  value: (row: number) => number | null;
 }
 
 /** A field of the Table Schema (https://specs.frictionlessdata.io/table-schema/). */
@@ -33,40 +33,42 @@ function columns(dataset: Dataset): ColumnSpec[] {
     if (v.kind === 'coded') {
       out.push({
         field: { name: v.id, type: 'integer', title: v.label, ...(text ? { description: text } : {}), categories: v.options.map((o) => ({ value: o.code, label: o.label })) },
-        value: (i) => (v.index[i] < 0 ? '' : String(v.options[v.index[i]].code)),
+        value: (i) => (v.index[i] < 0 ? null : v.options[v.index[i]].code),
       });
     } else if (v.kind === 'multi') {
       v.options.forEach((o, k) =>
         out.push({
           field: { name: `${v.id}__${o.code}`, type: 'integer', title: `${v.label}：${o.label}`, description: `${text ?? v.label}（1 = 選択、0 = 非選択、空欄 = 回答対象外・無回答）`, categories: [{ value: 0, label: '非選択' }, { value: 1, label: '選択' }] },
-          value: (i) => (hasBit(v.answered, i) ? (hasBit(v.chosen[k], i) ? '1' : '0') : ''),
+          value: (i) => (hasBit(v.answered, i) ? (hasBit(v.chosen[k], i) ? 1 : 0) : null),
         }),
       );
     } else if (v.kind === 'numeric') {
-      out.push({ field: { name: v.id, type: 'number', title: v.label, ...(text ? { description: text } : {}) }, value: (i) => (Number.isNaN(v.values[i]) ? '' : String(v.values[i])) });
+      out.push({ field: { name: v.id, type: 'number', title: v.label, ...(text ? { description: text } : {}) }, value: (i) => (Number.isNaN(v.values[i]) ? null : v.values[i]) });
     }
   }
   for (const [id, bits] of dataset.universes) {
     if (id === 'all') continue;
     const label = dataset.codebook.universes.find((u) => u.id === id)?.label ?? id;
-    out.push({ field: { name: `universe__${id}`, type: 'integer', title: `対象者：${label}`, description: '1 = この対象者に含まれる', categories: [{ value: 0, label: '含まれない' }, { value: 1, label: '含まれる' }] }, value: (i) => (hasBit(bits, i) ? '1' : '0') });
+    out.push({ field: { name: `universe__${id}`, type: 'integer', title: `対象者：${label}`, description: '1 = この対象者に含まれる', categories: [{ value: 0, label: '含まれない' }, { value: 1, label: '含まれる' }] }, value: (i) => (hasBit(bits, i) ? 1 : 0) });
   }
   if (dataset.weights) {
     const w = dataset.weights;
-    out.push({ field: { name: 'weight', type: 'number', title: 'ウェイト' }, value: (i) => String(w[i]) });
+    out.push({ field: { name: 'weight', type: 'number', title: 'ウェイト' }, value: (i) => w[i] });
   }
   return out;
 }
 
 /**
  * The public columns as CSV (UTF-8 with BOM, CRLF), one line per respondent, no id column. Every
- * value is a number written by `value`; the header (ids) goes through csvCell like any text cell.
+ * value is a number written by `value`; the header (ids) goes through csvCell like any text cell
+ * (csvRows).
  */
 export function publicCsv(dataset: Dataset): string {
   const cols = columns(dataset);
-  const rows: string[][] = [cols.map((c) => csvCell(c.field.name))];
+  // Values are typed numbers (written as numbers); the header (ids) is text and goes through csvCell.
+  const rows: CsvValue[][] = [cols.map((c) => c.field.name)];
   for (let i = 0; i < dataset.n; i++) rows.push(cols.map((c) => c.value(i)));
-  return `\uFEFF${csvFormatRows(rows)}\r\n`;
+  return `\uFEFF${csvRows(rows)}\r\n`;
 }
 
 /** A Frictionless-style data package descriptor for `publicCsv` saved at `csvPath`. */
