@@ -3,7 +3,8 @@
  * no frozen tab for a header that claims 2^31 − 1 respondents.
  */
 import { test, expect } from '@playwright/test';
-import { readHeader, PREAMBLE, crc32 } from '../../src/lib/publicuse/index.ts';
+import { readHeader } from '../../src/lib/publicuse/index.ts';
+import { forge } from '../fixtures/publicuse/forge.ts';
 
 const URL = '/explore/?s=fullstar&w=2023&q=company_has_cs_role';
 
@@ -27,21 +28,8 @@ test('one flipped byte: a notice, no chart', async ({ page }) => {
 
 test('a header claiming n = 2^31 − 1 (with a valid checksum): a notice at once, no freeze', async ({ page }) => {
   await page.route('**/data/fullstar/2023/public-use.bin', async (route) => {
-    const bytes = new Uint8Array(await (await route.fetch()).body());
     // A forged file: the header rewritten with the claim, length and checksum fixed up.
-    const length = new DataView(bytes.buffer).getUint32(8, true);
-    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(PREAMBLE, PREAMBLE + length))) as { n: number };
-    header.n = 2 ** 31 - 1;
-    const json = new TextEncoder().encode(JSON.stringify(header));
-    const oldStart = Math.ceil((PREAMBLE + length) / 8) * 8;
-    const start = Math.ceil((PREAMBLE + json.byteLength) / 8) * 8;
-    const out = new Uint8Array(start + bytes.byteLength - oldStart);
-    out.set(bytes.subarray(0, PREAMBLE));
-    out.set(json, PREAMBLE);
-    out.set(bytes.subarray(oldStart), start);
-    const view = new DataView(out.buffer);
-    view.setUint32(8, json.byteLength, true);
-    view.setUint32(12, crc32(out.subarray(PREAMBLE)), true);
+    const out = forge(new Uint8Array(await (await route.fetch()).body()), (header) => (header.n = 2 ** 31 - 1));
     await route.fulfill({ body: Buffer.from(out), contentType: 'application/octet-stream' });
   });
   const t0 = Date.now();

@@ -63,7 +63,7 @@ export function cubeCrosstab(cube: QuestionCube, query: CubeQuery, options: Part
   if (opts.percentBase === 'substantive') throw new CrossTabError('集計値公開モードでは「わからない」等を除いた基数での集計はできません');
   const table = cubeLayout(cube, query);
   const r = cube.restrictions.find((x) => x.id === query.restriction)!;
-  const tab = tabulate(
+  return tabulate(
     table,
     {
       spec: { question: cube.question, banner: query.banner, ...spec },
@@ -73,11 +73,6 @@ export function cubeCrosstab(cube: QuestionCube, query: CubeQuery, options: Part
     },
     opts,
   );
-  // A withheld column has no published base: nothing about it is shown.
-  tab.columns.forEach((c) => {
-    if (c.withheld) Object.assign(c, { n: 0, validN: 0, baseN: 0, weightedBase: 0, effectiveBase: 0, caution: false, suppressed: true });
-  });
-  return tab;
 }
 
 /**

@@ -138,7 +138,8 @@ export function tabulate(table: Layout, context: TabulationContext, opts: StatsO
   const multi = tabulated.variable.kind === 'multi';
   const bases = percentBases(table, opts, multi);
   const columns = makeColumns(table, bases, opts);
-  if (table.withheld) table.withheld.forEach((w, c) => w && Object.assign(columns[c], { suppressed: true, withheld: true }));
+  // A column a protected cube withholds has no published base: nothing about it is shown.
+  if (table.withheld) table.withheld.forEach((w, c) => w && Object.assign(columns[c], { n: 0, validN: 0, baseN: 0, weightedBase: 0, effectiveBase: 0, caution: false, suppressed: true, withheld: true }));
   const hasBanner = columns.length > 1;
   const lettersAllowed = hasBanner && !table.overlapping;
   const rows: TableRow[] = [];

@@ -8,29 +8,11 @@ import fc from 'fast-check';
 import { encodePublicUse, decodePublicUse, readHeader, PublicUseError, VERSION } from '../../../src/lib/publicuse/index.ts';
 import { crc32 } from '../../../src/lib/publicuse/crc32.ts';
 import { PREAMBLE } from '../../../src/lib/publicuse/format.ts';
+import { forge } from '../../fixtures/publicuse/forge.ts';
 import { syntheticDataset } from '../../../src/lib/publicuse/synthetic.ts';
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 const fileOf = () => encodePublicUse(syntheticDataset({ n: 200, questions: 8, seed: 11 }));
-
-/** Rewrites the header JSON of a file and fixes up its length and checksum, as a forger would. */
-function forge(bytes: Uint8Array, edit: (header: Record<string, unknown>) => void): Uint8Array {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const length = view.getUint32(8, true);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(PREAMBLE, PREAMBLE + length))) as Record<string, unknown>;
-  const oldStart = Math.ceil((PREAMBLE + length) / 8) * 8;
-  edit(header);
-  const json = ascii(JSON.stringify(header));
-  const start = Math.ceil((PREAMBLE + json.byteLength) / 8) * 8;
-  const out = new Uint8Array(start + bytes.byteLength - oldStart);
-  out.set(bytes.subarray(0, PREAMBLE));
-  out.set(json, PREAMBLE);
-  out.set(bytes.subarray(oldStart), start);
-  const v = new DataView(out.buffer);
-  v.setUint32(8, json.byteLength, true);
-  v.setUint32(12, crc32(out.subarray(PREAMBLE)), true);
-  return out;
-}
 
 describe('crc32', () => {
   it('matches the published check values of CRC-32/ISO-HDLC', () => {
