@@ -16,7 +16,13 @@ export default defineConfig({
   // (src/lib/csp.ts): scripts are always files, never inlined into the HTML however small (other
   // assets keep Vite's default); stdlib's eval probe for generators is replaced by its answer.
   vite: {
-    build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) },
+    build: {
+      sourcemap: process.env.HAKUSHO_SOURCEMAP === '1',
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+      // Observable Plot and d3 in a chunk of their own: the explorer's two large chunks then
+      // stream in and compile on two background threads at once (src/server/fastload.ts).
+      rollupOptions: { output: { manualChunks: (id) => (/node_modules\/(@observablehq\/plot|d3-[\w-]+|isoformat|interval-tree-1d|binary-search-bounds)\/|rolldown[:/]runtime/.test(id) ? 'plot' : undefined) } },
+    },
     resolve: { alias: { '@stdlib/assert-has-generator-support': fileURLToPath(new URL('./src/client/shims/has-generator-support.cjs', import.meta.url)) } },
   },
 });

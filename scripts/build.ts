@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { preloadExplorerChunks } from '../src/server/preload.ts';
+import { tuneExplorerPages } from '../src/server/fastload.ts';
 
 const out = resolve(process.env.HAKUSHO_OUT ?? 'dist');
 const partial = `${out}.partial-${process.pid}`;
@@ -81,6 +81,6 @@ if (code !== 0 || !existsSync(join(partial, 'index.html'))) {
   console.error(`\nbuild failed: ${code !== 0 ? `astro build exited with ${code}` : 'astro build wrote no index.html'}; ${existsSync(out) ? `${out} still holds the previous complete site` : `nothing was written to ${out}`}.`);
   process.exit(code || 1);
 }
-preloadExplorerChunks(partial);
+tuneExplorerPages(partial);
 swapIn();
 console.log(`build: site written to ${out}`);

@@ -164,6 +164,8 @@ export interface ResolvedChart {
   universe: string;
   by: string | null;
   filters: Filter[];
+  /** Computed from the protected cube (perturbed), not the exact rows: printed notes may not match. */
+  protected: boolean;
 }
 
 /** File name of a segment's downloads. */
@@ -203,7 +205,7 @@ export function resolveChart(req: ChartRequest, who = '<Chart>'): ResolvedChart 
   } catch (e) {
     throw new Error(`${who} kind: ${(e as Error).message}`);
   }
-  return { wave, info, table, variable, kind, slug: segmentSlug(universe, by), universe, by, filters };
+  return { wave, info, table, variable, kind, slug: segmentSlug(universe, by), universe, by, filters, protected: fromCube(wave, req.view ?? 'exact') };
 }
 
 /**
@@ -221,7 +223,7 @@ function resolveTrend(wave: CatalogWave, info: VariableInfo, req: ChartRequest, 
   const table = trends.find((t) => t.universe === wanted);
   if (!table) throw new Error(`${who} q="${req.q}" kind="trend" universe="${wanted}": no trend in this universe. Valid: ${valid}`);
   const universe = table.universe ?? wanted ?? info.universe;
-  return { wave, info, table, variable: undefined, kind: chooseKind(table), slug: `trend-${universe}`, universe, by: null, filters: [] };
+  return { wave, info, table, variable: undefined, kind: chooseKind(table), slug: `trend-${universe}`, universe, by: null, filters: [], protected: fromCube(wave, req.view ?? 'exact') };
 }
 
 /** The crosswalk chain through `wave`: earlier waves it maps to and later waves that map to it, oldest first. */

@@ -39,3 +39,6 @@ export function markNotes(t: ChartTable): string[] {
   if (tables.some((x) => x.type === 'multi')) notes.push('複数回答のため合計は100%を超えます。');
   return notes;
 }
+
+/** Put before a question's codebook notes on a figure drawn from the protected cube. */
+export const PRINTED_NOTES_CAVEAT = '以下の注記は報告書の正確な集計値についてのものです。この図表の値は秘匿処理（撹乱）後の値のため、注記の数値と一致しないことがあります。';

@@ -552,11 +552,49 @@ test('question pages of an aggregates wave show the cube, with the rule stated; 
   await expect(page.locator('[data-role="protected-note"]')).toHaveCount(0);
 });
 
-test('the explorer and embed pages preload every chunk they import (the chart chunk included)', () => {
+test('on a protected question page, the codebook notes quoting printed figures are introduced as such; chapters print them plainly', async ({ page }) => {
+  const caveat = '以下の注記は報告書の正確な集計値についてのものです。';
+  await page.goto('/jcsa/2025/questions/cs_effect/');
+  const notes = page.locator('.chart-notes').first().locator('li');
+  const texts = await notes.allTextContents();
+  const at = texts.findIndex((t) => t.startsWith(caveat));
+  expect(at, texts.join('\n')).toBeGreaterThanOrEqual(0);
+  expect(texts[at + 1]).toContain('88.8%');
+  await page.goto('/jcsa/2025/ch3/');
+  await expect(page.locator('.chart-notes li', { hasText: '88.8%' }).first()).toBeVisible();
+  await expect(page.locator('.chart-notes li', { hasText: caveat })).toHaveCount(0);
+});
+
+test('the explorer and embed pages are tuned for the first visit: every chunk preloaded after the CSP, styles inline, compile hints on large chunks', () => {
+  const imports = (path: string) => [...readFileSync(`${OUT}${path}`, 'utf8').matchAll(/(?:import\s*\(\s*|import\s*|from\s*)["'`](\.\/[\w.-]+\.js)["'`]/g)].map((m) => `/_astro/${m[1].slice(2)}`);
   for (const page of ['explore', 'embed']) {
     const html = readFileSync(`${OUT}/${page}/index.html`, 'utf8');
-    const links = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
-    expect(links.some((l) => /\/_astro\/charting\.[\w-]+\.js$/.test(l)), page).toBe(true);
-    for (const l of links) expect(readFileSync(`${OUT}${l}`).byteLength, l).toBeGreaterThan(0);
+    const entries = [...html.matchAll(/<script type="module" src="([^"]+)">/g)].map((m) => m[1]);
+    const reached = new Set(entries);
+    for (const path of reached) for (const i of imports(path)) reached.add(i);
+    const cspAt = html.indexOf('http-equiv="Content-Security-Policy"');
+    const links = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)];
+    expect(new Set(links.map((m) => m[1])), page).toEqual(reached);
+    for (const m of links) expect(m.index, `${page}: ${m[1]} preloaded before the CSP`).toBeGreaterThan(cspAt);
+    expect(reached.size, page).toBeGreaterThanOrEqual(4); // entry, boot, explorer, Plot
+    expect(html, page).not.toMatch(/<link rel="stylesheet"/);
+    expect(html, page).toMatch(/<style>[^<]*\.x-layout/);
+    const large = [...reached].filter((c) => readFileSync(`${OUT}${c}`).byteLength > 20_000);
+    expect(large.length, page).toBeGreaterThanOrEqual(2);
+    for (const c of large) expect(readFileSync(`${OUT}${c}`, 'utf8').startsWith('//# allFunctionsCalledOnLoad\n'), c).toBe(true);
+  }
+});
+
+test('the page asks for the shown data file once, before the explorer code runs, and the explorer uses that response', async ({ page }) => {
+  for (const [search, file] of [['?s=jcsa&w=2025&q=cs_effect&b=employee_size', '/data/jcsa/2025/cube/cs_effect.bin'], ['?s=fullstar&w=2023&q=role', '/data/fullstar/2023/public-use.bin']]) {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(`/explore/${search}`);
+    await expect(page.locator('[data-role="chart"] svg').first()).toBeVisible();
+    expect(requests.filter((r) => r === file), search).toHaveLength(1);
+    const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+    expect(marks['explore:prefetch'], search).toBeLessThan(marks['explore:module']);
+    expect(await page.evaluate(() => '__hakushoPrefetch' in globalThis), search).toBe(false); // taken over
+    page.removeAllListeners('request');
   }
 });

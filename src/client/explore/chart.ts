@@ -1,23 +1,20 @@
 /**
  * The explorer's chart: the site's shared chart code (lib/charts/render.ts, the same that draws
- * the report pages at build time), imported lazily with the table model and CSV writer
- * (charting.ts) because they carry Observable Plot — most of the explorer's weight. The real
- * browser `document` is passed in.
+ * the report pages at build time), with the real browser `document`.
+ *
+ * Imported statically, not lazily: the first view needs it anyway, every chunk is fetched in
+ * parallel with the page (modulepreload, src/server/fastload.ts), and a static import lets the
+ * browser evaluate Observable Plot while the view's data file is still on its way (a dynamic
+ * import started that work only after the explorer had run, on the first chart's critical path).
  */
+import { renderChart } from '../../lib/charts/render.ts';
 import type { ChartTable, ChartVariable } from '../../lib/charts/types.ts';
 
-export type ChartLibrary = typeof import('./charting.ts');
-
-let pending: Promise<ChartLibrary> | null = null;
-
-/** The chart renderer (and Plot), imported on first use. */
-export function loadChartLibrary(): Promise<ChartLibrary> {
-  pending ??= import('./charting.ts');
-  return pending;
-}
+export { tableModel } from '../../lib/charts/model.ts';
+export { tableCsv } from '../../lib/charts/csv.ts';
 
 /** An SVG chart of the table, `width` px wide. */
-export function drawChart(library: ChartLibrary, table: ChartTable, variable: ChartVariable | undefined, label: string, width: number): SVGSVGElement {
-  const { svg } = library.renderChart(table, { document, variable, width, ariaLabel: label });
+export function drawChart(table: ChartTable, variable: ChartVariable | undefined, label: string, width: number): SVGSVGElement {
+  const { svg } = renderChart(table, { document, variable, width, ariaLabel: label });
   return svg as SVGSVGElement;
 }

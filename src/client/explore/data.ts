@@ -10,13 +10,23 @@ import type { HistoryWave } from '../../lib/explore/catalog.ts';
 import { decodePublicUse } from '../../lib/publicuse/decode.ts';
 import { decodeCube } from '../../lib/cube/format.ts';
 import type { QuestionCube } from '../../lib/cube/types.ts';
+import { PREFETCH_SLOT, type Prefetch } from '../../lib/explore/source.ts';
 
 const cache = new Map<string, Promise<unknown>>();
+
+/** The response the page's boot script (boot.ts) already asked for, if it is for this URL (taken once). */
+function prefetched(url: string): Promise<Response> | null {
+  const slot = globalThis as Record<string, unknown>;
+  const prefetch = slot[PREFETCH_SLOT] as Prefetch | undefined;
+  if (!prefetch || prefetch.url !== url) return null;
+  delete slot[PREFETCH_SLOT];
+  return prefetch.response;
+}
 
 function once<T>(url: string, read: (response: Response) => Promise<T>): Promise<T> {
   let pending = cache.get(url) as Promise<T> | undefined;
   if (!pending) {
-    pending = fetch(url).then((response) => {
+    pending = (prefetched(url) ?? fetch(url)).then((response) => {
       if (!response.ok) throw new Error(`データを読み込めませんでした（${url}: HTTP ${response.status}）`);
       return read(response);
     });

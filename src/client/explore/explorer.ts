@@ -15,12 +15,13 @@ import { canCompare, findWave } from '../../lib/explore/catalog.ts';
 import { parseState, serializeState, type ExploreState, type StateFilter } from '../../lib/explore/state.ts';
 import { computeTable, computeTrend, sourceVariable, type ExploreSource } from '../../lib/explore/compute.ts';
 import { fitToCube } from '../../lib/explore/restriction.ts';
+import { sourceUrl as dataFileUrl } from '../../lib/explore/source.ts';
 import { chiSquareText, protectionNotes, tableNotes } from '../../lib/explore/notes.ts';
 import { citationText, embedSnippet, sourceText } from '../../lib/explore/export.ts';
 import { loadCube, loadDataset, loadHistory, loadTables } from './data.ts';
 import { renderTable, type IntervalText } from './table.ts';
 import { formatInterval } from '../../lib/stats/format.ts';
-import { drawChart, loadChartLibrary, type ChartLibrary } from './chart.ts';
+import { drawChart, tableCsv, tableModel } from './chart.ts';
 import { saveBlob, svgToPng } from '../download.ts';
 import { standaloneSvg } from './download.ts';
 
@@ -53,7 +54,6 @@ export class HakushoExplorer extends HTMLElement {
   data: ExploreSource | null = null;
   /** Where `data` came from. */
   dataUrl = '';
-  chartLibrary: ChartLibrary | null = null;
   renderCount = 0;
   /** Milliseconds spent in each phase of the last render (read by the bench). */
   timings = { compute: 0, controls: 0, chart: 0, rest: 0 };
@@ -98,15 +98,14 @@ export class HakushoExplorer extends HTMLElement {
     this.state = next;
     this.showNotices(fitted.notices);
     // Data and chart code already here (the usual case): draw in this same task, no await.
-    if (this.data && this.dataUrl === this.sourceUrl(next) && this.chartLibrary && !next.compare) this.renderSafely(this.data, null);
+    if (this.data && this.dataUrl === this.sourceUrl(next) && !next.compare) this.renderSafely(this.data, null);
     else void this.update();
     history.pushState(null, '', serializeState(next));
   }
 
   /** Where the data of a state lives: the wave's public-use file, or the question's cube file. */
   sourceUrl(state = this.state): string {
-    const wave = this.wave(state);
-    return wave.mode === 'aggregates' ? `${wave.dataUrl}${encodeURIComponent(state.question)}.bin` : wave.dataUrl;
+    return dataFileUrl(this.wave(state), state.question);
   }
 
   /** Loads the data of a state. */
@@ -147,11 +146,11 @@ export class HakushoExplorer extends HTMLElement {
     this.setBusy(true);
     try {
       const source = this.loadSource(state);
-      const [data, library, waves] = await Promise.all([source, this.chartLibrary ?? loadChartLibrary(), state.compare ? this.loadTrendWaves(state, source) : Promise.resolve(null)]);
+      const [data, waves] = await Promise.all([source, state.compare ? this.loadTrendWaves(state, source) : Promise.resolve(null)]);
       if (state !== this.state) return; // superseded while loading
+      performance.mark('explore:loaded');
       this.data = data;
       this.dataUrl = this.sourceUrl(state);
-      this.chartLibrary = library;
       this.renderSafely(data, waves);
     } catch (error) {
       this.showNotices([error instanceof Error ? error.message : String(error)]);
@@ -162,11 +161,32 @@ export class HakushoExplorer extends HTMLElement {
 
   /** Renders; a failure (e.g. a table the engine refuses) becomes a visible notice, not an exception. */
   renderSafely(source: ExploreSource, waves: TrendWave[] | null): void {
-    try {
-      this.render(source, waves);
-    } catch (error) {
+    const fail = (error: unknown) => {
       this.showNotices([`この集計は表示できません：${error instanceof Error ? error.message : String(error)}`]);
       this.dispatchEvent(new CustomEvent('explore:failed'));
+    };
+    try {
+      if (this.renderCount > 0) {
+        this.render(source, waves);
+        return;
+      }
+      // The first view: the chart is painted first, the table, controls and exports a frame later
+      // (their layout would otherwise delay the first chart; measured by `npm run bench cube`).
+      const state = this.state;
+      this.renderChart(source, waves);
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          performance.mark('explore:painted');
+          if (state !== this.state) return; // a newer view has been drawn in full meanwhile
+          try {
+            this.renderDetails(source, waves);
+          } catch (error) {
+            fail(error);
+          }
+        }),
+      );
+    } catch (error) {
+      fail(error);
     }
   }
 
@@ -176,6 +196,12 @@ export class HakushoExplorer extends HTMLElement {
 
   /** Computes and draws everything for the current state (synchronous: measured by the bench). */
   render(source: ExploreSource, waves: TrendWave[] | null): void {
+    this.renderChart(source, waves);
+    this.renderDetails(source, waves);
+  }
+
+  /** Computes the table (and trend) of the current state and draws its chart, title and meta line. */
+  renderChart(source: ExploreSource, waves: TrendWave[] | null): void {
     const state = this.state;
     const wave = this.wave();
     const question = this.variable(state.question);
@@ -184,19 +210,30 @@ export class HakushoExplorer extends HTMLElement {
     this.table = computeTable(source, state, wave);
     this.trend = waves ? computeTrend(waves, state, this.table.universeLabel) : null;
     const t1 = performance.now();
-    if (!this.embed) this.syncControls();
-    const t2 = performance.now();
     const title = q<HTMLElement>(this, '[data-role="title"]');
     if (title) title.textContent = question?.text ?? state.question;
     const meta = q<HTMLElement>(this, '[data-role="meta"]');
     if (meta) meta.textContent = this.metaText(wave);
     const chartBox = q<HTMLElement>(this, '[data-role="chart"]');
     const shown: ChartTable = this.trend ?? this.table;
-    if (chartBox && this.chartLibrary) {
+    if (chartBox) {
       const width = Math.max(300, Math.min(760, chartBox.clientWidth || 640));
-      chartBox.replaceChildren(drawChart(this.chartLibrary, shown, variable, question?.label ?? state.question, width));
+      chartBox.replaceChildren(drawChart(shown, variable, question?.label ?? state.question, width));
     }
+    this.timings = { compute: t1 - t0, controls: 0, chart: performance.now() - t1, rest: 0 };
+  }
+
+  /** Everything else for the table `renderChart` computed: controls, table, notes, χ², exports; then the `explore:rendered` event. */
+  renderDetails(source: ExploreSource, waves: TrendWave[] | null): void {
+    if (!this.table) return;
+    const state = this.state;
+    const wave = this.wave();
+    const question = this.variable(state.question);
+    const variable = sourceVariable(source, state.question);
+    const t2 = performance.now();
+    if (!this.embed) this.syncControls();
     const t3 = performance.now();
+    const shown: ChartTable = this.trend ?? this.table;
     const tableBox = q<HTMLElement>(this, '[data-role="table"]');
     if (tableBox) {
       // The table model leaves out banner columns nobody is in: keys and intervals follow its columns.
@@ -204,7 +241,7 @@ export class HakushoExplorer extends HTMLElement {
       const keys = this.trend ? this.trend.waves : visible.columns.map((c) => c.key);
       const caption = `${question?.label ?? state.question}（${this.table.universeLabel}${this.trend ? '・調査回比較' : ''}）`;
       const interval = state.intervals && !this.trend ? intervalText(visible) : null;
-      tableBox.replaceChildren(renderTable(this.chartLibrary!.tableModel(shown, variable), caption, this.trend ? 'percent' : state.show, keys, interval));
+      tableBox.replaceChildren(renderTable(tableModel(shown, variable), caption, this.trend ? 'percent' : state.show, keys, interval));
       const notes = document.createElement('ul');
       notes.className = 'x-notes';
       const trendNotes = !this.trend
@@ -225,8 +262,7 @@ export class HakushoExplorer extends HTMLElement {
       if (open) open.href = this.permalink();
     }
     this.renderCount++;
-    const t4 = performance.now();
-    this.timings = { compute: t1 - t0, controls: t2 - t1, chart: t3 - t2, rest: t4 - t3 };
+    this.timings = { ...this.timings, controls: t3 - t2, rest: performance.now() - t3 };
     performance.mark('explore:rendered');
     if (performance.getEntriesByName('explore:input', 'mark').length > 0) {
       performance.measure('explore:update', 'explore:input', 'explore:rendered');
@@ -445,10 +481,10 @@ export class HakushoExplorer extends HTMLElement {
   }
 
   exportCsv(): void {
-    if (!this.table || !this.chartLibrary) return;
+    if (!this.table) return;
     const wave = this.wave();
     const question = this.variable(this.state.question);
-    const csv = this.chartLibrary.tableCsv(this.trend ?? this.table, { survey: `${wave.title}（${wave.wave}）`, question: question?.text ?? this.state.question, citation: sourceText(wave.citation), synthetic: wave.synthetic });
+    const csv = tableCsv(this.trend ?? this.table, { survey: `${wave.title}（${wave.wave}）`, question: question?.text ?? this.state.question, citation: sourceText(wave.citation), synthetic: wave.synthetic });
     saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${this.fileStem()}.csv`);
   }
 
@@ -471,4 +507,5 @@ export class HakushoExplorer extends HTMLElement {
   }
 }
 
+performance.mark('explore:module');
 if (!customElements.get('hakusho-explorer')) customElements.define('hakusho-explorer', HakushoExplorer);

@@ -18,10 +18,11 @@ import * as z from 'zod/mini';
 import type { Filter } from '../dataset/codebook.ts';
 import { ID_MAX_LENGTH, ID_PATTERN, WAVE_ID_MAX_LENGTH, WAVE_ID_PATTERN } from '../dataset/limits.ts';
 import type { TableSpec } from '../stats/types.ts';
-import { canCompare, findWave, type CatalogVariable, type CatalogWave, type ExploreCatalog } from './catalog.ts';
+import { canCompare, type CatalogVariable, type CatalogWave, type ExploreCatalog } from './catalog.ts';
 
-/** Longest query string read at all; anything longer is ignored as hostile. */
-export const MAX_QUERY_LENGTH = 4000;
+import { defaultQuestion, MAX_QUERY_LENGTH, pickWave } from './source.ts';
+
+export { MAX_QUERY_LENGTH };
 /** Most filters kept from a URL. */
 export const MAX_FILTERS = 20;
 
@@ -77,11 +78,6 @@ export interface ParsedState {
 function quote(value: string): string {
   const clean = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, 40);
   return `「${clean}${value.length > 40 ? '…' : ''}」`;
-}
-
-/** The first variable worth tabulating in a wave. */
-function defaultQuestion(wave: CatalogWave): string {
-  return (wave.variables.find((v) => v.kind !== 'numeric') ?? wave.variables[0])?.id ?? 'none';
 }
 
 /** The state shown when the URL says nothing (first wave, first question). */
@@ -151,7 +147,7 @@ export function parseState(search: string, catalog: ExploreCatalog): ParsedState
   const fallback = defaultState(catalog);
   const s = params.get('s');
   const w = params.get('w');
-  let wave = findWave(catalog, s ?? fallback.survey, w ?? fallback.wave) ?? (s !== null && w === null ? catalog.waves.find((x) => x.survey === s) : undefined);
+  let wave = pickWave(catalog, s, w);
   if (!wave) {
     if (s !== null || w !== null) notices.push(`調査${quote(`${s ?? ''} ${w ?? ''}`.trim())}が見つからないため、既定の調査を表示しています。`);
     wave = catalog.waves[0];

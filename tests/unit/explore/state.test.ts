@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ExploreState, defaultState, parseState, serializeState, toTableSpec, type StateFilter } from '../../../src/lib/explore/state.ts';
-import { catalogWave, type ExploreCatalog } from '../../../src/lib/explore/catalog.ts';
+import { catalogWave, findWave, type CatalogWave, type ExploreCatalog } from '../../../src/lib/explore/catalog.ts';
+import { firstSourceUrl, sourceUrl } from '../../../src/lib/explore/source.ts';
 import { publicCodebook } from '../../../src/lib/publicuse/publicity.ts';
 import { syntheticDataset } from '../../../src/lib/publicuse/synthetic.ts';
 
@@ -105,5 +106,29 @@ describe('explore URL state', () => {
       { variable: 'q2', mode: 'in', codes: [1, 2] }, { variable: 'q5', mode: 'all', codes: [1, 3] }, { variable: 'staff', mode: 'range', min: 10, max: null }] });
     expect(spec).toEqual({ question: 'q1', banner: 'segment', universe: 'saas', filters: [
       { q: 'q2', in: [1, 2] }, { q: 'q5', includesAll: [1, 3] }, { q: 'staff', range: { min: 10 } }] });
+  });
+});
+
+describe('the first data file of a URL (fetched by the page before the explorer starts)', () => {
+  it('is the file the explorer loads for the state parseState reads, for any query string', () => {
+    const { wave, stateArb } = setup();
+    const cubeWave: CatalogWave = { ...wave, survey: 'cubed', wave: '2030', mode: 'aggregates', dataUrl: '/data/cubed/2030/cube/' };
+    const catalog: ExploreCatalog = { waves: [wave, cubeWave] };
+    const expected = (search: string) => {
+      const { state } = parseState(search, catalog);
+      return sourceUrl(findWave(catalog, state.survey, state.wave)!, state.question);
+    };
+    const searches = fc.oneof(
+      stateArb.chain((s) => fc.constantFrom(serializeState(s), serializeState({ ...s, survey: 'cubed', wave: '2030' }))),
+      fc.webQueryParameters(),
+      fc.array(fc.tuple(fc.constantFrom('s', 'w', 'q', 'b'), fc.constantFrom('cubed', '2030', 'synthetic', 'segment', 'q1', 'nope', '', 'q5'))).map((kv) => kv.map(([k, v]) => `${k}=${v}`).join('&')),
+    );
+    fc.assert(fc.property(searches, (search) => {
+      expect(firstSourceUrl(search, catalog)).toBe(expected(search));
+    }), { numRuns: 500 });
+    expect(firstSourceUrl('?s=cubed&w=2030&q=q1', catalog)).toBe('/data/cubed/2030/cube/q1.bin');
+    expect(firstSourceUrl('?s=cubed&q=a%20b', catalog)).toBe('/data/cubed/2030/cube/segment.bin');
+    expect(firstSourceUrl(`?s=cubed&w=2030&q=q1&x=${'y'.repeat(5000)}`, catalog)).toBe(wave.dataUrl);
+    expect(firstSourceUrl('', { waves: [] })).toBeNull();
   });
 });
