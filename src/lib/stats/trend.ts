@@ -11,6 +11,7 @@ import { CrossTabError } from './population.ts';
 import { proportionInterval } from './interval.ts';
 import { resolveStatsOptions } from './options.ts';
 import { twoProportionZ } from './significance.ts';
+import { roundHalfUp } from './format.ts';
 
 export type TrendWave = { codebook: Codebook; dataset: Dataset } | { codebook: Codebook; tables: PublishedTable[] };
 
@@ -147,6 +148,46 @@ export function compareWaves(a: TrendPoint, b: TrendPoint, alpha = 0.05): TrendT
   const test = twoProportionZ({ p: a.proportion, n: a.effectiveBase, w: a.weightedBase }, { p: b.proportion, n: b.effectiveBase, w: b.weightedBase });
   if (!test) return null;
   return { option: b.option, from: a.wave, to: b.wave, z: test.z, p: test.p, significant: test.p < alpha };
+}
+
+/** A change of one option's share between two waves, tested (docs/statistics.md, "Changes between waves"). */
+export interface WaveChange {
+  from: TrendPoint;
+  to: TrendPoint;
+  /** Difference in percentage points of the shares as printed (rounded to `digits` first, as a reader subtracts them). */
+  points: number;
+  z: number;
+  p: number;
+  alpha: number;
+  significant: boolean;
+  /** `up` / `down` only when significant; otherwise `none`. */
+  direction: 'up' | 'down' | 'none';
+  /** Waves whose figure is a printed table: tested on the printed share and base. */
+  printed: string[];
+}
+
+/**
+ * Tests the change of one option between two waves: the pooled two-proportion z-test (two-sided)
+ * on effective bases for microdata, on the printed share and base for a published table. Null
+ * when nothing can be tested (a base of 0, both shares 0 or both 1).
+ */
+export function testChange(from: TrendPoint, to: TrendPoint, alpha = 0.05, digits = 1): WaveChange | null {
+  const test = twoProportionZ({ p: from.proportion, n: from.effectiveBase, w: from.weightedBase }, { p: to.proportion, n: to.effectiveBase, w: to.weightedBase });
+  if (!test) return null;
+  const shown = (x: TrendPoint) => roundHalfUp(x.proportion * 100, digits);
+  const significant = test.p < alpha;
+  const points = roundHalfUp(shown(to) - shown(from), digits);
+  return {
+    from,
+    to,
+    points,
+    z: -test.z,
+    p: test.p,
+    alpha,
+    significant,
+    direction: !significant ? 'none' : to.proportion > from.proportion ? 'up' : 'down',
+    printed: [from, to].filter((x) => x.source === 'published').map((x) => x.wave),
+  };
 }
 
 /**

@@ -164,3 +164,44 @@ describe('chapter prose quotes figures only through <Stat>', () => {
     }
   });
 });
+
+/**
+ * Issue 11: a change between waves is worded by a test (<Change>), never by the editor. A
+ * paragraph (text between blank lines) breaks the rule when it quotes <Stat> figures of two
+ * different waves (the reader is invited to compare them), or when it uses a change verb next to
+ * a <Stat> of another wave than the page's.
+ */
+const CHANGE_VERB = /上昇|低下|増加|減少|上が[らりるれっ]|下が[らりるれっ]|増え|減[らりるれっ]|伸び|広が|縮ま|横ばい|変わ[らりるれっ]|上回|下回/;
+
+export function waveComparisons(source: string, pageWave: string): Array<{ line: number; why: string }> {
+  const found: Array<{ line: number; why: string }> = [];
+  const body = source.replace(/^---\n[\s\S]*?\n---\n/, blank);
+  for (const m of body.matchAll(/\S(?:[^\n]|\n(?![ \t]*\n))*/g)) {
+    const paragraph = m[0];
+    const line = body.slice(0, m.index).split('\n').length;
+    const stats = [...paragraph.matchAll(/<Stat\b[^>]*?\/>/g)].map((m) => /\bwave="([^"]+)"/.exec(m[0])?.[1] ?? pageWave);
+    const waves = new Set(stats);
+    const other = stats.some((w) => w !== pageWave);
+    const verb = CHANGE_VERB.exec(proseOf(paragraph));
+    if (waves.size >= 2) found.push({ line, why: `quotes <Stat> figures of waves ${[...waves].sort().join(' and ')}: compare them with <Change>` });
+    else if (other && verb) found.push({ line, why: `says "${verb[0]}" next to a <Stat> of another wave: word the change with <Change>` });
+  }
+  return found;
+}
+
+describe('changes between waves are worded by <Change>', () => {
+  it('the rule catches comparisons across waves, in one sentence or across two, and change verbs', () => {
+    expect(waveComparisons('A は<Stat q="a" option={1} wave="2022" />から<Stat q="a" option={1} />へ上がりました。', '2023')).toHaveLength(1);
+    expect(waveComparisons('2022年は<Stat q="a" option={1} wave="2022" />でした。2023年は<Stat q="a" option={1} />です。', '2023')).toHaveLength(1);
+    expect(waveComparisons('2024年の調査では<Stat q="a" option={1} wave="2024" />に増えています。', '2023')[0].why).toMatch(/増え/);
+    expect(waveComparisons('A は<Change q="a" option={1} from="2022" />。', '2023')).toEqual([]);
+    expect(waveComparisons('新規売上が増えた人は<Stat q="a" option={1} />です。', '2023')).toEqual([]);
+    expect(waveComparisons('一段落目<Stat q="a" option={1} wave="2022" />です。\n\n二段落目<Stat q="a" option={1} />です。', '2023')).toEqual([]);
+  });
+
+  it.each(mdxFiles('content'))('%s compares waves only through <Change>', (path) => {
+    const pageWave = relative('content', path).split(/[\\/]/)[1];
+    const found = waveComparisons(readFileSync(path, 'utf8'), pageWave).map((f) => `${relative(process.cwd(), path)} paragraph at line ${f.line}: ${f.why}`);
+    expect(found).toEqual([]);
+  });
+});
