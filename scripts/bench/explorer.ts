@@ -142,7 +142,7 @@ export default async function explorerBench(): Promise<string> {
     writeFileSync(join(dir, 'dist', 'data', 'bench.bin'), bytes);
     sections.push(
       [
-        '### Explorer JavaScript (Vite production build of src/client/explore/explorer.ts)',
+        '### Explorer JavaScript (Vite production build of src/client/explore/boot.ts, which imports the explorer)',
         '',
         '| part | gzip -9 |',
         '|---|---|',
