@@ -101,7 +101,7 @@ export function variableInfo(dataset: Dataset, id: string, prop = 'q', who = '<C
     };
   }
   const d = dataset.codebook.derived.find((x) => x.id === id) as NonNullable<ReturnType<typeof dataset.codebook.derived.find>>;
-  return { id, number: undefined, label: d.label, text: d.text ?? d.label, type: 'derived', notes: [], reconstructed: false, source: undefined, universe: 'all', chapter: undefined };
+  return { id, number: undefined, label: d.label, text: d.text ?? d.label, type: 'derived', notes: [], reconstructed: false, source: undefined, universe: d.universe ?? 'all', chapter: undefined };
 }
 
 /** Checks a banner or universe prop against the wave. */

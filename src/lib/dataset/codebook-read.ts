@@ -10,6 +10,7 @@ import { issueProblems, formatPath, fieldNames } from './schema-errors.ts';
 import type { Path, PathProblem } from './schema-errors.ts';
 import { validateCodebook } from './validate-codebook.ts';
 import { resolvePublication } from './publication.ts';
+import { resolveDerivedUniverses } from './derived-universe.ts';
 import { CODEBOOK_EXPANDED_MAX_CHARS, CODEBOOK_MAX_ALIASES, CODEBOOK_MAX_CHARS, CODEBOOK_MAX_DEPTH } from './limits.ts';
 
 let knownFields: Set<string> | undefined;
@@ -61,7 +62,7 @@ export function readCodebook(text: string, file: string): Result<Codebook> {
   }
   const crossProblems = validateCodebook(parsed.data);
   if (crossProblems.length > 0) return { ok: false, problems: crossProblems.map(toProblem), warnings: [] };
-  return { ok: true, value: resolvePublication(parsed.data), warnings: [] };
+  return { ok: true, value: resolveDerivedUniverses(resolvePublication(parsed.data)), warnings: [] };
 }
 
 /**

@@ -232,6 +232,11 @@ export const Derived = z.strictObject({
   /** Code for respondents matching no rule; absent = missing. */
   otherwise: z.number().int().optional(),
   /**
+   * The respondents the variable describes (its base). Left out: the one universe its rules imply
+   * (derived-universe.ts), else `all`; `readCodebook` fills it in.
+   */
+  universe: Id.optional(),
+  /**
    * Left out: inferred — `restricted` when any input (question, derived variable, universe its rules
    * read, transitively) is restricted, else `public` (`readCodebook` fills it in). `public` on a
    * variable that reads restricted data is a validation error.

@@ -73,6 +73,7 @@ export function validateCodebook(codebook: Codebook): PathProblem[] {
   });
   codebook.derived.forEach((d, i) => {
     const at: Path = ['derived', i];
+    if (d.universe !== undefined) universeRef([...at, 'universe'], d.universe);
     duplicates(out, d.options.map((o) => o.code), [...at, 'options'], 'option code', 'code');
     const codes = new Set(d.options.map((o) => o.code));
     d.rules.forEach((rule, r) => {

@@ -42,7 +42,9 @@ export function resolveVariable(dataset: Dataset, id: string, role = 'question')
     const row = grid.rows.find((r) => r.id === rowId);
     return { variable, type: 'grid-row', question: grid, universe: row?.universe ?? grid.universe, nets: grid.nets, unit: '' };
   }
-  return { variable, type: 'derived', question: undefined, universe: 'all', nets: [], unit: '' };
+  // Settled by readCodebook (declared, or implied by the rules: dataset/derived-universe.ts).
+  const universe = dataset.codebook.derived.find((d) => d.id === id)?.universe ?? 'all';
+  return { variable, type: 'derived', question: undefined, universe, nets: [], unit: '' };
 }
 
 function universeBits(dataset: Dataset, id: string): Bitset {
