@@ -375,12 +375,13 @@ test('every public variable of every wave can be tabulated, alone and by a banne
       await el.update();
       for (const v of wave.variables) {
         for (const b of [null, v.id === banner ? null : banner]) {
-          const before = { svg: document.querySelector('[data-role="chart"] > svg'), table: document.querySelector('.x-table') };
+          const before = { svg: document.querySelector('[data-role="chart"] > svg') ?? document.querySelector('[data-role="chart"] > .x-empty'), table: document.querySelector('.x-table') };
           const count = (el as unknown as { renderCount: number }).renderCount;
           el.change({ question: v.id, banner: b });
           // A cube wave loads the question's file first (one fetch, then cached): wait for that render.
           if ((el as unknown as { renderCount: number }).renderCount === count) await new Promise((done) => el.addEventListener('explore:rendered', done, { once: true }));
-          const svg = document.querySelector('[data-role="chart"] > svg');
+          // A view whose whole base is withheld (cube) shows why instead of a chart.
+          const svg = document.querySelector('[data-role="chart"] > svg') ?? document.querySelector('[data-role="chart"] > .x-empty');
           const table = document.querySelector('.x-table');
           if (notices()) out.push(`${wave.survey}/${wave.wave} ${v.id} by ${b}: ${notices()}`);
           else if (!svg || !table) out.push(`${wave.survey}/${wave.wave} ${v.id} by ${b}: nothing drawn`);
@@ -597,4 +598,34 @@ test('the page asks for the shown data file once, before the explorer code runs,
     expect(await page.evaluate(() => '__hakushoPrefetch' in globalThis), search).toBe(false); // taken over
     page.removeAllListeners('request');
   }
+});
+
+test('issue 11 explorer traps: the 対象者 menu names the base, the table names its banner, numeric questions are labelled as such (summaries, not options in %), an empty view says so', async ({ page }) => {
+  // A question asked of a subgroup: the menu's default entry is that subgroup, as the meta line says.
+  await page.goto('/explore/?s=fullstar&w=2023&q=csm_accounts_per_person');
+  await expect(page.locator('[data-role="chart"] svg').first()).toBeVisible();
+  const meta = page.locator('[data-role="meta"]');
+  const universeLabel = (await meta.textContent())!.match(/^対象：([^（、]+)/)![1];
+  await expect(page.locator('select[name="u"] option:checked')).toHaveText(`設問の対象者全員（${universeLabel}）`);
+  await expect(page.locator('select[name="u"] option:checked')).not.toHaveText('全体');
+  // Numeric: 数値回答, value classes.
+  await expect(meta).toContainText('／数値回答／');
+  await expect(page.locator('[data-role="table"] thead th').first()).toHaveText('集計値');
+  await expect(page.locator('[data-role="table"] tbody th')).toContainText([/^平均（/, /^中央値（/]);
+  // A question asked of everyone keeps 全体; the banner's name is in the table's caption.
+  await page.goto('/explore/?s=fullstar&w=2023&q=role&b=employee_size');
+  await expect(page.locator('[data-role="chart"] svg').first()).toBeVisible();
+  await expect(page.locator('select[name="u"] option:checked')).toHaveText('全体');
+  await expect(page.locator('[data-role="meta"]')).toContainText('／単一回答／');
+  await expect(page.locator('[data-role="table"] caption')).toContainText('集計軸：');
+  const bannerLabel = await page.locator('select[name="b"] option:checked').textContent();
+  await expect(page.locator('[data-role="table"] caption')).toContainText(`集計軸：${bannerLabel}`);
+  // Nobody matches: a message where the chart would be, not an empty plot.
+  await page.goto('/explore/?s=fullstar&w=2023&q=role&f=csm_accounts_per_person:range:999999..');
+  await expect(page.locator('[data-role="chart"] .x-empty')).toHaveText(/当てはまる回答者はいません（n=0）/);
+  await expect(page.locator('[data-role="chart"] svg')).toHaveCount(0);
+  // A cube view whose whole base is withheld says why, where the chart would be.
+  await page.goto('/explore/?s=jcsa&w=2025&q=would_start_if_solved');
+  await expect(page.locator('[data-role="chart"] .x-empty')).toHaveText(/公開していません/);
+  await expect(page.locator('[data-role="meta"]')).toContainText('n=非公開');
 });

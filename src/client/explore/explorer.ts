@@ -11,7 +11,7 @@ import type { TrendWave } from '../../lib/stats/trend.ts';
 import type { ChartTable, TrendTable } from '../../lib/charts/types.ts';
 import { withoutEmptyColumns } from '../../lib/charts/columns.ts';
 import type { ExploreCatalog, CatalogWave, CatalogVariable } from '../../lib/explore/catalog.ts';
-import { canCompare, findWave } from '../../lib/explore/catalog.ts';
+import { canCompare, everyoneLabel, findWave } from '../../lib/explore/catalog.ts';
 import { parseState, serializeState, type ExploreState, type StateFilter } from '../../lib/explore/state.ts';
 import { computeTable, computeTrend, sourceVariable, type ExploreSource } from '../../lib/explore/compute.ts';
 import { fitToCube } from '../../lib/explore/restriction.ts';
@@ -216,7 +216,12 @@ export class HakushoExplorer extends HTMLElement {
     if (meta) meta.textContent = this.metaText(wave);
     const chartBox = q<HTMLElement>(this, '[data-role="chart"]');
     const shown: ChartTable = this.trend ?? this.table;
-    if (chartBox) {
+    const total = this.table.columns[0];
+    const empty = this.trend ? null : total.withheld ? 'この集計は、回答者が少ないか、他の集計との差から個人の回答が分かるおそれがあるため、公開していません。対象者か絞り込みを変えてください。' : total.n === 0 ? 'この対象者・絞り込みに当てはまる回答者はいません（n=0）。対象者か絞り込みを変えてください。' : null;
+    if (chartBox && empty) {
+      // Nothing to draw: say so where the chart would be, instead of an empty plot.
+      chartBox.replaceChildren(Object.assign(document.createElement('p'), { className: 'x-empty', textContent: empty }));
+    } else if (chartBox) {
       const width = Math.max(300, Math.min(760, chartBox.clientWidth || 640));
       chartBox.replaceChildren(drawChart(shown, variable, question?.label ?? state.question, width));
     }
@@ -239,7 +244,8 @@ export class HakushoExplorer extends HTMLElement {
       // The table model leaves out banner columns nobody is in: keys and intervals follow its columns.
       const visible = withoutEmptyColumns(this.table);
       const keys = this.trend ? this.trend.waves : visible.columns.map((c) => c.key);
-      const caption = `${question?.label ?? state.question}（${this.table.universeLabel}${this.trend ? '・調査回比較' : ''}）`;
+      const banner = state.banner && !this.trend ? `・集計軸：${this.variable(state.banner)?.label ?? state.banner}` : '';
+      const caption = `${question?.label ?? state.question}（${this.table.universeLabel}${banner}${this.trend ? '・調査回比較' : ''}）`;
       const interval = state.intervals && !this.trend ? intervalText(visible) : null;
       tableBox.replaceChildren(renderTable(tableModel(shown, variable), caption, this.trend ? 'percent' : state.show, keys, interval));
       const notes = document.createElement('ul');
@@ -276,7 +282,7 @@ export class HakushoExplorer extends HTMLElement {
     const total = t.columns[0];
     const filters = this.state.filters.length > 0 ? `、絞り込み${this.state.filters.length}件` : '';
     const n = total.withheld ? '非公開' : total.n.toLocaleString('ja-JP');
-    return `対象：${t.universeLabel}${filters}（n=${n}${wave.mode === 'aggregates' ? '・秘匿処理済み' : ''}）／${t.type === 'multi' ? '複数回答' : '単一回答'}${t.weighted ? '／ウェイト集計' : ''}／出典：${sourceText(wave.citation)}${wave.synthetic ? '／合成サンプルデータ' : ''}`;
+    return `対象：${t.universeLabel}${filters}（n=${n}${wave.mode === 'aggregates' ? '・秘匿処理済み' : ''}）／${t.type === 'multi' ? '複数回答' : t.type === 'numeric' ? '数値回答' : '単一回答'}${t.weighted ? '／ウェイト集計' : ''}／出典：${sourceText(wave.citation)}${wave.synthetic ? '／合成サンプルデータ' : ''}`;
   }
 
   // ---- controls ------------------------------------------------------------------------------
@@ -345,7 +351,8 @@ export class HakushoExplorer extends HTMLElement {
       select('wave')?.replaceChildren(...this.catalog.waves.map((w) => option(`${w.survey}/${w.wave}`, `${w.title}（${w.wave}）`)));
       select('q')?.replaceChildren(...wave.variables.map((v) => option(v.id, `${v.label}${v.kind === 'multi' ? '［複数回答］' : ''}`)));
       select('b')?.replaceChildren(option('', 'なし（全体のみ）'), ...wave.variables.filter((v) => v.kind === 'coded' && v.id !== s.question).map((v) => option(v.id, v.label)));
-      select('u')?.replaceChildren(...wave.universes.map((u) => option(u.id, u.label)));
+      // 「全体」 would be false for a question asked of a subgroup: the table's base is that subgroup.
+      select('u')?.replaceChildren(...wave.universes.map((u) => option(u.id, u.id === 'all' ? everyoneLabel(wave, s.question) : u.label)));
       const fv = select('fvar');
       if (fv) {
         const current = fv.value;

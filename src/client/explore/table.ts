@@ -29,7 +29,8 @@ export function renderTable(model: TableModel, caption: string, show: Show, keys
   table.append(el('caption', caption));
   const head = el('thead');
   const headRow = el('tr');
-  headRow.append(el('th', `${model.corner}（${show === 'count' ? '人' : model.unit}）`));
+  const unit = show === 'count' && model.unit ? '人' : model.unit;
+  headRow.append(el('th', unit ? `${model.corner}（${unit}）` : model.corner));
   model.head.forEach((c, k) => {
     const th = el('th');
     th.scope = 'col';

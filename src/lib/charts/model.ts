@@ -76,10 +76,12 @@ function plain(table: CrossTab, variable?: ChartVariable): TableModel {
     body.push({
       label: `${label}${unit ? `（${unit}）` : ''}`,
       kind: 'summary',
-      cells: table.summaries.map((s, i) => ({ text: table.columns[i].suppressed ? SUPPRESSED : numberText(pick(s), 2), letters: '', caution: table.columns[i].caution, count: null })),
+      // The precision the chart prints (numberText's default), so chart and table never disagree.
+      cells: table.summaries.map((s, i) => ({ text: table.columns[i].suppressed ? SUPPRESSED : numberText(pick(s)), letters: '', caution: table.columns[i].caution, count: null })),
     });
   }
-  return { corner: '選択肢', head, body, unit: '%' };
+  // A numeric question's rows are its summaries (mean, median: their unit is in the row label), not options in %.
+  return table.type === 'numeric' ? { corner: '集計値', head, body, unit: '' } : { corner: '選択肢', head, body, unit: '%' };
 }
 
 /** The table model of any chart table (grid: rows × scale; trend: options × waves). */

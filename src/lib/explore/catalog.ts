@@ -20,6 +20,8 @@ export interface CatalogVariable {
   type: string;
   /** Options (coded and multi); rendered as text. */
   options: { code: number; label: string }[];
+  /** The respondents it was asked of (its own universe; `all` = everyone). */
+  universe: string;
 }
 
 export interface CatalogWave {
@@ -81,14 +83,14 @@ export function catalogVariables(codebook: Codebook): CatalogVariable[] {
   for (const q of codebook.questions) {
     if (q.type === 'text') continue;
     if (q.type === 'grid') {
-      for (const r of q.rows) out.push({ id: `${q.id}__${r.id}`, label: `${q.label}：${r.label}`, text: `${q.text}（${r.label}）`, kind: 'coded', type: 'grid-row', options: opts(q.options) });
+      for (const r of q.rows) out.push({ id: `${q.id}__${r.id}`, label: `${q.label}：${r.label}`, text: `${q.text}（${r.label}）`, kind: 'coded', type: 'grid-row', options: opts(q.options), universe: r.universe ?? q.universe });
     } else if (q.type === 'numeric') {
-      out.push({ id: q.id, label: q.label, text: q.text, kind: 'numeric', type: 'numeric', options: [] });
+      out.push({ id: q.id, label: q.label, text: q.text, kind: 'numeric', type: 'numeric', options: [], universe: q.universe });
     } else {
-      out.push({ id: q.id, label: q.label, text: q.text, kind: q.type === 'multi' ? 'multi' : 'coded', type: q.type, options: opts(q.options) });
+      out.push({ id: q.id, label: q.label, text: q.text, kind: q.type === 'multi' ? 'multi' : 'coded', type: q.type, options: opts(q.options), universe: q.universe });
     }
   }
-  for (const d of codebook.derived) out.push({ id: d.id, label: d.label, text: d.text ?? d.label, kind: 'coded', type: 'derived', options: opts(d.options) });
+  for (const d of codebook.derived) out.push({ id: d.id, label: d.label, text: d.text ?? d.label, kind: 'coded', type: 'derived', options: opts(d.options), universe: d.universe ?? 'all' });
   return out;
 }
 
@@ -130,4 +132,11 @@ export function canCompare(wave: CatalogWave, question: string): boolean {
  */
 export function catalogScriptJson(catalog: ExploreCatalog): string {
   return JSON.stringify(catalog).replace(/</g, '\\u003c');
+}
+
+/** The label of the 対象者 menu's `all` entry: everyone the shown question was asked of. */
+export function everyoneLabel(wave: CatalogWave, question: string): string {
+  const own = wave.variables.find((v) => v.id === question)?.universe ?? 'all';
+  if (own === 'all') return '全体';
+  return `設問の対象者全員（${wave.universes.find((u) => u.id === own)?.label ?? own}）`;
 }
