@@ -1,6 +1,6 @@
 /** Trends across waves: one line per option, a slope chart when there are two waves. */
 import * as Plot from '@observablehq/plot';
-import type { TrendPoint } from '../stats/trend.ts';
+import { testChange, type TrendPoint } from '../stats/trend.ts';
 import { formatBase, formatInterval, formatPercent } from '../stats/format.ts';
 import { percentCeiling } from './layout.ts';
 import { textWidthEm, wrapLines } from './wrap.ts';
@@ -24,34 +24,78 @@ export function trendTitle(p: TrendPoint): string {
   return `${p.wave} ${p.label}\n${formatPercent(p.proportion)}%（${formatBase(p.base)}）${ci}${source}`;
 }
 
-/** Lines (or slopes) of each option's share across waves. */
+/** Waves of the points that come from `source`, in order ("2022・2024"). */
+function wavesFrom(points: TrendPoint[], source: TrendPoint['source']): string {
+  return [...new Set(points.filter((p) => p.source === source).map((p) => p.wave))].join('・');
+}
+
+/**
+ * Significant changes into the last wave, per option: ↑ or ↓ when the change from the wave before
+ * is significant (the test `<Change>` uses: docs/statistics.md, "Changes between waves").
+ */
+export function lastChangeMarks(trend: TrendTable, alpha = 0.05): Map<number, '↑' | '↓'> {
+  const marks = new Map<number, '↑' | '↓'>();
+  const [before, last] = trend.waves.slice(-2);
+  if (!before || !last) return marks;
+  for (const p of trend.points.filter((x) => x.wave === last)) {
+    const q = trend.points.find((x) => x.wave === before && x.option === p.option);
+    const change = q ? testChange(q, p, alpha) : null;
+    if (change?.direction === 'up') marks.set(p.option, '↑');
+    else if (change?.direction === 'down') marks.set(p.option, '↓');
+  }
+  return marks;
+}
+
+/**
+ * Lines (or slopes) of each option's share across waves: every point with its 95 % interval, the
+ * value printed at both ends, ↑/↓ on options whose last change is significant, and a note naming
+ * the waves whose figures are printed tables or protected (perturbed) values.
+ */
 export function trendSpec(trend: TrendTable, width: number, kind: ChartKind): ChartSpec {
   const points = trend.points.filter((p) => Number.isFinite(p.proportion));
   const keys = [...new Set(points.map((p) => p.option))];
   const labelOf = new Map(points.map((p) => [p.option, p.label]));
   const endLabel = new Map(keys.map((k) => [k, wrapLines(labelOf.get(k) as string, 12, 1)[0]]));
   const widest = Math.max(0, ...[...endLabel.values()].map(textWidthEm)) * 11;
+  const first = trend.waves[0];
   const last = trend.waves[trend.waves.length - 1];
-  const max = percentCeiling(Math.max(0, ...points.map((p) => p.proportion * 100)));
+  const marks = lastChangeMarks({ ...trend, points });
+  const max = percentCeiling(Math.max(0, ...points.map((p) => (p.ci ? p.ci.high : p.proportion) * 100)));
   const y = (p: TrendPoint) => p.proportion * 100;
+  const published = wavesFrom(points, 'published');
+  const protectedWaves = wavesFrom(points, 'protected');
+  // One interval per option and wave, nudged sideways so options at the same wave do not overlap.
+  const intervals = keys.map((k, i) =>
+    Plot.ruleX(
+      points.filter((p) => p.option === k && p.ci),
+      { x: 'wave', y1: (p: TrendPoint) => p.ci!.low * 100, y2: (p: TrendPoint) => p.ci!.high * 100, stroke: 'option', strokeOpacity: 0.55, strokeWidth: 2, dx: (i - (keys.length - 1) / 2) * 4 },
+    ),
+  );
   return {
     kind,
     legend: keys.map((k, i) => ({ label: labelOf.get(k) as string, colour: seriesColour(i) })),
     notes: [
-      ...(points.some((p) => p.source === 'published') ? ['過去の調査年の値は公表資料の数値です。'] : []),
-      ...(points.some((p) => p.source === 'protected') ? [`${[...new Set(points.filter((p) => p.source === 'protected').map((p) => p.wave))].join('・')}年の値は、秘匿処理（セルキー法による撹乱）をした集計値です。`] : []),
+      ...(points.some((p) => p.ci) ? ['縦線は95%信頼区間です。'] : []),
+      ...(published ? [`${published}年の値は公表資料の数値です（信頼区間は公表された割合と回答者数から計算）。`] : []),
+      ...(protectedWaves ? [`${protectedWaves}年の値は、秘匿処理（セルキー法による撹乱）をした集計値です。`] : []),
+      ...(marks.size > 0 ? [`↑↓：前回の調査からの変化が統計的に有意（2標本の比率の z 検定、5%水準）。`] : []),
     ],
     plot: {
-      ...baseOptions(width, 300, { left: 44, right: Math.min(width * 0.45, widest + 64), top: 16 }),
+      ...baseOptions(width, 300, { left: 88, right: Math.min(width * 0.45, widest + 76), top: 16 }),
       x: { domain: trend.waves, type: 'point', label: null, padding: kind === 'slope' ? 0.2 : 0.1 },
       y: { domain: [0, max], label: null, tickFormat: percentTick, grid: true },
       color: { domain: keys, range: keys.map((_, i) => seriesColour(i)) },
       marks: [
+        ...intervals,
         Plot.line(points, { x: 'wave', y, stroke: 'option', strokeWidth: 2 }),
         Plot.dot(points, { x: 'wave', y, fill: 'option', r: 4, title: trendTitle }),
         Plot.text(
+          points.filter((p) => p.wave === first),
+          { x: 'wave', y, text: trendLabel, dx: -10, textAnchor: 'end', fill: 'currentColor', fontSize: 11 },
+        ),
+        Plot.text(
           points.filter((p) => p.wave === last),
-          { x: 'wave', y, text: (p: TrendPoint) => `${trendLabel(p)} ${endLabel.get(p.option) ?? ''}`, dx: 8, textAnchor: 'start', fill: 'currentColor', fontSize: 11 },
+          { x: 'wave', y, text: (p: TrendPoint) => `${trendLabel(p)}${marks.get(p.option) ?? ''} ${endLabel.get(p.option) ?? ''}`, dx: 10, textAnchor: 'start', fill: 'currentColor', fontSize: 11 },
         ),
       ],
     },

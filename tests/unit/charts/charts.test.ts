@@ -149,6 +149,26 @@ group('trends', () => {
   it('describes the change from the first to the last wave', () => {
     expect(describe(trend)).toBe('CSに取り組んでいる人の2022から2023にかけての推移。「効果を感じている」は48.0%から55.2%、「感じていない」は20.0%から15.0%。');
   });
+  it('draws the 95 % interval of each point, labels both ends, marks a significant last change and names the printed wave (issue 11)', () => {
+    const withCi = (p: ReturnType<typeof point>, source: 'published' | 'microdata') => ({ ...p, source, ci: { low: p.proportion - 0.04, high: p.proportion + 0.04 } });
+    // The published wave is the later one: the note must name it, not say "past waves".
+    const t: TrendTable = { ...trend, waves: ['2023', '2024'], points: [withCi(point('2023', 1, 'A', 0.48, 500), 'microdata'), withCi(point('2024', 1, 'A', 0.6, 500), 'published'), withCi(point('2023', 2, 'B', 0.2, 500), 'microdata'), withCi(point('2024', 2, 'B', 0.19, 500), 'published')] };
+    const svg = renderChartSvg(t, { document: doc(), width: 640 });
+    const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(texts).toEqual(expect.arrayContaining(['48.0%', '20.0%', '60.0%↑ A', '19.0% B']));
+    expect((svg.match(/stroke-opacity="0.55"/g) ?? []).length).toBe(2); // one group of interval rules per option
+    expect(chartSpec(t, { width: 640 }).notes).toEqual([
+      '縦線は95%信頼区間です。',
+      '2024年の値は公表資料の数値です（信頼区間は公表された割合と回答者数から計算）。',
+      '↑↓：前回の調査からの変化が統計的に有意（2標本の比率の z 検定、5%水準）。',
+    ]);
+    // No intervals: no interval note; 48.0 → 55.2 % on 500 each is significant (p ≈ 0.02), 20 → 15 % too.
+    expect(chartSpec(trend, { width: 640 }).notes).toEqual(['2022年の値は公表資料の数値です（信頼区間は公表された割合と回答者数から計算）。', '↑↓：前回の調査からの変化が統計的に有意（2標本の比率の z 検定、5%水準）。']);
+    // Smaller samples: the same shares are not significant, and nothing is marked.
+    const small: TrendTable = { ...trend, points: trend.points.map((p) => ({ ...p, base: 50, effectiveBase: 50, weightedBase: 50 })) };
+    expect(chartSpec(small, { width: 640 }).notes).toEqual(['2022年の値は公表資料の数値です（信頼区間は公表された割合と回答者数から計算）。']);
+    expect(renderChartSvg(small, { document: doc(), width: 640 })).not.toMatch(/↑|↓/);
+  });
   it('tabulates options × waves and exports one CSV row per point', () => {
     expect(tableModel(trend).body.map((r) => r.cells.map((c) => c.text).join('→'))).toEqual(['48.0→55.2', '20.0→15.0']);
     const csv = tableCsv(trend, { survey: 's', question: 'q', citation: 'c', synthetic: true });
