@@ -55,3 +55,14 @@ test('no text cell of a built CSV starts with a formula character', () => {
   }
   expect(bad).toEqual([]);
 });
+
+test('a built chart file says what it shows: question, base, banner, source, protection and the synthetic mark (issue 11)', () => {
+  const svg = readFileSync(`${OUT}/jcsa/2025/questions/cs_effect/saas_doing_cs--by-response_channel.svg`, 'utf8');
+  const texts = [...svg.matchAll(/<text x="8"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join('');
+  expect(texts).toContain('カスタマーサクセスに効果を感じているか（回答経路別）');
+  expect(texts).toMatch(/対象：SaaS・CSに取り組んでいる（n=[\d,]+）／集計軸：回答経路/);
+  expect(texts).toContain('秘匿処理');
+  expect(texts).toMatch(/出典：日本カスタマーサクセス協会/);
+  expect(texts).not.toContain('出典：出典');
+  expect(texts).toContain('合成サンプルデータ');
+});

@@ -211,6 +211,17 @@ test('exports: CSV with BOM, SVG that parses, non-empty PNG, citation and embed 
   }, svgText);
   expect(svgCheck).toMatchObject({ root: 'svg', errors: 0 });
   expect(svgCheck.rects).toBeGreaterThan(tab.rows.length);
+  // Issue 11: the file says what it shows — question, base, banner, source, protection, synthetic mark.
+  const svgLines = await page.evaluate((text) => [...new DOMParser().parseFromString(text, 'image/svg+xml').documentElement.children].filter((e) => e.nodeName === 'text').map((e) => e.textContent), svgText);
+  const meta = await page.locator('[data-role="meta"]').textContent();
+  const bannerLabel = await page.locator('select[name="b"] option:checked').textContent();
+  expect(svgLines[0]).toBe(await page.locator('select[name="q"] option:checked').textContent());
+  expect(svgLines.join('\n')).toContain('カスタマーサクセスに効果を感じているか');
+  expect(svgLines).toContainEqual(expect.stringMatching(new RegExp(`^対象：${meta!.match(/^対象：([^（、]+)/)![1]}（n=[\\d,]+）／集計軸：${bannerLabel}$`)));
+  // Long lines wrap: read the footer as one text.
+  const footer = svgLines.join('');
+  expect(footer).toContain('秘匿処理');
+  expect(footer).toMatch(/出典：.+／http:\/\/[^/]+\/explore\/\?s=jcsa&w=2025&q=cs_effect&b=sector合成サンプルデータ/);
 
   const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'グラフを PNG で保存' }).click()]);
   const png = readFileSync((await pngDownload.path())!);

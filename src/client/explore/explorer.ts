@@ -24,6 +24,7 @@ import { formatInterval } from '../../lib/stats/format.ts';
 import { drawChart, tableCsv, tableModel } from './chart.ts';
 import { saveBlob, svgToPng } from '../download.ts';
 import { standaloneSvg } from './download.ts';
+import { withProvenance, type Provenance } from '../../lib/charts/provenance.ts';
 
 /** 95% intervals of a cross-tab's cells, looked up by the table model's row labels. */
 function intervalText(tab: CrossTab): IntervalText {
@@ -389,6 +390,13 @@ export class HakushoExplorer extends HTMLElement {
     this.renderFilterEditor();
   }
 
+  /** A filter in words: "従業員規模：1〜99名・100〜299名". */
+  filterText(f: StateFilter): string {
+    const v = this.variable(f.variable);
+    const labels = f.mode === 'range' ? `${f.min ?? ''}〜${f.max ?? ''}` : f.codes.map((c) => v?.options.find((o) => o.code === c)?.label ?? String(c)).join(f.mode === 'all' ? ' かつ ' : '・');
+    return `${v?.label ?? f.variable}：${labels}${f.mode === 'any' ? '（いずれか）' : f.mode === 'all' ? '（すべて）' : ''}`;
+  }
+
   renderActiveFilters(): void {
     const list = q<HTMLElement>(this, '[data-role="filters"]');
     if (!list) return;
@@ -396,8 +404,7 @@ export class HakushoExplorer extends HTMLElement {
       ...this.state.filters.map((f) => {
         const v = this.variable(f.variable);
         const li = document.createElement('li');
-        const labels = f.mode === 'range' ? `${f.min ?? ''}〜${f.max ?? ''}` : f.codes.map((c) => v?.options.find((o) => o.code === c)?.label ?? String(c)).join(f.mode === 'all' ? ' かつ ' : '・');
-        li.append(Object.assign(document.createElement('span'), { textContent: `${v?.label ?? f.variable}：${labels}${f.mode === 'any' ? '（いずれか）' : f.mode === 'all' ? '（すべて）' : ''}` }));
+        li.append(Object.assign(document.createElement('span'), { textContent: this.filterText(f) }));
         const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: '解除' });
         remove.dataset.action = 'remove-filter';
         remove.dataset.variable = f.variable;
@@ -499,18 +506,45 @@ export class HakushoExplorer extends HTMLElement {
     return q<SVGSVGElement>(this, '[data-role="chart"] > svg');
   }
 
-  exportSvg(): void {
-    const svg = this.chartSvg();
-    if (svg) saveBlob(new Blob([standaloneSvg(svg)], { type: 'image/svg+xml' }), `${this.fileStem()}.svg`);
+  /** What an exported chart must say about itself: question, base, filters, banner, source. */
+  provenance(): Provenance {
+    const wave = this.wave();
+    const state = this.state;
+    const question = this.variable(state.question);
+    const total = this.table!.columns[0];
+    const trend = this.trend;
+    return {
+      title: `${question?.label ?? state.question}${trend ? '（調査回比較）' : ''}`,
+      question: question?.text ?? state.question,
+      universe: trend ? trend.universeLabel : this.table!.universeLabel,
+      base: trend ? trend.waves.map((w) => `${w}年 n=${(trend.points.find((p) => p.wave === w)?.base ?? 0).toLocaleString('ja-JP')}`).join('、') : total.withheld ? 'n=非公開' : `n=${total.n.toLocaleString('ja-JP')}`,
+      filters: trend ? [] : state.filters.map((f) => this.filterText(f)),
+      banner: !trend && state.banner ? (this.variable(state.banner)?.label ?? state.banner) : null,
+      source: `${sourceText(wave.citation)}／${this.permalink()}`,
+      synthetic: wave.synthetic,
+      notes: wave.mode === 'aggregates' ? ['秘匿処理（セルキー法による撹乱と小さな列の非表示）をした集計値から作成'] : [],
+    };
   }
 
-  async exportPng(): Promise<void> {
+  /** The chart as a standalone SVG with its provenance, and its size. */
+  exportable(): { svg: string; width: number; height: number } | null {
     const svg = this.chartSvg();
-    if (!svg) return;
+    if (!svg || !this.table) return null;
     const box = svg.viewBox.baseVal;
     const width = box?.width || svg.clientWidth || 640;
     const height = box?.height || svg.clientHeight || 400;
-    saveBlob(await svgToPng(standaloneSvg(svg), width, height), `${this.fileStem()}.png`);
+    const framed = withProvenance(standaloneSvg(svg), width, height, this.provenance());
+    return { svg: framed.svg, width, height: framed.height };
+  }
+
+  exportSvg(): void {
+    const out = this.exportable();
+    if (out) saveBlob(new Blob([out.svg], { type: 'image/svg+xml' }), `${this.fileStem()}.svg`);
+  }
+
+  async exportPng(): Promise<void> {
+    const out = this.exportable();
+    if (out) saveBlob(await svgToPng(out.svg, out.width, out.height), `${this.fileStem()}.png`);
   }
 }
 

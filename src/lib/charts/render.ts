@@ -103,7 +103,8 @@ export function renderChart(table: ChartTable, options: RenderOptions): { spec: 
 // lone surrogates): replaced so a label holding one cannot make a file unreadable.
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
-const escapeText = (s: string) => s.replace(NOT_XML, '\uFFFD').replace(/[&<>\r]/g, (c) => ESCAPES[c]);
+/** Text as XML character data (also used for the provenance lines of exported charts). */
+export const escapeText = (s: string) => s.replace(NOT_XML, '\uFFFD').replace(/[&<>\r]/g, (c) => ESCAPES[c]);
 const escapeAttribute = (s: string) => s.replace(NOT_XML, '\uFFFD').replace(/[&<>"\t\n\r]/g, (c) => ESCAPES[c]);
 
 /**

@@ -1,13 +1,18 @@
 /** `/<survey>/<wave>/questions/<id>/<segment>.svg`: the segment's chart as a standalone SVG file. */
 import type { APIRoute } from 'astro';
 import { segmentPaths, type SegmentProps } from './_segment-paths.ts';
-import { chartSvg, resolveChart, WIDE } from '../../../../../components/figure-data.ts';
+import { chartSvg, provenanceOf, resolveChart, WIDE } from '../../../../../components/figure-data.ts';
+import { withProvenance } from '../../../../../lib/charts/provenance.ts';
 
 export const getStaticPaths = segmentPaths;
 
 export const GET: APIRoute = ({ params, props }) => {
   const { seg } = props as SegmentProps;
   const r = resolveChart({ survey: params.survey as string, wave: params.wave as string, q: params.id as string, by: seg.by, universe: seg.universe, view: 'protected' });
-  const { svg } = chartSvg(r.table, r.variable, r.kind, WIDE, r.info.label);
-  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
+  const title = r.by ? `${r.info.label}（${provenanceOf(r, '').banner}別）` : r.info.label;
+  const { svg } = chartSvg(r.table, r.variable, r.kind, WIDE, title);
+  const height = Number(/^<svg\b[^>]*?\sheight="([\d.]+)"/.exec(svg)?.[1]);
+  if (!Number.isFinite(height)) throw new Error(`${params.survey}/${params.wave} ${params.id}: chart SVG without a height`);
+  // The file says what it shows once it leaves the page: question, base, banner, source, synthetic mark.
+  return new Response(withProvenance(svg, WIDE, height, provenanceOf(r, title)).svg, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
 };

@@ -1,0 +1,70 @@
+/**
+ * An exported chart (SVG file, PNG) that still says what it shows once it leaves the page
+ * (issue 11): title and question above the chart; universe, base, filters and banner, source and
+ * the synthetic-data mark below. The chart's own SVG is nested unchanged.
+ */
+import { FONT_FAMILY, FONT_SIZE, LINE_HEIGHT } from './layout.ts';
+import { escapeText } from './render.ts';
+import { wrapLines } from './wrap.ts';
+
+export interface Provenance {
+  title: string;
+  /** Full question wording. */
+  question: string;
+  /** 対象 (universe label, with filters and banner when there are any). */
+  universe: string;
+  /** "n=781", "n=非公開". */
+  base: string;
+  /** Filters in words ("従業員規模：1〜99名"); empty when none. */
+  filters: string[];
+  /** Banner label, when the chart is broken down by one. */
+  banner: string | null;
+  source: string;
+  synthetic: boolean;
+  /** Extra lines (e.g. that the values are perturbed). */
+  notes?: string[];
+}
+
+/** The header and footer lines of a chart's provenance, in order. */
+export function provenanceLines(p: Provenance): { header: string[]; footer: string[] } {
+  return {
+    header: [p.title, p.question],
+    footer: [
+      `対象：${p.universe}（${p.base}）${p.banner ? `／集計軸：${p.banner}` : ''}`,
+      ...(p.filters.length > 0 ? [`絞り込み：${p.filters.join('、')}`] : []),
+      ...(p.notes ?? []),
+      `出典：${p.source}`,
+      ...(p.synthetic ? ['合成サンプルデータ（公表値を再現するよう生成したもので、実際の回答ではありません）'] : []),
+    ],
+  };
+}
+
+/**
+ * The chart's SVG markup (`chart`, an `<svg>` root of `width` × `height`) inside a taller SVG with
+ * the provenance lines above and below, on a white background; well-formed XML.
+ */
+export function withProvenance(chart: string, width: number, height: number, p: Provenance): { svg: string; height: number } {
+  const { header, footer } = provenanceLines(p);
+  const perLine = Math.max(10, Math.floor((width - 16) / FONT_SIZE));
+  const wrap = (lines: string[]) => lines.flatMap((l) => wrapLines(l, perLine, 4));
+  const top = wrap(header);
+  const bottom = wrap(footer);
+  const pad = 8;
+  const headerHeight = pad + top.length * LINE_HEIGHT + pad;
+  const footerHeight = pad + bottom.length * LINE_HEIGHT + pad;
+  const total = headerHeight + height + footerHeight;
+  const text = (lines: string[], y0: number, bold: number) =>
+    lines.map((l, i) => `<text x="8" y="${y0 + (i + 1) * LINE_HEIGHT - 4}"${i < bold ? ' font-weight="700"' : ''}>${escapeText(l)}</text>`).join('');
+  const titleLines = wrapLines(p.title, perLine, 4).length;
+  const nested = chart.replace(/^\s*(?:<\?xml[^>]*\?>\s*)?<svg\b/, `<svg x="0" y="${headerHeight}"`);
+  const svg = [
+    `<?xml version="1.0" encoding="UTF-8"?>\n`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="${escapeText(FONT_FAMILY).replace(/"/g, '&quot;')}" font-size="${FONT_SIZE}" fill="#222">`,
+    `<rect width="100%" height="100%" fill="white"/>`,
+    text(top, pad, titleLines),
+    nested,
+    text(bottom, headerHeight + height + pad, 0),
+    `</svg>`,
+  ].join('');
+  return { svg, height: total };
+}
