@@ -1,6 +1,6 @@
 /**
  * `crosstab(dataset, spec, options)`: one question by one banner within a universe and filters,
- * with every number STATS.md asks for. Counting happens in `layout.ts` (typed-array passes);
+ * with every number docs/statistics.md describes. Counting happens in `layout.ts` (typed-array passes);
  * this module turns the sums into proportions, intervals, letters, χ² and summaries.
  */
 import type { Dataset } from '../dataset/types.ts';

@@ -1,6 +1,6 @@
 /**
  * Distribution functions, all from @stdlib (they match R to ~1e-15). Thin named wrappers so the
- * rest of the engine reads like the formulas in STATS.md.
+ * rest of the engine reads like the formulas in docs/statistics.md.
  */
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';

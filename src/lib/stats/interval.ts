@@ -1,6 +1,6 @@
 /**
  * Confidence intervals for a proportion x/n. `n` may be fractional: with weights the engine
- * passes p̂_w and the Kish effective base (STATS.md "Weights"). All return null when n ≤ 0.
+ * passes p̂_w and the Kish effective base (docs/statistics.md, "Weights"). All return null when n ≤ 0.
  */
 import type { Interval } from './types.ts';
 import { qbeta, zFor } from './distributions.ts';

@@ -1,7 +1,7 @@
 /**
  * Significance between banner columns, row by row: the column-proportions z-test for every pair
  * of testable columns (letters on the higher cell) and each column against everyone not in it.
- * Weighted: p̂_w, Kish effective bases, pooled p̄ weighted by W (STATS.md).
+ * Weighted: p̂_w, Kish effective bases, pooled p̄ weighted by W (docs/statistics.md, "Significance letters").
  */
 import type { StatsOptions } from './types.ts';
 import { adjustPValues, kish, twoProportionZ } from './significance.ts';

@@ -1,5 +1,5 @@
 /**
- * Engine options: the defaults of STATS.md in one place, and one validator for option strings
+ * Engine options: the defaults (docs/statistics.md, "Defaults") in one place, and one validator for option strings
  * (Plot's `keyword()` pattern) so MDX props and explorer URLs get the same short errors.
  */
 import type { StatsOptions } from './types.ts';
@@ -8,7 +8,7 @@ export class StatsOptionError extends Error {
   override name = 'StatsOptionError';
 }
 
-/** Every default of the engine (STATS.md). Frozen: copy with `resolveStatsOptions`. */
+/** Every default of the engine (docs/statistics.md, "Defaults"). Frozen: copy with `resolveStatsOptions`. */
 export const defaultStatsOptions: Readonly<StatsOptions> = Object.freeze({
   level: 0.95,
   interval: 'wilson',

@@ -1,5 +1,5 @@
 /**
- * Significance tests of STATS.md: column-proportions z-test, multiple-comparison adjustment,
+ * Significance tests (docs/statistics.md, "Significance letters", "χ² test of independence"): column-proportions z-test, multiple-comparison adjustment,
  * χ² test of independence with adjusted residuals. Pure functions over plain numbers; with
  * weights the caller passes weighted proportions and Kish effective bases.
  */
