@@ -198,3 +198,11 @@ test.describe('layout', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
+
+test('a chapter chart whose every column is suppressed is the 掲載していない図 box with its reason and base, not × marks on an empty axis (issue 11)', async ({ page }) => {
+  await page.goto('/jcsa/2025/ch2/');
+  const boxes = page.locator('aside.omitted-chart');
+  await expect(boxes).toHaveCount(3);
+  for (const box of await boxes.all()) await expect(box).toContainText(/回答者が少ない（n=\d）ため、本サイトでは割合を掲載していません/);
+  await expect(page.locator('figure', { hasText: '取り組まない理由' })).toHaveCount(0);
+});
