@@ -5,7 +5,7 @@
  * 「有意な差はみられません」 (docs/statistics.md, "Changes between waves"). The note names the test,
  * the p-value and, for a published-tables wave, that its printed share and base were used.
  */
-import { formatNumber } from '../lib/stats/format.ts';
+import { formatNumber, formatP } from '../lib/stats/format.ts';
 import { resolveStatsOptions } from '../lib/stats/options.ts';
 import { testChange, type TrendPoint, type WaveChange } from '../lib/stats/trend.ts';
 import { getWave, trendsFor, variableInfo } from './figure-data.ts';
@@ -34,10 +34,6 @@ export interface ChangeValue {
 }
 
 const who = (r: ChangeRequest) => `<Change q="${r.q}" option="${r.option}" from="${r.from}"${r.to ? ` to="${r.to}"` : ''}>`;
-
-export function formatP(p: number): string {
-  return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
-}
 
 /** Computes and words the change a <Change> shows; errors name the prop and the valid choices. */
 export function changeValue(r: ChangeRequest): ChangeValue {

@@ -9,8 +9,8 @@ import type { Dataset } from '../lib/dataset/types.ts';
 import { crosstab } from '../lib/stats/crosstab.ts';
 import { trend as engineTrend, type TrendPoint, type TrendWave } from '../lib/stats/trend.ts';
 import type { CrossTab } from '../lib/stats/types.ts';
-import { chartVariable, chooseKind, isGrid, isTrend, parseKind, renderChart, svgMarkup, type ChartKind, type ChartTable, type ChartVariable, type GridTable, type TrendTable } from '../lib/charts/index.ts';
-import type { Provenance } from '../lib/charts/provenance.ts';
+import { chartVariable, chooseKind, isTrend, parseKind, renderChart, svgMarkup, type ChartKind, type ChartTable, type ChartVariable, type GridTable, type TrendTable } from '../lib/charts/index.ts';
+import { PROTECTED_NOTE, provenanceBase, type Provenance } from '../lib/charts/provenance.ts';
 import { sourceText } from '../lib/explore/export.ts';
 import { defaultState, serializeState } from '../lib/explore/state.ts';
 import { publicUniverseIds } from '../lib/publicuse/publicity.ts';
@@ -372,24 +372,24 @@ export function hasStaticFiles(r: ResolvedChart): boolean {
   return r.filters.length === 0 && !r.info.id.includes('__') && segmentsFor(r.wave, r.info.id).some((s) => s.slug === r.slug);
 }
 
+/** A chart's default title: the question's label, with 「（経年比較）」 or 「（<banner>別）」. */
+export function defaultTitle(r: ResolvedChart): string {
+  const banner = r.by ? r.wave.dataset?.variables.get(r.by)?.label : undefined;
+  return isTrend(r.table) ? `${r.info.label}（経年比較）` : banner ? `${r.info.label}（${banner}別）` : r.info.label;
+}
+
 /** What a downloaded chart file says about itself (src/lib/charts/provenance.ts). */
 export function provenanceOf(r: ResolvedChart, title: string): Provenance {
   const s = r.wave.codebook.survey;
-  const universe = r.wave.codebook.universes.find((u) => u.id === r.universe)?.label ?? '全回答者';
-  const column = isTrend(r.table) ? null : isGrid(r.table) ? r.table.tables[0]?.columns[0] : r.table.columns[0];
-  const trend = isTrend(r.table) ? r.table : null;
-  const base = trend
-    ? trend.waves.map((w) => `${w}年 n=${(trend.points.find((p) => p.wave === w)?.base ?? 0).toLocaleString('ja-JP')}`).join('、')
-    : !column || column.withheld ? 'n=非公開' : `n=${column.n.toLocaleString('ja-JP')}`;
   return {
     title,
     question: r.info.text,
-    universe,
-    base,
+    universe: r.wave.codebook.universes.find((u) => u.id === r.universe)?.label ?? '全回答者',
+    base: provenanceBase(r.table),
     filters: [],
     banner: r.by ? (r.wave.dataset?.variables.get(r.by)?.label ?? r.by) : null,
     source: r.info.source ? `${sourceText(s.citation)}（${r.info.source}）` : sourceText(s.citation),
     synthetic: s.synthetic,
-    notes: r.protected ? ['秘匿処理（セルキー法による撹乱と小さな列の非表示）をした集計値から作成'] : [],
+    notes: r.protected ? [PROTECTED_NOTE] : [],
   };
 }

@@ -71,9 +71,10 @@ export function tuneExplorerPages(out: string, minHintBytes = 20_000): FastloadR
     writeFileSync(file, html);
     // Large chunks only: the tiny entry and helper modules are cheap to compile lazily.
     for (const c of chunks) {
+      if (hinted.has(c)) continue;
       const path = join(out, c);
-      if (hinted.has(c) || readFileSync(path).byteLength < minHintBytes) continue;
       const code = readFileSync(path, 'utf8');
+      if (code.length < minHintBytes) continue;
       if (!code.startsWith(COMPILE_HINT)) writeFileSync(path, COMPILE_HINT + code);
       hinted.add(c);
       report.hinted++;

@@ -24,7 +24,7 @@ import { formatInterval } from '../../lib/stats/format.ts';
 import { drawChart, tableCsv, tableModel } from './chart.ts';
 import { saveBlob, svgToPng } from '../download.ts';
 import { standaloneSvg } from './download.ts';
-import { withProvenance, type Provenance } from '../../lib/charts/provenance.ts';
+import { PROTECTED_NOTE, provenanceBase, withProvenance, type Provenance } from '../../lib/charts/provenance.ts';
 
 /** 95% intervals of a cross-tab's cells, looked up by the table model's row labels. */
 function intervalText(tab: CrossTab): IntervalText {
@@ -511,18 +511,17 @@ export class HakushoExplorer extends HTMLElement {
     const wave = this.wave();
     const state = this.state;
     const question = this.variable(state.question);
-    const total = this.table!.columns[0];
     const trend = this.trend;
     return {
       title: `${question?.label ?? state.question}${trend ? '（調査回比較）' : ''}`,
       question: question?.text ?? state.question,
       universe: trend ? trend.universeLabel : this.table!.universeLabel,
-      base: trend ? trend.waves.map((w) => `${w}年 n=${(trend.points.find((p) => p.wave === w)?.base ?? 0).toLocaleString('ja-JP')}`).join('、') : total.withheld ? 'n=非公開' : `n=${total.n.toLocaleString('ja-JP')}`,
+      base: provenanceBase(trend ?? this.table!),
       filters: trend ? [] : state.filters.map((f) => this.filterText(f)),
       banner: !trend && state.banner ? (this.variable(state.banner)?.label ?? state.banner) : null,
       source: `${sourceText(wave.citation)}／${this.permalink()}`,
       synthetic: wave.synthetic,
-      notes: wave.mode === 'aggregates' ? ['秘匿処理（セルキー法による撹乱と小さな列の非表示）をした集計値から作成'] : [],
+      notes: wave.mode === 'aggregates' ? [PROTECTED_NOTE] : [],
     };
   }
 

@@ -6,6 +6,17 @@
 import { FONT_FAMILY, FONT_SIZE, LINE_HEIGHT } from './layout.ts';
 import { escapeText } from './render.ts';
 import { wrapLines } from './wrap.ts';
+import { isGrid, isTrend, type ChartTable } from './types.ts';
+
+/** The note of a chart drawn from the protected cube. */
+export const PROTECTED_NOTE = '秘匿処理（セルキー法による撹乱と小さな列の非表示）をした集計値から作成';
+
+/** The base of a chart table as written in its provenance: "n=781", "n=非公開", or per wave for a trend. */
+export function provenanceBase(table: ChartTable): string {
+  if (isTrend(table)) return table.waves.map((w) => `${w}年 n=${(table.points.find((p) => p.wave === w)?.base ?? 0).toLocaleString('ja-JP')}`).join('、');
+  const column = isGrid(table) ? table.tables[0]?.columns[0] : table.columns[0];
+  return !column || column.withheld ? 'n=非公開' : `n=${column.n.toLocaleString('ja-JP')}`;
+}
 
 export interface Provenance {
   title: string;

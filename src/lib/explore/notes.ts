@@ -3,6 +3,7 @@
  * χ² summary. Plain strings (rendered as text).
  */
 import type { CrossTab } from '../stats/types.ts';
+import { formatP } from '../stats/format.ts';
 import { SUPPRESSED } from '../charts/fmt.ts';
 import { emptyColumns } from '../charts/columns.ts';
 import type { CatalogCube } from './catalog.ts';
@@ -41,6 +42,5 @@ export function tableNotes(tab: CrossTab): string[] {
 export function chiSquareText(tab: CrossTab): string | null {
   const c = tab.chiSquare;
   if (!c) return null;
-  const p = c.p < 0.001 ? 'p < 0.001' : `p = ${c.p.toFixed(3)}`;
-  return `独立性の χ² 検定：χ² = ${c.statistic.toFixed(2)}、自由度 ${c.df}、${p}${c.p < tab.options.alpha ? '（有意）' : '（有意差なし）'}${c.lowExpected ? '。期待度数が5未満のセルがあるため、結果は参考です' : ''}`;
+  return `独立性の χ² 検定：χ² = ${c.statistic.toFixed(2)}、自由度 ${c.df}、${formatP(c.p)}${c.p < tab.options.alpha ? '（有意）' : '（有意差なし）'}${c.lowExpected ? '。期待度数が5未満のセルがあるため、結果は参考です' : ''}`;
 }

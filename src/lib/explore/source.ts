@@ -3,7 +3,7 @@
  * free of zod and the engine so the page's first, tiny script (client/explore/boot.ts) can
  * start fetching the data file while the explorer's own code is still downloading and compiling.
  */
-import type { CatalogWave, ExploreCatalog } from './catalog.ts';
+import { findWave, type CatalogWave, type ExploreCatalog } from './catalog.ts';
 
 /** Longer query strings are not read at all (the default view is shown, with a notice). */
 export const MAX_QUERY_LENGTH = 4000;
@@ -16,8 +16,7 @@ export function defaultQuestion(wave: CatalogWave): string {
 /** The wave a URL's `s` and `w` name (a survey alone names its first wave); undefined if none. */
 export function pickWave(catalog: ExploreCatalog, s: string | null, w: string | null): CatalogWave | undefined {
   const first = catalog.waves[0];
-  const find = (survey: string, wave: string) => catalog.waves.find((x) => x.survey === survey && x.wave === wave);
-  return find(s ?? first?.survey ?? 'none', w ?? first?.wave ?? 'none') ?? (s !== null && w === null ? catalog.waves.find((x) => x.survey === s) : undefined);
+  return findWave(catalog, s ?? first?.survey ?? 'none', w ?? first?.wave ?? 'none') ?? (s !== null && w === null ? catalog.waves.find((x) => x.survey === s) : undefined);
 }
 
 /** The data file of a view: the wave's public-use file (rows), or the question's cube file. */

@@ -26,6 +26,11 @@ export function roundHalfUp(x: number, digits = 0): number {
   return (Math.sign(clean) * Math.floor(scaled + 0.5)) / factor;
 }
 
+/** A p-value as printed next to a test: "p = 0.061", or "p < 0.001". */
+export function formatP(p: number): string {
+  return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
+}
+
 /** A number with fixed decimals, thousands separated, half-up; "–" for NaN. */
 export function formatNumber(x: number, digits = 1): string {
   if (!Number.isFinite(x)) return DASH;

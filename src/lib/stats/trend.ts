@@ -145,9 +145,9 @@ function publishedPoints(wave: { codebook: Codebook; tables: PublishedTable[] },
 /** Two microdata points of the same option: pooled two-proportion z-test on effective bases. */
 export function compareWaves(a: TrendPoint, b: TrendPoint, alpha = 0.05): TrendTest | null {
   if (a.source !== 'microdata' || b.source !== 'microdata') return null;
-  const test = twoProportionZ({ p: a.proportion, n: a.effectiveBase, w: a.weightedBase }, { p: b.proportion, n: b.effectiveBase, w: b.weightedBase });
-  if (!test) return null;
-  return { option: b.option, from: a.wave, to: b.wave, z: test.z, p: test.p, significant: test.p < alpha };
+  const change = testChange(a, b, alpha);
+  // TrendTest keeps the sign of z for a − b; testChange's z is positive for an increase.
+  return change && { option: b.option, from: a.wave, to: b.wave, z: -change.z, p: change.p, significant: change.significant };
 }
 
 /** A change of one option's share between two waves, tested (docs/statistics.md, "Changes between waves"). */

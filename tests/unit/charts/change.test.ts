@@ -3,7 +3,8 @@
  * virtualex chapters said 「上がりました」 for differences with p ≈ 0.06 and 0.55).
  */
 import { describe, expect, it } from 'vitest';
-import { changeValue, formatP } from '../../../src/components/change.ts';
+import { changeValue } from '../../../src/components/change.ts';
+import { formatP } from '../../../src/lib/stats/format.ts';
 import { testChange, type TrendPoint } from '../../../src/lib/stats/trend.ts';
 import { twoProportionZ } from '../../../src/lib/stats/significance.ts';
 

@@ -1,7 +1,7 @@
 /** `/<survey>/<wave>/questions/<id>/<segment>.svg`: the segment's chart as a standalone SVG file. */
 import type { APIRoute } from 'astro';
 import { segmentPaths, type SegmentProps } from './_segment-paths.ts';
-import { chartSvg, provenanceOf, resolveChart, WIDE } from '../../../../../components/figure-data.ts';
+import { chartSvg, defaultTitle, provenanceOf, resolveChart, WIDE } from '../../../../../components/figure-data.ts';
 import { withProvenance } from '../../../../../lib/charts/provenance.ts';
 
 export const getStaticPaths = segmentPaths;
@@ -9,7 +9,7 @@ export const getStaticPaths = segmentPaths;
 export const GET: APIRoute = ({ params, props }) => {
   const { seg } = props as SegmentProps;
   const r = resolveChart({ survey: params.survey as string, wave: params.wave as string, q: params.id as string, by: seg.by, universe: seg.universe, view: 'protected' });
-  const title = r.by ? `${r.info.label}（${provenanceOf(r, '').banner}別）` : r.info.label;
+  const title = defaultTitle(r);
   const { svg } = chartSvg(r.table, r.variable, r.kind, WIDE, title);
   const height = Number(/^<svg\b[^>]*?\sheight="([\d.]+)"/.exec(svg)?.[1]);
   if (!Number.isFinite(height)) throw new Error(`${params.survey}/${params.wave} ${params.id}: chart SVG without a height`);
