@@ -65,4 +65,14 @@ test('a built chart file says what it shows: question, base, banner, source, pro
   expect(texts).toMatch(/出典：日本カスタマーサクセス協会/);
   expect(texts).not.toContain('出典：出典');
   expect(texts).toContain('合成サンプルデータ');
+  // Its CSV carries the same: banner, protection, source, the question page's address.
+  const csv = readFileSync(`${OUT}/jcsa/2025/questions/cs_effect/saas_doing_cs--by-response_channel.csv`, 'utf8').replace(/^\uFEFF/, '');
+  const [head, ...rows] = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
+  const at = (name: string) => head.indexOf(name);
+  expect(rows.length).toBeGreaterThan(4);
+  for (const r of rows) {
+    expect(r[at('集計軸')]).toBe('回答経路');
+    expect(r[at('注記')]).toContain('秘匿処理');
+    expect(r[at('固定リンク')]).toMatch(/^https?:\/\/[^/]+\/jcsa\/2025\/questions\/cs_effect\/$/);
+  }
 });

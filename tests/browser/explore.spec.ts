@@ -202,6 +202,13 @@ test('exports: CSV with BOM, SVG that parses, non-empty PNG, citation and embed 
       expect(line[percent]).toBe(column.suppressed ? '' : roundHalfUp(row.cells[k].proportion * 100, 1).toFixed(1));
     });
   }
+  // Issue 11: every row names the banner, the protection and the view's permalink, and the χ² test follows the cells.
+  const field = (name: string) => header.indexOf(name);
+  const cellRows = parsed.data.slice(1).filter((l) => l[field('指標')] === '割合');
+  const sectorLabel = await page.locator('select[name="b"] option:checked').textContent();
+  expect(new Set(cellRows.map((l) => `${l[field('集計軸')]}|${l[field('固定リンク')]}`))).toEqual(new Set([`${sectorLabel}|${page.url()}`]));
+  expect(cellRows.every((l) => l[field('注記')].includes('秘匿処理'))).toBe(true);
+  expect(parsed.data.filter((l) => l[field('指標')].startsWith('χ²')).map((l) => l[field('指標')])).toEqual(tab.chiSquare ? ['χ²値', 'χ²の自由度', 'χ²のp値'] : []);
 
   const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'グラフを SVG で保存' }).click()]);
   const svgText = readFileSync((await svgDownload.path())!, 'utf8');
@@ -237,6 +244,22 @@ test('exports: CSV with BOM, SVG that parses, non-empty PNG, citation and embed 
   const citation = await page.getByLabel('引用表記').inputValue();
   expect(citation).toContain(page.url());
   expect(citation).toContain('カスタマーサクセスに効果を感じているか');
+  // Issue 11: the report by its title, never the site's ids; BibTeX and RIS for reference managers.
+  expect(citation).toContain(`${jcsa.codebook.survey.publisher}「${jcsa.codebook.survey.title}」（2025年）`);
+  expect(citation).not.toMatch(/jcsa 2025/);
+  await page.getByText('文献管理ソフト用（BibTeX・RIS）').click();
+  const [bib] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'BibTeX で保存（.bib）' }).click()]);
+  expect(bib.suggestedFilename()).toBe('hakusho-jcsa-2025-cs_effect-by-sector.bib');
+  const bibText = readFileSync((await bib.path())!, 'utf8');
+  expect(bibText).toMatch(/^@misc\{hakusho-jcsa-2025-cs_effect-by-sector,\n/);
+  expect(bibText).toContain(`  url = {${page.url()}}`);
+  const [ris] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'RIS で保存（.ris）' }).click()]);
+  expect(ris.suggestedFilename()).toBe('hakusho-jcsa-2025-cs_effect-by-sector.ris');
+  const risLines = readFileSync((await ris.path())!, 'utf8').split('\r\n');
+  expect(risLines[0]).toBe('TY  - DATA');
+  expect(risLines).toContain(`UR  - ${page.url()}`);
+  expect(risLines).toContain(`T2  - ${jcsa.codebook.survey.title}`);
+  expect(await page.getByLabel('BibTeX', { exact: true }).inputValue()).toBe(bibText);
 
   const snippet = await page.getByLabel('埋め込みコード（グラフのみ）').inputValue();
   const src = /<iframe src="([^"]+)"/.exec(snippet)![1].replace(/&amp;/g, '&');

@@ -17,7 +17,8 @@ import { computeTable, computeTrend, sourceVariable, type ExploreSource } from '
 import { fitToCube } from '../../lib/explore/restriction.ts';
 import { sourceUrl as dataFileUrl } from '../../lib/explore/source.ts';
 import { chiSquareText, protectionNotes, tableNotes } from '../../lib/explore/notes.ts';
-import { citationText, embedSnippet, sourceText } from '../../lib/explore/export.ts';
+import { embedSnippet, sourceText } from '../../lib/explore/export.ts';
+import { citationBibtex, citationPlain, citationRis, type CiteView } from '../../lib/explore/cite.ts';
 import { loadCube, loadDataset, loadHistory, loadTables } from './data.ts';
 import { renderTable, type IntervalText } from './table.ts';
 import { formatInterval } from '../../lib/stats/format.ts';
@@ -321,6 +322,7 @@ export class HakushoExplorer extends HTMLElement {
     else if (action === 'csv') this.exportCsv();
     else if (action === 'svg') this.exportSvg();
     else if (action === 'png') void this.exportPng();
+    else if (action === 'bibtex' || action === 'ris') this.exportCitation(action);
     else if (action === 'copy') void navigator.clipboard?.writeText(q<HTMLTextAreaElement>(this, `#${button.dataset.target}`)?.value ?? '');
   }
 
@@ -471,9 +473,11 @@ export class HakushoExplorer extends HTMLElement {
   }
 
   updateExports(wave: CatalogWave, question: CatalogVariable | undefined): void {
-    const citation = q<HTMLTextAreaElement>(this, 'textarea[data-role="citation"]');
-    const today = new Date().toISOString().slice(0, 10);
-    if (citation) citation.value = citationText(wave, question?.label ?? this.state.question, this.permalink(), today);
+    const cite = this.citeView(wave, question);
+    for (const [role, text] of [['citation', citationPlain(cite)], ['bibtex', citationBibtex(cite)], ['ris', citationRis(cite)]] as const) {
+      const area = q<HTMLTextAreaElement>(this, `textarea[data-role="${role}"]`);
+      if (area) area.value = text;
+    }
     const embed = q<HTMLTextAreaElement>(this, 'textarea[data-role="embed"]');
     if (embed) embed.value = embedSnippet(this.permalink('/embed/'), `${question?.label ?? ''}（${wave.title}）`);
     const link = q<HTMLAnchorElement>(this, 'a[data-role="permalink"]');
@@ -490,15 +494,40 @@ export class HakushoExplorer extends HTMLElement {
     if (packageLink) packageLink.href = new URL('datapackage.json', new URL(wave.dataUrl, location.href)).href;
   }
 
+  /** What a citation of the current view names: report, publisher, year, view, permalink, access date. */
+  citeView(wave: CatalogWave, question: CatalogVariable | undefined): CiteView {
+    const banner = this.state.banner && !this.trend ? this.variable(this.state.banner)?.label : undefined;
+    const label = question?.label ?? this.state.question;
+    return {
+      reportTitle: wave.reportTitle,
+      publisher: wave.publisher,
+      year: wave.year,
+      viewTitle: `${label}${banner ? `（${banner}別）` : ''}${this.trend ? '（調査回比較）' : ''}`,
+      permalink: this.permalink(),
+      accessed: new Date().toISOString().slice(0, 10),
+      synthetic: wave.synthetic,
+      key: this.fileStem(),
+    };
+  }
+
   fileStem(): string {
     return `hakusho-${this.state.survey}-${this.state.wave}-${this.state.question}${this.state.banner ? `-by-${this.state.banner}` : ''}`;
+  }
+
+  exportCitation(format: 'bibtex' | 'ris'): void {
+    const cite = this.citeView(this.wave(), this.variable(this.state.question));
+    const text = format === 'bibtex' ? citationBibtex(cite) : citationRis(cite);
+    saveBlob(new Blob([text], { type: format === 'bibtex' ? 'application/x-bibtex;charset=utf-8' : 'application/x-research-info-systems;charset=utf-8' }), `${this.fileStem()}.${format === 'bibtex' ? 'bib' : 'ris'}`);
   }
 
   exportCsv(): void {
     if (!this.table) return;
     const wave = this.wave();
-    const question = this.variable(this.state.question);
-    const csv = tableCsv(this.trend ?? this.table, { survey: `${wave.title}（${wave.wave}）`, question: question?.text ?? this.state.question, citation: sourceText(wave.citation), synthetic: wave.synthetic });
+    const p = this.provenance();
+    const csv = tableCsv(this.trend ?? this.table, {
+      survey: `${wave.title}（${wave.wave}）`, question: p.question, citation: sourceText(wave.citation), synthetic: wave.synthetic,
+      banner: p.banner, filters: p.filters, notes: p.notes, link: this.permalink(),
+    });
     saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${this.fileStem()}.csv`);
   }
 

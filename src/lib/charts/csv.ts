@@ -3,9 +3,16 @@
  * text correctly), one row per cell in long ("tidy") form, quoted by d3-dsv. A suppressed
  * column's percentages and counts are left empty (a count would reveal what the × hides); a column
  * a protected cube withholds has no base either.
+ *
+ * Every row carries the table's provenance (issue 11): survey, question, universe, banner,
+ * filters, notes (protection, assumptions), source, permalink and the synthetic-data mark. The
+ * table's other statistics follow the cells as rows of their own, named in 指標 with the number
+ * in 統計量: mean, median and quartiles per column (banded, numeric, scored ordinal questions),
+ * and the χ² test (statistic, degrees of freedom, p) of the whole table or of each multi-answer
+ * option.
  */
 import { csvFormatRow } from 'd3-dsv';
-import type { CrossTab } from '../stats/types.ts';
+import type { ChiSquare, CrossTab } from '../stats/types.ts';
 import { datums, isChartRow } from './datum.ts';
 import { roundHalfUp } from './fmt.ts';
 import { answerType } from './describe.ts';
@@ -22,9 +29,17 @@ export interface CsvMeta {
   /** Citation text required by the publisher. */
   citation: string;
   synthetic: boolean;
+  /** Label of the banner the table is broken down by. */
+  banner?: string | null;
+  /** Filters in words ("従業員規模：1〜99名"). */
+  filters?: readonly string[];
+  /** Notes every row carries (e.g. that the counts are perturbed). */
+  notes?: readonly string[];
+  /** Permalink of the view. */
+  link?: string;
 }
 
-const HEADER = ['調査', '質問ID', '質問', '回答形式', '母集団', '項目', '区分', '区分の基数n', '選択肢', '件数', '割合(%)', '95%信頼区間下限(%)', '95%信頼区間上限(%)', '参考値', '有意差', '出典', 'データ'];
+const HEADER = ['調査', '質問ID', '質問', '回答形式', '母集団', '集計軸', '絞り込み', '項目', '区分', '区分の基数n', '指標', '選択肢', '件数', '割合(%)', '95%信頼区間下限(%)', '95%信頼区間上限(%)', '統計量', '参考値', '有意差', '注記', '出典', '固定リンク', 'データ'];
 
 /** A number written with a fixed count of decimals (e.g. 80.0). */
 export class Fixed {
@@ -60,26 +75,74 @@ export function csvRows(rows: readonly (readonly CsvValue[])[]): string {
 
 const r1 = (x: number | null): CsvValue => (x === null ? null : new Fixed(x, 1));
 
+/** One output row, named by field (the order is HEADER's). */
+interface Line {
+  survey?: string;
+  question?: string;
+  type?: string;
+  universe: string;
+  item: string;
+  column: string;
+  n: number | null;
+  metric: string;
+  label: string;
+  count?: number | null;
+  percent?: CsvValue;
+  ciLow?: CsvValue;
+  ciHigh?: CsvValue;
+  value?: CsvValue;
+  caution?: boolean;
+  letters?: string;
+  note?: string;
+  citation?: string;
+  synthetic?: boolean;
+}
+
+function line(meta: CsvMeta, questionId: string, type: string, l: Line): CsvValue[] {
+  const notes = [...(meta.notes ?? []), ...(l.note ? [l.note] : [])].join(' ');
+  return [
+    l.survey ?? meta.survey, l.question ?? questionId, meta.question, l.type ?? type, l.universe, meta.banner ?? '', (meta.filters ?? []).join('、'),
+    l.item, l.column, l.n, l.metric, l.label, l.count ?? null, l.percent ?? null, l.ciLow ?? null, l.ciHigh ?? null, l.value ?? null,
+    l.caution ? '参考値' : '', l.letters ?? '', notes, l.citation ?? meta.citation, meta.link ?? '', (l.synthetic ?? meta.synthetic) ? '合成サンプルデータ' : '',
+  ];
+}
+
+const columnName = (table: CrossTab, i: number) => (table.columns[i].key === 'total' ? '全体' : table.columns[i].label);
+const baseOf = (table: CrossTab, i: number) => (table.columns[i].withheld ? null : table.columns[i].n);
+
+/** The cells, then summaries and χ² tests, of one cross-tab. */
 function rowsOf(table: CrossTab, meta: CsvMeta, item: string): CsvValue[][] {
-  return datums(table, (r) => isChartRow(r) || r.kind === 'net').map((d) => [
-    meta.survey,
-    table.spec.question,
-    meta.question,
-    answerType(table.type),
-    table.universeLabel,
-    item,
-    d.columnKey === 'total' ? '全体' : d.columnLabel,
-    table.columns[d.columnIndex].withheld ? null : d.n,
-    d.rowKind === 'net' ? `［計］${d.rowLabel}` : d.rowLabel,
-    d.suppressed ? null : d.count,
-    r1(d.percent),
-    r1(d.ciLow),
-    r1(d.ciHigh),
-    d.caution ? '参考値' : '',
-    d.letters,
-    meta.citation,
-    meta.synthetic ? '合成サンプルデータ' : '',
-  ]);
+  const type = answerType(table.type);
+  const out = (l: Line) => line(meta, table.spec.question, type, l);
+  const cells = datums(table, (r) => isChartRow(r) || r.kind === 'net').map((d) =>
+    out({
+      universe: table.universeLabel, item, column: d.columnKey === 'total' ? '全体' : d.columnLabel, n: baseOf(table, d.columnIndex),
+      metric: '割合', label: d.rowKind === 'net' ? `［計］${d.rowLabel}` : d.rowLabel,
+      count: d.suppressed ? null : d.count, percent: r1(d.percent), ciLow: r1(d.ciLow), ciHigh: r1(d.ciHigh), caution: d.caution, letters: d.letters,
+    }),
+  );
+  const summaries = (table.summaries ?? []).flatMap((s, i) => {
+    const column = table.columns[i];
+    if (!column || column.suppressed || column.withheld || s.n === 0) return [];
+    const at = { universe: table.universeLabel, item, column: columnName(table, i), n: baseOf(table, i), caution: column.caution };
+    const assumed = s.openBandAssumed !== undefined ? `最上位の階級の値を${s.openBandAssumed}とみなした平均` : '';
+    return [
+      out({ ...at, metric: '平均', label: '', value: s.mean, note: assumed }),
+      out({ ...at, metric: '中央値', label: '', value: s.median }),
+      ...(s.medianClass !== undefined ? [out({ ...at, metric: '中央値の階級', label: s.medianClass })] : []),
+      ...(s.q1 !== undefined ? [out({ ...at, metric: '第1四分位数', label: '', value: s.q1 })] : []),
+      ...(s.q3 !== undefined ? [out({ ...at, metric: '第3四分位数', label: '', value: s.q3 })] : []),
+    ];
+  });
+  const chi = (c: ChiSquare, label: string) => {
+    const at = { universe: table.universeLabel, item, column: '', n: null, label, note: c.lowExpected ? '期待度数が5未満のセルがあるため参考' : '' };
+    return [out({ ...at, metric: 'χ²値', value: c.statistic }), out({ ...at, metric: 'χ²の自由度', value: c.df }), out({ ...at, metric: 'χ²のp値', value: c.p })];
+  };
+  const tests = [
+    ...(table.chiSquare ? chi(table.chiSquare, '') : []),
+    ...table.rows.flatMap((r) => (r.chiSquare ? chi(r.chiSquare, r.label) : [])),
+  ];
+  return [...cells, ...summaries, ...tests];
 }
 
 /** CSV text (with BOM) of any chart table. */
@@ -87,11 +150,14 @@ export function tableCsv(table: ChartTable, meta: CsvMeta): string {
   const body: CsvValue[][] = isGrid(table)
     ? table.tables.flatMap((t, i) => rowsOf(t, meta, table.rowLabels[i]))
     : isTrend(table)
-      ? table.points.map((p) => [
-          `${meta.survey}（${p.wave}）`, p.question, meta.question, 'SA', table.universeLabel, p.wave, '全体', p.base, p.label, null,
-          r1(p.proportion * 100), r1(p.ci ? p.ci.low * 100 : null), r1(p.ci ? p.ci.high * 100 : null), p.base < 30 ? '参考値' : '', '',
-          p.source === 'published' ? `${meta.citation}${p.sourceNote ? `（${p.sourceNote}）` : ''}` : meta.citation, meta.synthetic && p.source !== 'published' ? '合成サンプルデータ' : '',
-        ])
+      ? table.points.map((p) =>
+          line(meta, p.question, 'SA', {
+            survey: `${meta.survey}（${p.wave}）`, question: p.question, universe: table.universeLabel, item: p.wave, column: '全体', n: p.base,
+            metric: '割合', label: p.label, percent: r1(p.proportion * 100), ciLow: r1(p.ci ? p.ci.low * 100 : null), ciHigh: r1(p.ci ? p.ci.high * 100 : null),
+            caution: p.base < 30, citation: p.source === 'published' ? `${meta.citation}${p.sourceNote ? `（${p.sourceNote}）` : ''}` : meta.citation,
+            synthetic: meta.synthetic && p.source !== 'published',
+          }),
+        )
       : rowsOf(table, meta, '');
   return BOM + csvRows([HEADER, ...body]) + '\r\n';
 }

@@ -27,8 +27,12 @@ export interface CatalogVariable {
 export interface CatalogWave {
   survey: string;
   wave: string;
-  /** Survey title, shown in the menu. */
+  /** Survey title, shown in the menu (the short title when the codebook has one). */
   title: string;
+  /** The report's full title, for citations. */
+  reportTitle: string;
+  /** Year cited for the wave: the wave id's year, else the end of fieldwork. */
+  year: string;
   n: number;
   synthetic: boolean;
   citation: string;
@@ -104,6 +108,8 @@ export function catalogWave(codebook: Codebook, dataUrl: string, history: Histor
     survey: s.id,
     wave: s.wave,
     title: s.shortTitle ?? s.title,
+    reportTitle: s.title,
+    year: /^\d{4}/.exec(s.wave)?.[0] ?? s.fieldwork.end.slice(0, 4),
     n: s.n,
     synthetic: s.synthetic,
     citation: s.citation,

@@ -1,17 +1,11 @@
 /**
- * What the explorer hands out besides the CSV (lib/charts/csv.ts): a citation with the
- * permalink, and an embed snippet. Pure text functions.
+ * What the explorer hands out besides the CSV (lib/charts/csv.ts) and the citations (cite.ts):
+ * an embed snippet. Pure text functions.
  */
-import type { CatalogWave } from './catalog.ts';
 
 /** The publisher's citation without a leading "出典：" (callers add their own prefix). */
 export function sourceText(citation: string): string {
   return citation.replace(/^出典\s*[：:]\s*/, '');
-}
-
-/** Citation text for a view, with its permalink and the access date (YYYY-MM-DD). */
-export function citationText(wave: CatalogWave, questionLabel: string, permalink: string, accessed: string): string {
-  return `${sourceText(wave.citation)}「${questionLabel}」Hakusho クロス集計（${wave.survey} ${wave.wave}）${permalink}（${accessed} 閲覧）${wave.synthetic ? ' ※合成サンプルデータ' : ''}`;
 }
 
 /** Escapes text for an HTML attribute value. */

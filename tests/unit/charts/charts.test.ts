@@ -194,14 +194,59 @@ group('tableModel', () => {
 });
 
 group('tableCsv', () => {
+  const header = (csv: string) => Papa.parse<string[]>(csv.slice(1).trim()).data[0];
+  /** Rows as objects keyed by the header, so a test names the field it checks. */
+  const records = (csv: string) => {
+    const [head, ...rows] = Papa.parse<string[]>(csv.slice(1).trim()).data;
+    return rows.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
+  };
   it('starts with a BOM and parses back into one row per cell', () => {
     const csv = tableCsv(multiBanner, { survey: '白書', question: '所属部門', citation: '出典：JCSA', synthetic: true });
     expect(csv.startsWith(BOM)).toBe(true);
     const parsed = Papa.parse<string[]>(csv.slice(1).trim());
     expect(parsed.errors).toEqual([]);
     expect(parsed.data.length).toBe(1 + 2 * 3);
-    const row = parsed.data.find((r) => r[6] === 'SaaS' && r[8] === 'カスタマーサクセス部門');
-    expect(row).toEqual(['白書', 'q', '所属部門', 'MA', '全回答者', '', 'SaaS', '257', 'カスタマーサクセス部門', '206', '80.2', '75.2', '85.2', '', 'B', '出典：JCSA', '合成サンプルデータ']);
+    expect(header(csv)).toEqual(['調査', '質問ID', '質問', '回答形式', '母集団', '集計軸', '絞り込み', '項目', '区分', '区分の基数n', '指標', '選択肢', '件数', '割合(%)', '95%信頼区間下限(%)', '95%信頼区間上限(%)', '統計量', '参考値', '有意差', '注記', '出典', '固定リンク', 'データ']);
+    const row = parsed.data.find((r) => r[8] === 'SaaS' && r[11] === 'カスタマーサクセス部門');
+    expect(row).toEqual(['白書', 'q', '所属部門', 'MA', '全回答者', '', '', '', 'SaaS', '257', '割合', 'カスタマーサクセス部門', '206', '80.2', '75.2', '85.2', '', '', 'B', '', '出典：JCSA', '', '合成サンプルデータ']);
+  });
+  it('carries the banner, filters, notes and permalink on every row (issue 11)', () => {
+    const csv = tableCsv(multiBanner, {
+      survey: '白書', question: '所属部門', citation: '出典：JCSA', synthetic: false,
+      banner: '事業形態', filters: ['従業員規模：1〜99名', 'CSの効果：感じている'], notes: ['撹乱あり'], link: 'https://example.org/explore/?q=dept',
+    });
+    const rows = records(csv);
+    expect(rows).toHaveLength(6);
+    for (const r of rows) {
+      expect([r['集計軸'], r['絞り込み'], r['注記'], r['固定リンク'], r['データ']]).toEqual(['事業形態', '従業員規模：1〜99名、CSの効果：感じている', '撹乱あり', 'https://example.org/explore/?q=dept', '']);
+    }
+  });
+  it('adds the mean, median and median class of a banded question, with the value assumed for the open class', () => {
+    const rows = records(tableCsv(banded, { survey: 's', question: '解約率', citation: 'c', synthetic: false }));
+    const stats = rows.filter((r) => r['指標'] !== '割合').map((r) => [r['区分'], r['区分の基数n'], r['指標'], r['選択肢'], r['統計量'], r['注記']]);
+    expect(stats).toEqual([
+      ['全体', '200', '平均', '', '3.7625', '最上位の階級の値を12.5とみなした平均'],
+      ['全体', '200', '中央値', '', '2.714286', ''],
+      ['全体', '200', '中央値の階級', '1〜3%未満', '', ''],
+    ]);
+  });
+  it('adds the χ² test of the table and of each multi-answer option', () => {
+    const single = { ...likert, chiSquare: { statistic: 12.5, df: 4, p: 0.014, lowExpected: true } };
+    const rows = records(tableCsv(single, { survey: 's', question: 'q', citation: 'c', synthetic: false })).filter((r) => r['指標'].startsWith('χ²'));
+    expect(rows.map((r) => [r['指標'], r['選択肢'], r['区分'], r['統計量'], r['注記']])).toEqual([
+      ['χ²値', '', '', '12.5', '期待度数が5未満のセルがあるため参考'],
+      ['χ²の自由度', '', '', '4', '期待度数が5未満のセルがあるため参考'],
+      ['χ²のp値', '', '', '0.014', '期待度数が5未満のセルがあるため参考'],
+    ]);
+    const multi = { ...multiBanner, rows: multiBanner.rows.map((r, i) => ({ ...r, chiSquare: i === 0 ? { statistic: 3.25, df: 1, p: 0.07, lowExpected: false } : null })) };
+    const tests = records(tableCsv(multi, { survey: 's', question: 'q', citation: 'c', synthetic: false })).filter((r) => r['指標'].startsWith('χ²'));
+    expect(tests.map((r) => `${r['選択肢']} ${r['指標']}=${r['統計量']}`)).toEqual(['カスタマーサクセス部門 χ²値=3.25', 'カスタマーサクセス部門 χ²の自由度=1', 'カスタマーサクセス部門 χ²のp値=0.07']);
+  });
+  it('leaves out the summaries of a suppressed column', () => {
+    const t = crossTab({ type: 'numeric', totalN: 4, rows: [], summaries: [{ mean: 5, median: 4, q1: 2, q3: 7, n: 4 }] });
+    expect(records(tableCsv(t, { survey: 's', question: 'q', citation: 'c', synthetic: false })).filter((r) => r['指標'] !== '割合')).toEqual([]);
+    const shown = crossTab({ type: 'numeric', totalN: 40, rows: [], summaries: [{ mean: 5, median: 4, q1: 2, q3: 7, n: 40 }] });
+    expect(records(tableCsv(shown, { survey: 's', question: 'q', citation: 'c', synthetic: false })).map((r) => `${r['指標']}=${r['統計量']}`)).toEqual(['平均=5', '中央値=4', '第1四分位数=2', '第3四分位数=7']);
   });
   it('quotes labels with commas and quotes', () => {
     const t = crossTab({ type: 'single', totalN: 50, rows: [{ key: '1', label: 'A, "B"', counts: [50] }] });
