@@ -26,6 +26,10 @@ test('every built SVG parses as XML', () => {
   expect(bad).toEqual([]);
 });
 
+test('no built SVG carries Plot\'s warning glyph (issue 11)', () => {
+  expect(svgs.filter((f) => readFileSync(join(OUT, f), 'utf8').includes('⚠'))).toEqual([]);
+});
+
 test('Chromium reads every built SVG as an SVG document', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('/');

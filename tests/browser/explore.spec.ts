@@ -346,6 +346,26 @@ test('usable on a 360 px phone: no page-wide horizontal scroll', async ({ page }
   await expect(page.locator('[data-role="chart"] > svg')).toBeVisible();
 });
 
+test('a comparison says what it cannot apply, shows its own bases, and is never a one-point trend (issue 11)', async ({ page }) => {
+  const errors = watchErrors(page);
+  // jcsa-like trap: a banner and a filter set, then 前回調査と比較 — the comparison cannot filter printed tables.
+  await page.goto('/explore/?s=virtualex&w=2023&q=touch_model&u=effect_felt&b=industry&cmp=1');
+  await rendered(page);
+  const industry = await page.locator('select[name="b"] option:checked').textContent();
+  await expect(page.locator('[data-role="meta"]')).toHaveText(/^対象：[^／]+（2022年 n=276、2023年 n=[\d,]+）／調査回比較／/);
+  const notes = page.locator('.x-notes');
+  await expect(notes).toContainText(`集計軸（${industry}）は調査回比較に適用していません。`);
+  await expect(page.locator('.x-table thead th[data-key]')).toHaveCount(2);
+  // One wave only: no trend chart, and the reason.
+  await page.goto('/explore/?s=virtualex&w=2023&q=touch_model&cmp=1');
+  await rendered(page);
+  await expect(notes).toContainText('前回以前の調査に、この設問を「');
+  await expect(notes).toContainText('で集計した値がないため、調査回比較は表示していません。');
+  await expect(page.locator('[data-role="chart"]')).not.toContainText('⚠');
+  await expect(page.locator('[data-role="meta"]')).not.toContainText('調査回比較');
+  expect(errors).toEqual([]);
+});
+
 test('compares a question with the crosswalked earlier wave, with the engine trend numbers', async ({ page }) => {
   const errors = watchErrors(page);
   const later = loadCatalog().get('virtualex', '2023');
@@ -362,7 +382,7 @@ test('compares a question with the crosswalked earlier wave, with the engine tre
   const previous = earlier.dataset ? { codebook: earlier.codebook, dataset: earlier.dataset } : { codebook: earlier.codebook, tables: earlier.tables! };
   // virtualex/2023 publishes aggregates: its side of the comparison is the cube's totals (tables.json).
   const current = JSON.parse(readFileSync(`${OUT}${wave.cube!.tablesUrl}`, 'utf8'));
-  const trendTable = computeTrend([previous, current], state, tab.universeLabel);
+  const trendTable = computeTrend([previous, current], state, tab.universeLabel)!;
   expect(trendTable.waves).toEqual([earlier.wave, later!.wave]);
   expect(shown.rows).toEqual(tableModel(trendTable).body.map((r) => ({ label: r.label, cells: r.cells.map((c) => c.text) })));
   await page.getByLabel('前回調査と比較').uncheck();
@@ -421,6 +441,8 @@ test('every public variable of every wave can be tabulated, alone and by a banne
           else if (!svg || !table) out.push(`${wave.survey}/${wave.wave} ${v.id} by ${b}: nothing drawn`);
           // Drawn anew for this variable, not left over from the one before.
           else if (svg === before.svg || table === before.table || !table.querySelector('caption')?.textContent?.startsWith(v.label)) out.push(`${wave.survey}/${wave.wave} ${v.id} by ${b}: not redrawn`);
+          // Issue 11: never Plot's warning glyph (it would end up in exports).
+          else if (svg.textContent?.includes('⚠')) out.push(`${wave.survey}/${wave.wave} ${v.id} by ${b}: Plot warning glyph`);
         }
       }
     }

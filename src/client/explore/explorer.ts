@@ -13,7 +13,7 @@ import { withoutEmptyColumns } from '../../lib/charts/columns.ts';
 import type { ExploreCatalog, CatalogWave, CatalogVariable } from '../../lib/explore/catalog.ts';
 import { canCompare, everyoneLabel, findWave } from '../../lib/explore/catalog.ts';
 import { parseState, serializeState, type ExploreState, type StateFilter } from '../../lib/explore/state.ts';
-import { computeTable, computeTrend, sourceVariable, type ExploreSource } from '../../lib/explore/compute.ts';
+import { comparisonScope, computeTable, computeTrend, sourceVariable, type ComparisonScope, type ExploreSource } from '../../lib/explore/compute.ts';
 import { fitToCube } from '../../lib/explore/restriction.ts';
 import { sourceUrl as dataFileUrl } from '../../lib/explore/source.ts';
 import { chiSquareText, protectionNotes, tableNotes } from '../../lib/explore/notes.ts';
@@ -52,6 +52,10 @@ export class HakushoExplorer extends HTMLElement {
   table: CrossTab | null = null;
   /** The trend across crosswalked waves, when comparing. */
   trend: TrendTable | null = null;
+  /** When comparing: what the comparison applies of the view and what it cannot. */
+  scope: ComparisonScope | null = null;
+  /** Comparing was asked for, but fewer than two waves have the question in this universe. */
+  noTrend = false;
   /** The data of the current view: the wave's public-use rows, or the question's cube. */
   data: ExploreSource | null = null;
   /** Where `data` came from. */
@@ -210,7 +214,10 @@ export class HakushoExplorer extends HTMLElement {
     const variable = sourceVariable(source, state.question);
     const t0 = performance.now();
     this.table = computeTable(source, state, wave);
-    this.trend = waves ? computeTrend(waves, state, this.table.universeLabel) : null;
+    const bannerLabel = state.banner ? (this.variable(state.banner)?.label ?? state.banner) : null;
+    this.scope = waves ? comparisonScope(waves, state, { filters: state.filters.map((f) => this.filterText(f)), banner: bannerLabel, universe: this.table.universeLabel }) : null;
+    this.trend = waves && this.scope ? computeTrend(waves, state, this.table.universeLabel, this.scope) : null;
+    this.noTrend = waves !== null && this.trend === null;
     const t1 = performance.now();
     const title = q<HTMLElement>(this, '[data-role="title"]');
     if (title) title.textContent = question?.text ?? state.question;
@@ -252,12 +259,11 @@ export class HakushoExplorer extends HTMLElement {
       tableBox.replaceChildren(renderTable(tableModel(shown, variable), caption, this.trend ? 'percent' : state.show, keys, interval));
       const notes = document.createElement('ul');
       notes.className = 'x-notes';
-      const trendNotes = !this.trend
-        ? []
-        : [
-            '調査回比較は対象者の条件のみを適用し、絞り込みと集計軸は適用していません。前回以前の値は公表された集計表または公開用データによります。',
-            ...(this.trend.waves.length < 2 ? ['前回以前の調査には、この設問・対象者の集計がありません。'] : []),
-          ];
+      const trendNotes = this.noTrend
+        ? [`前回以前の調査に、この設問を「${this.table.universeLabel}」で集計した値がないため、調査回比較は表示していません。`]
+        : this.trend && this.scope
+          ? [...this.scope.notes, '前回以前の値は、公表された集計表または公開用データによります。']
+          : [];
       const lines = [...(wave.cube ? protectionNotes(wave.cube, this.table) : []), ...tableNotes(this.table), ...trendNotes];
       notes.append(...lines.map((n) => Object.assign(document.createElement('li'), { textContent: n })));
       tableBox.append(notes);
@@ -281,6 +287,11 @@ export class HakushoExplorer extends HTMLElement {
 
   metaText(wave: CatalogWave): string {
     const t = this.table!;
+    if (this.trend) {
+      // A comparison shows its own bases, and says whether the filters apply to it.
+      const filtered = this.scope?.filters ? `、絞り込み${this.state.filters.length}件` : '';
+      return `対象：${this.trend.universeLabel}${filtered}（${provenanceBase(this.trend)}）／調査回比較／出典：${sourceText(wave.citation)}${wave.synthetic ? '／合成サンプルデータ' : ''}`;
+    }
     const total = t.columns[0];
     const filters = this.state.filters.length > 0 ? `、絞り込み${this.state.filters.length}件` : '';
     const n = total.withheld ? '非公開' : total.n.toLocaleString('ja-JP');
@@ -546,11 +557,11 @@ export class HakushoExplorer extends HTMLElement {
       question: question?.text ?? state.question,
       universe: trend ? trend.universeLabel : this.table!.universeLabel,
       base: provenanceBase(trend ?? this.table!),
-      filters: trend ? [] : state.filters.map((f) => this.filterText(f)),
+      filters: trend && !this.scope?.filters ? [] : state.filters.map((f) => this.filterText(f)),
       banner: !trend && state.banner ? (this.variable(state.banner)?.label ?? state.banner) : null,
       source: `${sourceText(wave.citation)}／${this.permalink()}`,
       synthetic: wave.synthetic,
-      notes: wave.mode === 'aggregates' ? [PROTECTED_NOTE] : [],
+      notes: [...(wave.mode === 'aggregates' ? [PROTECTED_NOTE] : []), ...(trend && this.scope ? this.scope.notes.slice(1) : [])],
     };
   }
 

@@ -14,7 +14,7 @@ import { cubeCrosstab } from '../cube/query.ts';
 import type { QuestionCube } from '../cube/types.ts';
 import type { CatalogWave } from './catalog.ts';
 import { stateRestriction } from './restriction.ts';
-import { toTableSpec, type ExploreState } from './state.ts';
+import { toEngineFilter, toTableSpec, type ExploreState } from './state.ts';
 
 /** Where a table's numbers come from: public-use rows, or one question's protected cube. */
 export type ExploreSource = { kind: 'rows'; dataset: Dataset } | { kind: 'cube'; cube: QuestionCube };
@@ -40,13 +40,54 @@ export function sourceVariable(source: ExploreSource, id: string): ChartVariable
   return { options: m.options, neutral: m.neutral, unit: m.type === 'banded' ? m.unit : null };
 }
 
+/** What a comparison across waves applies of the view, and what it cannot (issue 11). */
+export interface ComparisonScope {
+  /** The filters are applied to every wave. */
+  filters: boolean;
+  /** Sentences for the notes: what is applied, what is not and why. */
+  notes: string[];
+}
+
+/** Why a wave cannot be filtered respondent by respondent, or null when it can. */
+function unfilterable(wave: TrendWave, variables: string[]): string | null {
+  if (!('dataset' in wave)) return wave.tables.some((t) => t.protected) ? '秘匿処理した集計値' : '公表された集計表';
+  const missing = variables.filter((v) => !wave.dataset.variables.has(v));
+  return missing.length > 0 ? `回答者データに「${missing.join('」「')}」がありません` : null;
+}
+
+/**
+ * Which of the view's filters and banner a comparison across `waves` can apply. Filters apply
+ * only when every wave has respondent rows with the filter variables (a printed table, or a
+ * cube's totals, cannot be filtered); a comparison shows the total column, never a banner.
+ */
+export function comparisonScope(waves: TrendWave[], state: ExploreState, words: { filters: string[]; banner: string | null; universe: string }): ComparisonScope {
+  const notes = [`調査回比較の対象者：${words.universe}。`];
+  let filters = false;
+  if (state.filters.length > 0) {
+    const blocked = waves.map((w) => ({ wave: w.codebook.survey.wave, why: unfilterable(w, state.filters.map((f) => f.variable)) })).filter((b) => b.why !== null);
+    if (blocked.length === 0) {
+      filters = true;
+      notes.push(`絞り込み（${words.filters.join('、')}）を各調査回に適用しています。`);
+    } else {
+      notes.push(`絞り込み（${words.filters.join('、')}）は調査回比較に適用していません。回答者ごとに絞り込めない調査回があるためです：${blocked.map((b) => `${b.wave}年（${b.why}）`).join('、')}。比較の値は絞り込みをしない対象者全体のものです。`);
+    }
+  }
+  if (words.banner) notes.push(`集計軸（${words.banner}）は調査回比較に適用していません。比較は対象者全体の値で示します（集計軸別の表は「前回調査と比較」を外すと表示されます）。`);
+  return { filters, notes };
+}
+
 /**
  * The state's question across waves (oldest first, the current wave last), in the state's
- * universe. Ad-hoc filters do not apply: earlier waves may lack the variables, and published
- * tables cannot be filtered (the explorer says so next to the chart).
+ * universe, with the state's filters when `scope` says every wave can apply them. Null when
+ * fewer than two waves have the question in that universe: one point is not a comparison.
  */
-export function computeTrend(waves: TrendWave[], state: ExploreState, universeLabel: string): TrendTable {
-  const t = trend(waves, state.question, { ...(state.universe !== 'all' ? { universe: state.universe } : {}), stats: statsOptionsFor(state) });
+export function computeTrend(waves: TrendWave[], state: ExploreState, universeLabel: string, scope: ComparisonScope = { filters: false, notes: [] }): TrendTable | null {
+  const t = trend(waves, state.question, {
+    ...(state.universe !== 'all' ? { universe: state.universe } : {}),
+    ...(scope.filters ? { filters: state.filters.map(toEngineFilter) } : {}),
+    stats: statsOptionsFor(state),
+  });
   const ids = [...new Set(t.points.map((p) => p.wave))];
+  if (ids.length < 2) return null;
   return { type: 'trend', question: state.question, universeLabel, waves: waves.map((w) => w.codebook.survey.wave).filter((w) => ids.includes(w)), points: t.points };
 }

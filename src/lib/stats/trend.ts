@@ -3,7 +3,7 @@
  * mixing microdata waves (computed by `crosstab`) and published-table waves (taken as printed).
  * Two microdata waves can be compared with a two-proportion z-test (independent samples).
  */
-import type { Codebook } from '../dataset/codebook.ts';
+import type { Codebook, Filter } from '../dataset/codebook.ts';
 import type { Dataset, PublishedTable } from '../dataset/types.ts';
 import type { Interval, StatsOptions } from './types.ts';
 import { crosstab } from './crosstab.ts';
@@ -20,6 +20,12 @@ export interface TrendOptions {
   universe?: string;
   /** Weighted microdata (default: when the wave has weights). */
   weighted?: boolean;
+  /**
+   * Ad-hoc filters (AND). Only microdata waves can apply them: give them only when every wave is
+   * microdata with the filter variables (the explorer checks, `comparisonScope`); published tables
+   * are never filtered.
+   */
+  filters?: Filter[];
   stats?: Partial<StatsOptions>;
 }
 
@@ -113,7 +119,7 @@ function followCrosswalk(waves: TrendWave[], questionId: string): Array<{ questi
 }
 
 function microdataPoints(wave: { codebook: Codebook; dataset: Dataset }, question: string, codes: Map<number, number>, labels: Map<number, string>, options: TrendOptions): TrendPoint[] {
-  const table = crosstab(wave.dataset, { question, universe: options.universe, weighted: options.weighted }, options.stats);
+  const table = crosstab(wave.dataset, { question, universe: options.universe, weighted: options.weighted, ...(options.filters?.length ? { filters: options.filters } : {}) }, options.stats);
   const total = table.columns[0];
   const points: TrendPoint[] = [];
   for (const [ref, code] of codes) {
@@ -126,6 +132,8 @@ function microdataPoints(wave: { codebook: Codebook; dataset: Dataset }, questio
 }
 
 function publishedPoints(wave: { codebook: Codebook; tables: PublishedTable[] }, question: string, codes: Map<number, number>, labels: Map<number, string>, options: TrendOptions): TrendPoint[] {
+  // A printed table cannot be filtered: refuse rather than mix filtered and unfiltered waves.
+  if (options.filters?.length) throw new CrossTabError(`trend: ${wave.codebook.survey.wave} is published tables and cannot apply filters`);
   const universe = options.universe ?? 'all';
   const table = wave.tables.find((t) => t.question === question && t.segment === 'total' && t.universe === universe);
   if (!table) return [];
