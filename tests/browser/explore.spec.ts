@@ -264,11 +264,26 @@ test('exports: CSV with BOM, SVG that parses, non-empty PNG, citation and embed 
   const snippet = await page.getByLabel('埋め込みコード（グラフのみ）').inputValue();
   const src = /<iframe src="([^"]+)"/.exec(snippet)![1].replace(/&amp;/g, '&');
   expect(new URL(src).pathname).toBe('/embed/');
-  await page.setContent(snippet);
+  // A host page of its own (not under this site's CSP, which forbids the snippet's inline listener),
+  // served from the same local address (Chromium blocks a blank page from framing a local server).
+  const host = new URL('/embed-host-for-test.html', page.url()).href;
+  await page.route(host, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><html lang="ja"><body>${snippet}</body></html>` }));
+  await page.goto(host);
   const frame = page.frameLocator('iframe');
   await expect(frame.locator('[data-role="chart"] > svg')).toBeVisible();
   await expect(frame.locator('[data-role="title"]')).toHaveText(jcsa.codebook.questions.find((q) => q.id === 'cs_effect')!.text);
   await expect(frame.locator('form')).toHaveCount(0);
+  // Issue 11: the embed explains its marks and sizes its frame to its content (no blank 200 px).
+  await expect(frame.locator('[data-role="legend"]')).toContainText('A・B…：その列より5%水準で有意に高い');
+  await expect(frame.locator('[data-role="legend"]')).toContainText('秘匿処理');
+  await expect.poll(async () => {
+    const [frameHeight, content] = await Promise.all([
+      page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height),
+      frame.locator('main').evaluate((m) => m.getBoundingClientRect().bottom),
+    ]);
+    return Math.abs(frameHeight - content);
+  }).toBeLessThanOrEqual(2);
+  expect(await page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height)).not.toBe(520);
 });
 
 test('fullstar (publish: microdata) offers its public-use rows next to the table', async ({ page }) => {
@@ -336,6 +351,34 @@ test('keyboard only: controls are labelled and reachable, and a filter can be se
   expect(unlabelled).toEqual([]);
 });
 
+test('arrowing through a menu is one history entry; leaving it commits (issue 11)', async ({ page }) => {
+  await page.goto('/explore/?s=jcsa&w=2025&q=cs_effect');
+  await rendered(page);
+  const start = page.url();
+  const entries = () => page.evaluate(() => history.length);
+  const before = await entries();
+  const menu = page.getByLabel('設問（表側）');
+  await menu.focus();
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('ArrowDown');
+    await rendered(page);
+  }
+  const browsed = page.url();
+  expect(browsed).not.toBe(start);
+  expect(await entries()).toBe(before + 1);
+  // Leave the menu, come back, choose again: a new entry.
+  await page.keyboard.press('Tab');
+  await menu.focus();
+  await page.keyboard.press('ArrowDown');
+  await rendered(page);
+  expect(await entries()).toBe(before + 2);
+  await page.goBack();
+  await expect(page).toHaveURL(browsed);
+  await page.goBack();
+  await expect(page).toHaveURL(start);
+  await expect(menu).toHaveValue('cs_effect');
+});
+
 test('usable on a 360 px phone: no page-wide horizontal scroll', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 780 });
   await page.goto('/explore/?s=jcsa&w=2025&q=cs_effect&b=employee_size');
@@ -391,15 +434,63 @@ test('compares a question with the crosswalked earlier wave, with the engine tre
   expect(errors).toEqual([]);
 });
 
-for (const scheme of ['light', 'dark'] as const) test(`no serious accessibility violations (axe, ${scheme}) on the explorer with a banner and a filter`, async ({ page }) => {
-  await page.emulateMedia({ colorScheme: scheme });
-  await page.goto('/explore/?s=jcsa&w=2025&q=cs_effect&b=sector&f=employee_size%3Ain%3A1');
-  await rendered(page);
-  await page.getByLabel('絞り込む項目を追加・変更').selectOption('employee_size');
-  // The chart's SVG comes from the shared chart layer (lib/charts, Observable Plot) and is checked there.
-  const results = await new AxeBuilder({ page }).include('hakusho-explorer').exclude('[data-role="chart"] svg').analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-});
+for (const scheme of ['light', 'dark'] as const) {
+  for (const width of [1280, 390]) {
+    test(`no serious accessibility violations (axe, ${scheme}, ${width} px) on the explorer with a wide banner and a filter`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto('/explore/?s=jcsa&w=2025&q=cs_effect&b=employee_size&f=response_channel%3Ain%3A1');
+      await rendered(page);
+      await page.getByLabel('絞り込む項目を追加・変更').selectOption('response_channel');
+      // The chart's SVG comes from the shared chart layer (lib/charts, Observable Plot) and is checked there.
+      const results = await new AxeBuilder({ page }).include('hakusho-explorer').exclude('[data-role="chart"] svg').analyze();
+      expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+    test(`no serious accessibility violations (axe, ${scheme}, ${width} px) on the embed`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 700 });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto('/embed/?s=jcsa&w=2025&q=cs_effect&b=employee_size');
+      await expect(page.locator('[data-role="chart"] > svg')).toBeVisible();
+      const results = await new AxeBuilder({ page }).exclude('[data-role="chart"] svg').analyze();
+      expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
+  test(`the explorer's focus ring has at least 3:1 contrast with the page (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/explore/?s=jcsa&w=2025&q=cs_effect');
+    await rendered(page);
+    await page.getByLabel('設問（表側）').focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const [ring, back] = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      // The page colour behind the ring: the nearest opaque background (the canvas is white).
+      let bg = 'rgb(255, 255, 255)';
+      for (let at: Element | null = el.parentElement; at; at = at.parentElement) {
+        const c = getComputedStyle(at).backgroundColor;
+        if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') {
+          bg = c;
+          break;
+        }
+      }
+      return [getComputedStyle(el).outlineColor, bg];
+    });
+    expect(contrast(ring, back)).toBeGreaterThanOrEqual(3);
+  });
+}
+
+/** WCAG contrast ratio of two computed rgb() colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((x) => {
+      const s = Number(x) / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
 
 test('the embed view reads the same URL state and survives a hostile one', async ({ page }) => {
   const errors = watchErrors(page);

@@ -26,6 +26,7 @@ import { drawChart, tableCsv, tableModel } from './chart.ts';
 import { saveBlob, svgToPng } from '../download.ts';
 import { standaloneSvg } from './download.ts';
 import { PROTECTED_NOTE, provenanceBase, withProvenance, type Provenance } from '../../lib/charts/provenance.ts';
+import { markNotes } from '../../components/figure-notes.ts';
 
 /** 95% intervals of a cross-tab's cells, looked up by the table model's row labels. */
 function intervalText(tab: CrossTab): IntervalText {
@@ -90,7 +91,16 @@ export class HakushoExplorer extends HTMLElement {
   }
 
   /** Applies a change from a control: new URL entry, then render. */
-  change(patch: Partial<ExploreState>): void {
+  /**
+   * The menu being browsed: while it keeps the focus, each further choice in it replaces the
+   * history entry its first choice pushed (arrowing through 設問 is one Back press, not five).
+   * Leaving the menu commits: the next choice pushes a new entry.
+   */
+  browsing: HTMLSelectElement | null = null;
+  /** Embed: reports the page's height to the framing page whenever it changes. */
+  resizeWatch: ResizeObserver | null = null;
+
+  change(patch: Partial<ExploreState>, from?: HTMLElement): void {
     performance.mark('explore:input');
     let next: ExploreState = { ...this.state, ...patch };
     const wave = this.wave(next);
@@ -106,7 +116,10 @@ export class HakushoExplorer extends HTMLElement {
     // Data and chart code already here (the usual case): draw in this same task, no await.
     if (this.data && this.dataUrl === this.sourceUrl(next) && !next.compare) this.renderSafely(this.data, null);
     else void this.update();
-    history.pushState(null, '', serializeState(next));
+    const browsing = from instanceof HTMLSelectElement && from === this.browsing && document.activeElement === from;
+    if (browsing) history.replaceState(null, '', serializeState(next));
+    else history.pushState(null, '', serializeState(next));
+    this.browsing = from instanceof HTMLSelectElement ? from : null;
   }
 
   /** Where the data of a state lives: the wave's public-use file, or the question's cube file. */
@@ -274,6 +287,15 @@ export class HakushoExplorer extends HTMLElement {
     else {
       const open = q<HTMLAnchorElement>(this, 'a[data-role="permalink"]');
       if (open) open.href = this.permalink();
+      // The embed has no table: it explains the marks its chart shows (letters, *, ×).
+      const legend = q<HTMLElement>(this, '[data-role="legend"]');
+      if (legend) legend.replaceChildren(...[...markNotes(shown), ...(wave.mode === 'aggregates' ? [`${PROTECTED_NOTE}。`] : [])].map((n) => Object.assign(document.createElement('li'), { textContent: n })));
+      if (!this.resizeWatch) {
+        // Later changes of size (fonts, a narrower frame) are reported too.
+        this.resizeWatch = new ResizeObserver(() => postHeight());
+        this.resizeWatch.observe(document.body);
+      }
+      postHeight();
     }
     this.renderCount++;
     this.timings = { ...this.timings, controls: t3 - t2, rest: performance.now() - t3 };
@@ -305,6 +327,9 @@ export class HakushoExplorer extends HTMLElement {
     if (!form) return;
     form.addEventListener('submit', (e) => e.preventDefault());
     form.addEventListener('change', (e) => this.onControl(e.target as HTMLElement));
+    form.addEventListener('focusout', (e) => {
+      if (e.target === this.browsing) this.browsing = null;
+    });
     this.addEventListener('click', (e) => this.onClick(e.target as HTMLElement));
   }
 
@@ -313,10 +338,10 @@ export class HakushoExplorer extends HTMLElement {
     const value = (target as HTMLInputElement).value;
     if (name === 'wave') {
       const [survey, wave] = value.split('/');
-      this.change({ survey, wave, filters: [], compare: false });
-    } else if (name === 'q') this.change({ question: value });
-    else if (name === 'b') this.change({ banner: value || null });
-    else if (name === 'u') this.change({ universe: value });
+      this.change({ survey, wave, filters: [], compare: false }, target);
+    } else if (name === 'q') this.change({ question: value }, target);
+    else if (name === 'b') this.change({ banner: value || null }, target);
+    else if (name === 'u') this.change({ universe: value }, target);
     else if (name === 'v') this.change({ show: value === 'count' ? 'count' : 'percent' });
     else if (name === 'mp') this.change({ multiPercent: value === 'responses' ? 'responses' : 'respondents' });
     else if (name === 'cmp') this.change({ compare: (target as HTMLInputElement).checked });
@@ -585,6 +610,18 @@ export class HakushoExplorer extends HTMLElement {
     const out = this.exportable();
     if (out) saveBlob(await svgToPng(out.svg, out.width, out.height), `${this.fileStem()}.png`);
   }
+}
+
+/**
+ * The embed tells the page around its iframe how tall its content is (as Datawrapper and OWID
+ * embeds do), so the snippet's listener (lib/explore/export.ts, embedSnippet) can size the frame:
+ * `{ type: 'hakusho:height', height, src }`. Nothing is sent when the page is not framed.
+ */
+function postHeight(): void {
+  if (window.parent === window) return;
+  // The content's height (the document's own scrollHeight never drops below the frame's height).
+  const content = () => Math.ceil(document.querySelector('main')?.getBoundingClientRect().bottom ?? document.documentElement.scrollHeight);
+  requestAnimationFrame(() => window.parent.postMessage({ type: 'hakusho:height', height: content(), src: location.href }, '*'));
 }
 
 performance.mark('explore:module');

@@ -59,10 +59,14 @@ function segmentLabels(segments: Segment[], width: number, span: number): Plot.M
   const pxPerPoint = width / span;
   const fits = (s: Segment) => (s.x2 - s.x1) * pxPerPoint >= FONT_SIZE * 2.6;
   const label = (s: Segment) => `${s.text}${s.caution ? '*' : ''}${s.letters ? ` ${s.letters}` : ''}`;
-  const group = (c: string) => segments.filter((s) => fits(s) && textOn(s.colour) === c);
-  return ['#111111', '#FFFFFF'].map((c) =>
-    Plot.text(group(c), { x: (s: Segment) => (s.x1 + s.x2) / 2, y: 'columnKey', text: label, fill: c, fontSize: 11 }),
-  );
+  const group = (c: string) => segments.filter((s) => fits(s) && !s.caution && textOn(s.colour) === c);
+  // A faded (参考値) segment's colour depends on the page behind it (light or dark): its label is
+  // dark text on a white halo, readable on any fill (issue 11: white on a faded bar was 2.75:1).
+  const faded = segments.filter((s) => fits(s) && s.caution);
+  return [
+    ...['#111111', '#FFFFFF'].map((c) => Plot.text(group(c), { x: (s: Segment) => (s.x1 + s.x2) / 2, y: 'columnKey', text: label, fill: c, fontSize: 11 })),
+    Plot.text(faded, { x: (s: Segment) => (s.x1 + s.x2) / 2, y: 'columnKey', text: label, fill: '#111111', stroke: '#FFFFFF', strokeWidth: 3, paintOrder: 'stroke', fontSize: 11 }),
+  ];
 }
 
 /** A note in place of the bar of each suppressed column. */

@@ -254,6 +254,25 @@ group('tableCsv', () => {
   });
 });
 
+group('labels on faded (参考値) segments', () => {
+  it('are dark text on a white halo, whatever the fill (issue 11)', () => {
+    // Column 1 (n=25) is a 参考値 column: its segments are drawn at half opacity.
+    const svg = parseHTML(renderChartSvg(likert, { document: doc(), width: 640 })).document;
+    // Value labels: "20.0*" on a 参考値 segment, "22.6" on a full-colour one.
+    const values = [...svg.querySelectorAll('text')].filter((t) => /^\d+\.\d\*?$/.test(t.textContent ?? ''));
+    const starred = values.filter((t) => t.textContent!.endsWith('*'));
+    expect(starred.length).toBe(5);
+    for (const t of starred) {
+      const g = t.parentElement!;
+      expect([g.getAttribute('fill'), g.getAttribute('stroke'), g.getAttribute('paint-order')]).toEqual(['#111111', '#FFFFFF', 'stroke']);
+    }
+    // Labels on full-colour segments keep the colour chosen for their fill, with no halo.
+    const plain = values.filter((t) => !t.textContent!.endsWith('*'));
+    expect(plain.length).toBeGreaterThan(0);
+    for (const t of plain) expect(t.parentElement!.getAttribute('stroke')).toBeNull();
+  });
+});
+
 group('palette', () => {
   it('picks the text colour with the better contrast', () => {
     expect(textOn('#08519C')).toBe('#FFFFFF');
