@@ -379,12 +379,36 @@ test('arrowing through a menu is one history entry; leaving it commits (issue 11
   await expect(menu).toHaveValue('cs_effect');
 });
 
+test('on a 390 px phone the chart comes first and the settings fold into a panel (issue 11)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/explore/?s=jcsa&w=2025&q=cs_effect&b=employee_size');
+  await rendered(page);
+  const question = page.getByLabel('設問（表側）');
+  await expect(question).toBeHidden();
+  const chartTop = await page.locator('[data-role="chart"]').evaluate((c) => c.getBoundingClientRect().top + window.scrollY);
+  expect(chartTop).toBeLessThan(844 * 0.75);
+  const summary = page.getByText('集計の設定（設問・集計軸・対象者・絞り込み）');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await expect(question).toBeVisible();
+  await question.selectOption('cs_status');
+  await rendered(page);
+  await expect(page).toHaveURL(/q=cs_status/);
+  // Wide screens: always open, no panel to unfold.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.reload();
+  await rendered(page);
+  await expect(question).toBeVisible();
+  await expect(summary).toBeHidden();
+});
+
 test('usable on a 360 px phone: no page-wide horizontal scroll', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 780 });
   await page.goto('/explore/?s=jcsa&w=2025&q=cs_effect&b=employee_size');
   await rendered(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  await page.getByText('集計の設定（設問・集計軸・対象者・絞り込み）').click();
   await expect(page.getByLabel('設問（表側）')).toBeVisible();
   await expect(page.locator('[data-role="chart"] > svg')).toBeVisible();
 });

@@ -74,6 +74,7 @@ export class HakushoExplorer extends HTMLElement {
     this.catalog = JSON.parse(json) as ExploreCatalog;
     this.classList.add('x-enhanced');
     this.wire();
+    this.foldSettings();
     window.addEventListener('popstate', () => this.fromUrl(false));
     this.fromUrl(true);
   }
@@ -321,6 +322,17 @@ export class HakushoExplorer extends HTMLElement {
   }
 
   // ---- controls ------------------------------------------------------------------------------
+
+  /** Phones: the settings panel starts closed so the chart comes first; wide screens keep it open. */
+  foldSettings(): void {
+    const panel = q<HTMLDetailsElement>(this, 'details[data-role="panel"]');
+    if (!panel) return;
+    const wide = matchMedia('(min-width: 900px)');
+    panel.open = wide.matches;
+    wide.addEventListener('change', (e) => {
+      if (e.matches) panel.open = true;
+    });
+  }
 
   wire(): void {
     const form = q<HTMLFormElement>(this, 'form[data-role="form"]');
