@@ -174,7 +174,12 @@ for (const search of [
       expect(shownRow.cells[0]).toBe(roundHalfUp(row.cells[0].proportion * 100, 1).toFixed(1));
     }
     const bases = await page.locator('.x-table .x-base td').allTextContents();
-    expect(bases.map((b) => (b.includes('非公開') ? -1 : Number(b.replace(/[^\d]/g, ''))))).toEqual(visible.map((c) => (c.withheld ? -1 : c.n)));
+    const number = (b: string, label: RegExp) => Number((label.exec(b)?.[1] ?? 'NaN').replace(/,/g, ''));
+    expect(bases.map((b) => (b.includes('非公開') ? -1 : number(b, /n=([\d,]+)/)))).toEqual(visible.map((c) => (c.withheld ? -1 : c.n)));
+    // Percent of responses: the base row gives the responses each percentage is of (issue 11).
+    const responses = tab.type === 'multi' && tab.options.multiPercent === 'responses' ? tab.responses : undefined;
+    expect(bases.map((b) => (b.includes('回答数') ? number(b, /回答数 ([\d,]+)/) : null))).toEqual(visible.map((c) => (responses && !c.withheld ? responses[tab.columns.indexOf(c)] : null)));
+    if (responses) expect(responses[0]).toBeGreaterThan(tab.columns[0].n);
     await page.getByLabel('人数').check();
     await rendered(page);
     const counts = await shownTable(page);

@@ -105,3 +105,23 @@ test('every chart of the built report says 合成サンプルデータ (every sa
   expect(figures).toBeGreaterThan(100);
   expect(unlabelled).toEqual([]);
 });
+
+test('every figure whose table shows – or … explains the symbol in its notes (issue 11)', () => {
+  const unexplained: string[] = [];
+  let explained = 0;
+  for (const [path, html] of builtTextFiles()) {
+    if (!path.endsWith('.html')) continue;
+    const { document } = parseHTML(html);
+    for (const figure of document.querySelectorAll('figure.chart')) {
+      const cells = [...figure.querySelectorAll('.chart-table td')].map((td) => (td.textContent ?? '').trim());
+      const notes = figure.querySelector('.chart-notes')?.textContent ?? '';
+      for (const [symbol, legend] of [['–', '–：該当する回答がない（0%）'], ['…', '…：その調査回では聞いていない、または公表されていない']]) {
+        if (!cells.some((c) => c === symbol || c.startsWith(`${symbol}`) && !/\d/.test(c))) continue;
+        if (notes.includes(legend)) explained++;
+        else unexplained.push(`${path}: ${(figure.querySelector('.chart-title')?.textContent ?? '').trim().slice(0, 40)} (${symbol})`);
+      }
+    }
+  }
+  expect(explained).toBeGreaterThan(0);
+  expect(unexplained).toEqual([]);
+});

@@ -27,6 +27,7 @@ import { saveBlob, svgToPng } from '../download.ts';
 import { standaloneSvg } from './download.ts';
 import { PROTECTED_NOTE, provenanceBase, withProvenance, type Provenance } from '../../lib/charts/provenance.ts';
 import { markNotes } from '../../components/figure-notes.ts';
+import { SUPPRESSED, symbolLegend } from '../../lib/charts/fmt.ts';
 
 /** 95% intervals of a cross-tab's cells, looked up by the table model's row labels. */
 function intervalText(tab: CrossTab): IntervalText {
@@ -270,7 +271,8 @@ export class HakushoExplorer extends HTMLElement {
       const banner = state.banner && !this.trend ? `・集計軸：${this.variable(state.banner)?.label ?? state.banner}` : '';
       const caption = `${question?.label ?? state.question}（${this.table.universeLabel}${banner}${this.trend ? '・調査回比較' : ''}）`;
       const interval = state.intervals && !this.trend ? intervalText(visible) : null;
-      tableBox.replaceChildren(renderTable(tableModel(shown, variable), caption, this.trend ? 'percent' : state.show, keys, interval));
+      const model = tableModel(shown, variable);
+      tableBox.replaceChildren(renderTable(model, caption, this.trend ? 'percent' : state.show, keys, interval));
       const notes = document.createElement('ul');
       notes.className = 'x-notes';
       const trendNotes = this.noTrend
@@ -278,7 +280,9 @@ export class HakushoExplorer extends HTMLElement {
         : this.trend && this.scope
           ? [...this.scope.notes, '前回以前の値は、公表された集計表または公開用データによります。']
           : [];
-      const lines = [...(wave.cube ? protectionNotes(wave.cube, this.table) : []), ...tableNotes(this.table), ...trendNotes];
+      // –, … (× is explained with its threshold by tableNotes).
+      const symbols = symbolLegend(model.body.flatMap((r) => r.cells.map((c) => c.text)), [SUPPRESSED]);
+      const lines = [...(wave.cube ? protectionNotes(wave.cube, this.table) : []), ...tableNotes(this.table), ...symbols, ...trendNotes];
       notes.append(...lines.map((n) => Object.assign(document.createElement('li'), { textContent: n })));
       tableBox.append(notes);
     }

@@ -10,6 +10,26 @@ export { roundHalfUp };
 
 /** Shown instead of a percentage whose column base is too small to publish. */
 export const SUPPRESSED = '×';
+/** A true zero (nobody chose it). */
+export const ZERO = '–';
+/** Not asked in that wave, or not in its published tables. */
+export const NOT_ASKED = '…';
+
+/** The legend of the three symbols that stand in for a number (issue 11: one symbol, one meaning). */
+export const SYMBOL_LEGEND: Record<string, string> = {
+  [ZERO]: `${ZERO}：該当する回答がない（0%）`,
+  [SUPPRESSED]: `${SUPPRESSED}：基数が小さい、または秘匿のため非表示`,
+  [NOT_ASKED]: `${NOT_ASKED}：その調査回では聞いていない、または公表されていない`,
+};
+
+/**
+ * Legend lines for the symbols that appear among `texts` (cell texts of a table), in a fixed
+ * order; `except` leaves out symbols another note already explains (× with its threshold).
+ */
+export function symbolLegend(texts: Iterable<string>, except: readonly string[] = []): string[] {
+  const seen = new Set(texts);
+  return [ZERO, SUPPRESSED, NOT_ASKED].filter((s) => seen.has(s) && !except.includes(s)).map((s) => SYMBOL_LEGEND[s]);
+}
 
 /** A cell's percent with one decimal ("35.7", "0.0", "–", "×"). */
 export function percentText(cell: TableCell, column: TableColumn): string {

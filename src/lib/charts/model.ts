@@ -6,7 +6,7 @@
 import type { CrossTab } from '../stats/types.ts';
 import { formatBase, formatPercent } from '../stats/format.ts';
 import { rowOrder } from './spec-bars.ts';
-import { baseText, countText, numberText, percentText, SUPPRESSED } from './fmt.ts';
+import { baseText, countText, NOT_ASKED, numberText, percentText, SUPPRESSED } from './fmt.ts';
 import { emptyColumns, withoutEmptyColumns } from './columns.ts';
 import { isGrid, isTrend, type ChartTable, type ChartVariable } from './types.ts';
 
@@ -47,9 +47,11 @@ export interface TableModel {
 }
 
 function plain(table: CrossTab, variable?: ChartVariable): TableModel {
-  const head: HeadCell[] = table.columns.map((c) => ({
+  // Percent of responses: the base of each percentage is the column's responses (issue 11).
+  const responses = table.type === 'multi' && table.options.multiPercent === 'responses' ? table.responses : undefined;
+  const head: HeadCell[] = table.columns.map((c, i) => ({
     label: c.key === 'total' ? '全体' : c.label,
-    base: baseText(c),
+    base: responses && !c.withheld ? `回答数 ${countText(responses[i] ?? 0)}（${baseText(c)}）` : baseText(c),
     letter: c.letter,
     caution: c.caution,
     suppressed: c.suppressed,
@@ -100,7 +102,7 @@ export function tableModel(table: ChartTable, variable?: ChartVariable): TableMo
             { text: countText(col.n), letters: '', caution: col.caution, count: null },
             ...options.map((o) => {
               const row = t.rows.find((r) => r.key === o.key);
-              return { text: row ? percentText(row.cells[0], col) : '–', letters: '', caution: col.caution, count: row?.cells[0].count ?? 0 };
+              return { text: row ? percentText(row.cells[0], col) : NOT_ASKED, letters: '', caution: col.caution, count: row?.cells[0].count ?? null };
             }),
           ],
         };
@@ -120,7 +122,7 @@ export function tableModel(table: ChartTable, variable?: ChartVariable): TableMo
         kind: 'option' as const,
         cells: table.waves.map((w) => {
           const p = table.points.find((x) => x.wave === w && x.option === o.option);
-          return { text: p ? formatPercent(p.proportion) : '–', letters: '', caution: (p?.base ?? 0) < 30, count: null };
+          return { text: p ? formatPercent(p.proportion) : NOT_ASKED, letters: '', caution: (p?.base ?? 0) < 30, count: null };
         }),
       })),
       unit: '%',

@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import { chooseKind, chartSpec, parseKind, renderChartSvg, describe, tableModel, tableCsv, wrapLines, BOM, type ChartVariable, type GridTable, type TrendTable } from '../../../src/lib/charts/index.ts';
 import { bandPosition } from '../../../src/lib/charts/spec-histogram.ts';
 import { textOn } from '../../../src/lib/charts/palette.ts';
+import { symbolLegend } from '../../../src/lib/charts/fmt.ts';
 import { baseLine, markNotes } from '../../../src/components/figure-notes.ts';
 import { multiTotal, multiBanner, likert, likertOptions, banded, bandedOptions, smallSingle, crossTab } from './fixtures.ts';
 
@@ -186,6 +187,14 @@ group('tableModel', () => {
   it('shows – for a true zero and × for a suppressed column', () => {
     expect(tableModel(multiTotal).body.find((r) => r.label.startsWith('<script'))?.cells[0].text).toBe('–');
     expect(tableModel(smallSingle).body[0].cells[0].text).toBe('×');
+  });
+  it('gives 0 %, suppressed and not asked three symbols, each with its legend (issue 11)', () => {
+    // 2022 did not ask option 2: not "–" (which means nobody chose it).
+    const gap: TrendTable = { ...trend, points: trend.points.filter((p) => !(p.wave === '2022' && p.option === 2)) };
+    expect(tableModel(gap).body.map((r) => r.cells.map((c) => c.text).join('→'))).toEqual(['48.0→55.2', '…→15.0']);
+    expect(symbolLegend(['48.0', '…', '–', '×'])).toEqual(['–：該当する回答がない（0%）', '×：基数が小さい、または秘匿のため非表示', '…：その調査回では聞いていない、または公表されていない']);
+    expect(symbolLegend(['12.0', '×'], ['×'])).toEqual([]);
+    expect(symbolLegend(['12.0'])).toEqual([]);
   });
   it('adds mean and median rows for banded answers', () => {
     const m = tableModel(banded, bandedVar);
