@@ -125,3 +125,11 @@ test('every figure whose table shows – or … explains the symbol in its notes
   expect(explained).toBeGreaterThan(0);
   expect(unexplained).toEqual([]);
 });
+
+test('a figure with an ordinal mean discloses the scores it is computed from (issue 11)', () => {
+  const html = readFileSync(join(OUT, 'jcsa/2025/questions/cs_penetration/index.html'), 'utf8');
+  const { document } = parseHTML(html);
+  const withMean = [...document.querySelectorAll('figure.chart')].filter((f) => [...f.querySelectorAll('.chart-table th')].some((th) => th.textContent?.trim() === '平均'));
+  expect(withMean.length).toBeGreaterThan(0);
+  for (const f of withMean) expect(f.querySelector('.chart-notes')?.textContent).toContain('平均・中央値は次の得点から計算：浸透していない=1、個人レベル=2、単一部門レベル=3');
+});

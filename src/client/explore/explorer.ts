@@ -28,6 +28,7 @@ import { standaloneSvg } from './download.ts';
 import { PROTECTED_NOTE, provenanceBase, withProvenance, type Provenance } from '../../lib/charts/provenance.ts';
 import { markNotes } from '../../components/figure-notes.ts';
 import { SUPPRESSED, symbolLegend } from '../../lib/charts/fmt.ts';
+import { scoreNote } from '../../lib/charts/describe.ts';
 
 /** 95% intervals of a cross-tab's cells, looked up by the table model's row labels. */
 function intervalText(tab: CrossTab): IntervalText {
@@ -282,7 +283,8 @@ export class HakushoExplorer extends HTMLElement {
           : [];
       // –, … (× is explained with its threshold by tableNotes).
       const symbols = symbolLegend(model.body.flatMap((r) => r.cells.map((c) => c.text)), [SUPPRESSED]);
-      const lines = [...(wave.cube ? protectionNotes(wave.cube, this.table) : []), ...tableNotes(this.table), ...symbols, ...trendNotes];
+      const scores = this.trend ? null : scoreNote(this.table, variable);
+      const lines = [...(wave.cube ? protectionNotes(wave.cube, this.table) : []), ...tableNotes(this.table), ...symbols, ...(scores ? [scores] : []), ...trendNotes];
       notes.append(...lines.map((n) => Object.assign(document.createElement('li'), { textContent: n })));
       tableBox.append(notes);
     }

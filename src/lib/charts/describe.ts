@@ -110,3 +110,17 @@ export function describe(table: ChartTable, variable?: ChartVariable): string {
   }
   return describeTable(withoutEmptyColumns(table), variable);
 }
+
+/**
+ * An ordinal question's mean and median are of scores the codebook gives its options: the note
+ * discloses them (issue 11), e.g. 「平均・中央値は次の得点から計算：全く浸透していない=-2、…」.
+ * Null when the table shows no summary or the options carry no scores.
+ */
+export function scoreNote(table: ChartTable, variable?: ChartVariable): string | null {
+  const tables = isGrid(table) ? table.tables : isTrend(table) ? [] : [table];
+  if (!variable || !tables.some((t) => t.type === 'ordinal' || t.type === 'grid-row') || !tables.some((t) => t.summaries?.length)) return null;
+  const scored = variable.options.filter((o) => o.score !== undefined && !o.nonSubstantive);
+  if (scored.length === 0) return null;
+  const left = variable.options.filter((o) => o.score === undefined || o.nonSubstantive).map((o) => `「${o.label}」`);
+  return `平均・中央値は次の得点から計算：${scored.map((o) => `${o.label}=${o.score}`).join('、')}${left.length ? `（${left.join('')}は除く）` : ''}。`;
+}

@@ -1,7 +1,7 @@
 import { describe as group, it, expect } from 'vitest';
 import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
-import { chooseKind, chartSpec, parseKind, renderChartSvg, describe, tableModel, tableCsv, wrapLines, BOM, type ChartVariable, type GridTable, type TrendTable } from '../../../src/lib/charts/index.ts';
+import { chooseKind, chartSpec, parseKind, renderChartSvg, describe, scoreNote, tableModel, tableCsv, wrapLines, BOM, type ChartVariable, type GridTable, type TrendTable } from '../../../src/lib/charts/index.ts';
 import { bandPosition } from '../../../src/lib/charts/spec-histogram.ts';
 import { textOn } from '../../../src/lib/charts/palette.ts';
 import { symbolLegend } from '../../../src/lib/charts/fmt.ts';
@@ -195,6 +195,13 @@ group('tableModel', () => {
     expect(symbolLegend(['48.0', '…', '–', '×'])).toEqual(['–：該当する回答がない（0%）', '×：基数が小さい、または秘匿のため非表示', '…：その調査回では聞いていない、または公表されていない']);
     expect(symbolLegend(['12.0', '×'], ['×'])).toEqual([]);
     expect(symbolLegend(['12.0'])).toEqual([]);
+  });
+  it('discloses the scores behind an ordinal mean (issue 11)', () => {
+    const scored = { ...likert, summaries: likert.columns.map(() => ({ mean: 0.2, median: 0, n: 215 })) };
+    expect(scoreNote(scored, likertVar)).toBe('平均・中央値は次の得点から計算：全く浸透していない=-2、あまり浸透していない=-1、どちらともいえない=0、やや浸透している=1、とても浸透している=2（「わからない」は除く）。');
+    expect(scoreNote(likert, likertVar)).toBeNull(); // no summaries shown
+    expect(scoreNote(banded, bandedVar)).toBeNull(); // class midpoints, not scores: the histogram notes say so
+    expect(scoreNote(scored, { ...likertVar, options: likertOptions.map(({ score: _, ...o }) => o) })).toBeNull();
   });
   it('adds mean and median rows for banded answers', () => {
     const m = tableModel(banded, bandedVar);
