@@ -35,8 +35,15 @@ function buttons(): void {
     const button = (e.target as Element | null)?.closest?.('button');
     if (!button) return;
     if (button.classList.contains('png-download')) {
-      const svg = button.closest('figure')?.querySelector<SVGSVGElement>('.chart-wide svg');
-      if (svg) saveBlob(await svgToPng(new XMLSerializer().serializeToString(svg), Number(svg.getAttribute('width')), Number(svg.getAttribute('height'))), button.dataset.file ?? 'chart.png');
+      // The PNG is the figure's SVG file drawn: it keeps the file's provenance (title, question,
+      // universe, base, source, synthetic mark; issue 11), not just the plot on the page.
+      const link = button.closest('figure')?.querySelector<HTMLAnchorElement>('a[data-download="svg"]');
+      if (!link) return;
+      const href = link.getAttribute('href') ?? '';
+      const text = href.startsWith('data:') ? decodeURIComponent(href.slice(href.indexOf(',') + 1)) : await (await fetch(href)).text();
+      const root = /<svg\b[^>]*>/.exec(text.replace(/^<\?xml[^>]*\?>\s*/, ''))?.[0] ?? '';
+      const size = (name: string) => Number(new RegExp(`\\s${name}="([\\d.]+)"`).exec(root)?.[1]);
+      saveBlob(await svgToPng(text, size('width'), size('height')), button.dataset.file ?? 'chart.png');
     } else if (button.classList.contains('copy-citation')) {
       try {
         await navigator.clipboard.writeText(button.dataset.copy ?? '');

@@ -3,6 +3,7 @@
  * and universe an editor named (errors list the valid choices, so a typo fails the build with a
  * message that says how to fix it), runs the engine and memoises the result for the build.
  */
+import { filterWords, type FilterLookup } from '../lib/charts/filter-words.ts';
 import { parseHTML } from 'linkedom';
 import type { Filter, Question } from '../lib/dataset/codebook.ts';
 import type { Dataset } from '../lib/dataset/types.ts';
@@ -308,9 +309,12 @@ export const WIDE = 680;
 export const NARROW = 340;
 
 /** The chart drawn at a width: SVG markup and the notes its form adds. */
-export function chartSvg(table: ChartTable, variable: ChartVariable | undefined, kind: ChartKind, width: number, ariaLabel: string): { svg: string; notes: string[] } {
+export function chartSvg(table: ChartTable, variable: ChartVariable | undefined, kind: ChartKind, width: number, ariaLabel: string): { svg: string; notes: string[]; height: number } {
   const { spec, svg } = renderChart(table, { document: document(), variable, kind, width, ariaLabel });
-  return { svg: svgMarkup(svg), notes: spec.notes };
+  const markup = svgMarkup(svg);
+  const height = Number(/^<svg\b[^>]*?\sheight="([\d.]+)"/.exec(markup)?.[1]);
+  if (!Number.isFinite(height)) throw new Error(`${ariaLabel}: chart SVG without a height`);
+  return { svg: markup, notes: spec.notes, height };
 }
 
 /** Explorer URL with the same question, banner and universe. */
@@ -378,6 +382,19 @@ export function defaultTitle(r: ResolvedChart): string {
   return isTrend(r.table) ? `${r.info.label}（経年比較）` : banner ? `${r.info.label}（${banner}別）` : r.info.label;
 }
 
+/** Labels of the wave's variables, options and universes, for filters in words. */
+function lookupOf(r: ResolvedChart): FilterLookup {
+  const variables = r.wave.dataset?.variables;
+  return {
+    variable: (id) => variables?.get(id)?.label,
+    option: (id, code) => {
+      const v = variables?.get(id);
+      return v && 'options' in v ? v.options.find((o) => o.code === code)?.label : undefined;
+    },
+    universe: (id) => r.wave.codebook.universes.find((u) => u.id === id)?.label,
+  };
+}
+
 /** What a downloaded chart file says about itself (src/lib/charts/provenance.ts). */
 export function provenanceOf(r: ResolvedChart, title: string): Provenance {
   const s = r.wave.codebook.survey;
@@ -386,7 +403,7 @@ export function provenanceOf(r: ResolvedChart, title: string): Provenance {
     question: r.info.text,
     universe: r.wave.codebook.universes.find((u) => u.id === r.universe)?.label ?? '全回答者',
     base: provenanceBase(r.table),
-    filters: [],
+    filters: r.filters.map((f) => filterWords(f, lookupOf(r))),
     banner: r.by ? (r.wave.dataset?.variables.get(r.by)?.label ?? r.by) : null,
     source: r.info.source ? `${sourceText(s.citation)}（${r.info.source}）` : sourceText(s.citation),
     synthetic: s.synthetic,

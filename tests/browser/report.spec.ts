@@ -108,6 +108,29 @@ test.describe('downloads', () => {
     expect(name).toMatch(/\.png$/);
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(bytes.length).toBeGreaterThan(2000);
+    // Issue 11: the PNG is the SVG file drawn at 2×, provenance included (not just the plot).
+    const svgFile = await download(page, () => fig.locator('a[data-download="svg"]').click());
+    const fileHeight = Number(/<svg\b[^>]*?\sheight="([\d.]+)"/.exec(svgFile.bytes.toString('utf8'))![1]);
+    const plotHeight = Number(await fig.locator('.chart-wide svg').first().getAttribute('height'));
+    expect(fileHeight).toBeGreaterThan(plotHeight + 60);
+    expect(bytes.readUInt32BE(20)).toBe(Math.round(fileHeight * 2)); // IHDR height
+  });
+
+  test('a figure whose files are written into the page carries its provenance too (issue 11)', async ({ page }) => {
+    // virtualex/2023 chapters chart grid rows: their SVG and CSV are data: URLs, not built files.
+    await page.goto('/virtualex/2023/overview/');
+    const fig = page.locator('figure.chart').filter({ has: page.locator('a[data-download="svg"][href^="data:"]') }).first();
+    const svg = (await download(page, () => fig.locator('a[data-download="svg"]').click())).bytes.toString('utf8');
+    const lines = await page.evaluate((text) => [...new DOMParser().parseFromString(text, 'image/svg+xml').documentElement.children].filter((e) => e.nodeName === 'text').map((e) => e.textContent).join(''), svg);
+    expect(lines).toContain(await fig.locator('.chart-title').evaluate((h) => h.lastChild?.textContent ?? ''));
+    expect(lines).toMatch(/対象：.+（(\d{4}年 )?n=[\d,]+/);
+    expect(lines).toMatch(/出典：バーチャレクス.+／https?:\/\/[^/]+\/virtualex\/2023\/overview\/#fig-/);
+    expect(lines).toContain('合成サンプルデータ');
+    const csv = (await download(page, () => fig.locator('a[data-download="csv"]').click())).bytes.toString('utf8');
+    const [head, row] = Papa.parse<string[]>(csv.slice(1).trim()).data;
+    expect(row[head.indexOf('固定リンク')]).toMatch(/\/virtualex\/2023\/overview\/#fig-/);
+    const png = (await download(page, () => fig.locator('button.png-download').click())).bytes;
+    expect(png.readUInt32BE(20)).toBe(Math.round(Number(/<svg\b[^>]*?\sheight="([\d.]+)"/.exec(svg)![1]) * 2));
   });
 });
 

@@ -10,9 +10,7 @@ export const GET: APIRoute = ({ params, props }) => {
   const { seg } = props as SegmentProps;
   const r = resolveChart({ survey: params.survey as string, wave: params.wave as string, q: params.id as string, by: seg.by, universe: seg.universe, view: 'protected' });
   const title = defaultTitle(r);
-  const { svg } = chartSvg(r.table, r.variable, r.kind, WIDE, title);
-  const height = Number(/^<svg\b[^>]*?\sheight="([\d.]+)"/.exec(svg)?.[1]);
-  if (!Number.isFinite(height)) throw new Error(`${params.survey}/${params.wave} ${params.id}: chart SVG without a height`);
+  const { svg, height } = chartSvg(r.table, r.variable, r.kind, WIDE, title);
   // The file says what it shows once it leaves the page: question, base, banner, source, synthetic mark.
   return new Response(withProvenance(svg, WIDE, height, provenanceOf(r, title)).svg, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
 };
