@@ -4,6 +4,8 @@
  * choices, so the build fails instead of printing a wrong figure. Suppressed cells (base below
  * the suppression threshold) refuse to print.
  */
+import { meanShown, medianInOpenClass, openClass, openClassShare, OPEN_CLASS_MAX_SHARE } from '../lib/charts/banded.ts';
+import type { Option } from '../lib/dataset/codebook.ts';
 import { formatBase, formatNumber, formatPercent } from '../lib/stats/format.ts';
 import type { PublishedTable } from '../lib/dataset/types.ts';
 import type { CrossTab, TableRow } from '../lib/stats/types.ts';
@@ -91,6 +93,15 @@ export function statValue(r: StatRequest): StatValue {
       if (s.medianClass === undefined) throw new Error(`${who(r)} kind="medianClass": only banded questions have a median class (q="${r.q}" is ${t.type}); use kind="median"`);
       return { text: s.medianClass, title: `${info.label}の中央値を含む階級（${where}、${formatBase(s.n)}）`, caution };
     }
+    if (kind === 'mean' && t.type === 'banded') {
+      // A banded mean resting on many answers in the open top class is not quoted (lib/charts/banded.ts).
+      const options = (dataset.variables.get(r.q) as { options?: Option[] } | undefined)?.options ?? [];
+      if (!meanShown(t, col, options)) {
+        const share = openClassShare(t, col, options);
+        throw new Error(`${who(r)} kind="mean": ${(share * 100).toFixed(1)}% of the answers are in the open top class 「${openClass(options)?.label}」 (more than ${OPEN_CLASS_MAX_SHARE * 100}%), so the mean rests on the value assumed for it; quote kind="medianClass" or kind="median" instead`);
+      }
+    }
+    if (kind === 'median' && medianInOpenClass(s)) throw new Error(`${who(r)} kind="median": the median falls in the open top class (${s.medianClass}), so the value is only the class's lower bound; quote kind="medianClass" instead`);
     const x = kind === 'mean' ? s.mean : s.median;
     return { text: `${formatNumber(x, r.digits ?? 1)}${unit?.unit ?? ''}`, title: `${info.label}の${kind === 'mean' ? '平均' : '中央値'}（${where}、${formatBase(s.n)}）`, caution };
   }

@@ -133,3 +133,36 @@ test('a figure with an ordinal mean discloses the scores it is computed from (is
   expect(withMean.length).toBeGreaterThan(0);
   for (const f of withMean) expect(f.querySelector('.chart-notes')?.textContent).toContain('平均・中央値は次の得点から計算：浸透していない=1、個人レベル=2、単一部門レベル=3');
 });
+
+test('banded summaries do not overclaim: no mean over a crowded open class, no boundary as a median (issue 11)', () => {
+  const page = (path: string) => parseHTML(readFileSync(join(OUT, path), 'utf8')).document;
+  // jcsa employee size: 31.8 % of answers in 「5000名以上」 — the mean (3,541.7名) rested on the 7,000 assumed for it.
+  const employees = page('jcsa/2025/questions/employee_size/index.html');
+  expect(employees.body.textContent).not.toMatch(/平均 3,541\.7名/);
+  expect(employees.querySelector('.chart-notes')?.textContent).toContain('最上位の階級の回答が20%を超える列は、平均がこの仮定に大きく左右されるため、平均の代わりに中央値の階級を示しています。');
+  expect(employees.querySelector('.chart-notes')?.textContent).toMatch(/上限のない最上位の階級「5000名以上」（全体の回答の[\d.]+%）は[\d,.]+名とみなしています/);
+  // jcsa revenue: the median falls in the open class; its boundary (100.0億円) is not a median.
+  const revenue = page('jcsa/2025/questions/revenue_size/index.html');
+  expect(revenue.body.textContent).toContain('上限のない階級のため中央値の値は示しません');
+  expect(revenue.body.textContent).not.toMatch(/中央値 100\.0億円/);
+});
+
+test('every chart links its notes to the 集計方法 page, which states the engine\'s parameters (issue 11)', async ({ page }) => {
+  let figures = 0;
+  const missing: string[] = [];
+  for (const [path, html] of builtTextFiles()) {
+    if (!path.endsWith('.html')) continue;
+    for (const figure of parseHTML(html).document.querySelectorAll('figure.chart')) {
+      figures++;
+      if (!figure.querySelector('.chart-notes a[href="/methods/"]')) missing.push(path);
+    }
+  }
+  expect(figures).toBeGreaterThan(100);
+  expect(missing).toEqual([]);
+  await page.goto('/methods/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('集計方法');
+  const text = await page.locator('article').textContent();
+  for (const phrase of ['基数が30未満の列は参考値', '基数が10未満の列は割合も人数も示しません', '有意水準 5%', '95%信頼区間は Wilson 法', '回答が20%を超えるときは', '±2人']) expect(text).toContain(phrase);
+  await page.goto('/explore/?s=jcsa&w=2025&q=cs_effect');
+  await expect(page.locator('.x-notes a[href="/methods/"]')).toHaveText('集計方法');
+});

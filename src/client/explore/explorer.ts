@@ -286,6 +286,9 @@ export class HakushoExplorer extends HTMLElement {
       const scores = this.trend ? null : scoreNote(this.table, variable);
       const lines = [...(wave.cube ? protectionNotes(wave.cube, this.table) : []), ...tableNotes(this.table), ...symbols, ...(scores ? [scores] : []), ...trendNotes];
       notes.append(...lines.map((n) => Object.assign(document.createElement('li'), { textContent: n })));
+      const methods = document.createElement('li');
+      methods.append(Object.assign(document.createElement('a'), { href: '/methods/', textContent: '集計方法' }), '（基数・信頼区間・有意差の記号・秘匿処理など）');
+      notes.append(methods);
       tableBox.append(notes);
     }
     const chi = q<HTMLElement>(this, '[data-role="chi"]');
@@ -581,7 +584,7 @@ export class HakushoExplorer extends HTMLElement {
     const csv = tableCsv(this.trend ?? this.table, {
       survey: `${wave.title}（${wave.wave}）`, question: p.question, citation: sourceText(wave.citation), synthetic: wave.synthetic,
       banner: p.banner, filters: p.filters, notes: p.notes, link: this.permalink(),
-    });
+    }, this.data ? sourceVariable(this.data, this.state.question) : undefined);
     saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${this.fileStem()}.csv`);
   }
 

@@ -16,7 +16,9 @@ import type { ChiSquare, CrossTab } from '../stats/types.ts';
 import { datums, isChartRow } from './datum.ts';
 import { roundHalfUp } from './fmt.ts';
 import { answerType } from './describe.ts';
-import { isGrid, isTrend, type ChartTable } from './types.ts';
+import { isGrid, isTrend, type ChartTable, type ChartVariable } from './types.ts';
+import type { Option } from '../dataset/codebook.ts';
+import { openClassShare, OPEN_CLASS_MAX_SHARE } from './banded.ts';
 
 export const BOM = '\uFEFF';
 
@@ -111,7 +113,7 @@ const columnName = (table: CrossTab, i: number) => (table.columns[i].key === 'to
 const baseOf = (table: CrossTab, i: number) => (table.columns[i].withheld ? null : table.columns[i].n);
 
 /** The cells, then summaries and χ² tests, of one cross-tab. */
-function rowsOf(table: CrossTab, meta: CsvMeta, item: string): CsvValue[][] {
+function rowsOf(table: CrossTab, meta: CsvMeta, item: string, options?: readonly Option[]): CsvValue[][] {
   const type = answerType(table.type);
   const out = (l: Line) => line(meta, table.spec.question, type, l);
   const cells = datums(table, (r) => isChartRow(r) || r.kind === 'net').map((d) =>
@@ -125,7 +127,8 @@ function rowsOf(table: CrossTab, meta: CsvMeta, item: string): CsvValue[][] {
     const column = table.columns[i];
     if (!column || column.suppressed || column.withheld || s.n === 0) return [];
     const at = { universe: table.universeLabel, item, column: columnName(table, i), n: baseOf(table, i), caution: column.caution };
-    const assumed = s.openBandAssumed !== undefined ? `最上位の階級の値を${s.openBandAssumed}とみなした平均` : '';
+    const share = options ? openClassShare(table, i, options) : null;
+    const assumed = s.openBandAssumed !== undefined ? `最上位の階級の値を${s.openBandAssumed}とみなした平均${share !== null ? `（最上位の階級の回答は${roundHalfUp(share * 100, 1).toFixed(1)}%${share > OPEN_CLASS_MAX_SHARE ? `。${OPEN_CLASS_MAX_SHARE * 100}%を超えるため図表では平均を示していません` : ''}）` : ''}` : '';
     return [
       out({ ...at, metric: '平均', label: '', value: s.mean, note: assumed }),
       out({ ...at, metric: '中央値', label: '', value: s.median }),
@@ -146,7 +149,7 @@ function rowsOf(table: CrossTab, meta: CsvMeta, item: string): CsvValue[][] {
 }
 
 /** CSV text (with BOM) of any chart table. */
-export function tableCsv(table: ChartTable, meta: CsvMeta): string {
+export function tableCsv(table: ChartTable, meta: CsvMeta, variable?: ChartVariable): string {
   const body: CsvValue[][] = isGrid(table)
     ? table.tables.flatMap((t, i) => rowsOf(t, meta, table.rowLabels[i]))
     : isTrend(table)
@@ -158,6 +161,6 @@ export function tableCsv(table: ChartTable, meta: CsvMeta): string {
             synthetic: meta.synthetic && p.source !== 'published',
           }),
         )
-      : rowsOf(table, meta, '');
+      : rowsOf(table, meta, '', variable?.options);
   return BOM + csvRows([HEADER, ...body]) + '\r\n';
 }

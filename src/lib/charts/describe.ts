@@ -11,6 +11,7 @@ import { isGrid, isTrend, type ChartTable, type ChartVariable } from './types.ts
 import { columnAxisLabel, isChartRow } from './datum.ts';
 import { isLikert, likertMidpoint } from './kind.ts';
 import { trendLabel } from './spec-trend.ts';
+import { meanShown, medianClassLabel, medianInOpenClass } from './banded.ts';
 
 /** "SA" / "MA" / "数値" for a table type. */
 export function answerType(type: CrossTab['type']): string {
@@ -70,7 +71,9 @@ function describeTable(table: CrossTab, variable?: ChartVariable): string {
     const s = table.summaries?.[0];
     const unit = variable?.unit ?? '';
     const mode = byShare[0] ? `最も多い階級は「${byShare[0].label}」（${pct(table, byShare[0])}）。` : '';
-    const stats = s && s.n > 0 ? `平均は${numberText(s.mean)}${unit}、中央値は${numberText(s.median)}${unit}${s.medianClass ? `（「${s.medianClass}」の階級）` : ''}。` : '';
+    const median = !s ? '' : medianInOpenClass(s) ? `中央値は上限のない「${medianClassLabel(s, variable?.options ?? [])}」の階級に入る` : `中央値は${numberText(s.median)}${unit}${s.medianClass ? `（「${s.medianClass}」の階級）` : ''}`;
+    const mean = s && meanShown(table, 0, variable?.options ?? []) ? `平均は${numberText(s.mean)}${unit}、` : '';
+    const stats = s && s.n > 0 ? `${mean}${median}。` : '';
     body = mode + stats;
   } else if (isLikert(variable) && variable) {
     const mid = likertMidpoint(variable);

@@ -7,6 +7,10 @@ import type { CrossTab } from '../stats/types.ts';
 import { formatBase, formatPercent } from '../stats/format.ts';
 import { rowOrder } from './spec-bars.ts';
 import { baseText, countText, NOT_ASKED, numberText, percentText, SUPPRESSED } from './fmt.ts';
+import { meanShown, medianClassLabel, medianInOpenClass } from './banded.ts';
+
+/** In place of a banded mean that rests on too many open-class answers (banded.ts). */
+export const MEAN_NOT_SHOWN = '（中央値の階級を参照）';
 import { emptyColumns, withoutEmptyColumns } from './columns.ts';
 import { isGrid, isTrend, type ChartTable, type ChartVariable } from './types.ts';
 
@@ -75,11 +79,27 @@ function plain(table: CrossTab, variable?: ChartVariable): TableModel {
     ['中央値', (s: NonNullable<CrossTab['summaries']>[number]) => s.median],
   ] as const) {
     if (!table.summaries) break;
+    const mean = label === '平均';
     body.push({
       label: `${label}${unit ? `（${unit}）` : ''}`,
       kind: 'summary',
       // The precision the chart prints (numberText's default), so chart and table never disagree.
-      cells: table.summaries.map((s, i) => ({ text: table.columns[i].suppressed ? SUPPRESSED : numberText(pick(s)), letters: '', caution: table.columns[i].caution, count: null })),
+      // A banded mean resting on too many open-class answers is not shown (banded.ts).
+      cells: table.summaries.map((s, i) => ({
+        text: table.columns[i].suppressed
+          ? SUPPRESSED
+          : (mean ? !meanShown(table, i, variable?.options ?? []) : medianInOpenClass(s))
+            ? MEAN_NOT_SHOWN
+            : numberText(pick(s)),
+        letters: '', caution: table.columns[i].caution, count: null,
+      })),
+    });
+  }
+  if (table.type === 'banded' && table.summaries?.some((s) => s.medianClass !== undefined)) {
+    body.push({
+      label: '中央値の階級',
+      kind: 'summary',
+      cells: table.summaries.map((s, i) => ({ text: table.columns[i].suppressed ? SUPPRESSED : medianClassLabel(s, variable?.options ?? []), letters: '', caution: table.columns[i].caution, count: null })),
     });
   }
   // A numeric question's rows are its summaries (mean, median: their unit is in the row label), not options in %.

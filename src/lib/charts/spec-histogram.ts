@@ -14,6 +14,7 @@ import { columnColour } from './palette.ts';
 import { baseOptions, opacity, pos, valueLabel } from './spec-common.ts';
 import type { ChartSpec } from './spec.ts';
 import type { ChartVariable } from './types.ts';
+import { meanShown, medianClassLabel, medianInOpenClass, openClass, openClassShare, OPEN_CLASS_MAX_SHARE } from './banded.ts';
 
 /** A class on the index axis: class k spans [k, k + 1]. */
 interface Band {
@@ -50,8 +51,11 @@ interface Mark {
   median: boolean;
 }
 
-/** Mean (solid) and median (dashed) positions per column, and a header text per column. */
-function summaryMarks(table: CrossTab, bands: Band[], unit: string): { marks: Mark[]; header: Map<string, string> } {
+/**
+ * Mean (solid) and median (dashed) positions per column, and a header text per column. A column
+ * whose open top class holds too many answers shows its median class instead of a mean (banded.ts).
+ */
+function summaryMarks(table: CrossTab, bands: Band[], unit: string, options: readonly Option[]): { marks: Mark[]; header: Map<string, string> } {
   const marks: Mark[] = [];
   const header = new Map<string, string>();
   table.columns.forEach((column, i) => {
@@ -59,11 +63,20 @@ function summaryMarks(table: CrossTab, bands: Band[], unit: string): { marks: Ma
     const label = `${column.letter ? `${column.letter}: ` : ''}${columnAxisLabel(column)}`;
     header.set(column.key, label);
     if (!s || column.suppressed || s.n === 0) return;
-    const mean = bandPosition(bands, s.mean);
-    const median = bandPosition(bands, s.median);
+    const showMean = meanShown(table, i, options);
+    const showMedian = !medianInOpenClass(s);
+    const mean = showMean ? bandPosition(bands, s.mean) : null;
+    const median = showMedian ? bandPosition(bands, s.median) : null;
     if (mean !== null) marks.push({ columnKey: column.key, at: mean, median: false });
     if (median !== null) marks.push({ columnKey: column.key, at: median, median: true });
-    header.set(column.key, `${label}　平均 ${numberText(s.mean)}${unit}（実線）・中央値 ${numberText(s.median)}${unit}（破線）`);
+    header.set(
+      column.key,
+      !showMedian
+        ? `${label}　中央値の階級「${medianClassLabel(s, options)}」（上限のない階級のため中央値の値は示しません）`
+        : showMean
+          ? `${label}　平均 ${numberText(s.mean)}${unit}（実線）・中央値 ${numberText(s.median)}${unit}（破線）`
+          : `${label}　中央値の階級「${s.medianClass ?? ''}」（中央値 ${numberText(s.median)}${unit}、破線）`,
+    );
   });
   return { marks, header };
 }
@@ -80,13 +93,20 @@ export function histogramSpec(table: CrossTab, width: number, variable?: ChartVa
   const tick = labelColumn(bands.map((b) => b.label), colEm);
   const panel = 130;
   const max = percentCeiling(Math.max(0, ...data.map(pos)), 1.2);
-  const { marks, header } = summaryMarks(table, bands, unit);
+  const options = variable?.options ?? [];
+  const { marks, header } = summaryMarks(table, bands, unit, options);
   const excluded = table.rows.filter((r) => (r.nonSubstantive || r.kind === 'noAnswer') && r.cells.some((c) => c.count > 0));
   const notes = excluded.length > 0 ? [`「${excluded.map((r) => r.label).join('」「')}」は図から除き、表に掲載しています。`] : [];
   const summaries = table.summaries ?? [];
   if (summaries.some((s) => s.openBandAssumed !== undefined)) {
     const s = summaries.find((x) => x.openBandAssumed !== undefined) as Summary;
-    notes.push(`平均は各階級の中央値から算出し、最上位の階級は${numberText(s.openBandAssumed as number)}${unit}とみなしています。`);
+    const open = openClass(options);
+    // State the assumption where the mean is shown, with how many answers it concerns (issue 11).
+    const share = open ? `、全体の回答の${numberText(openClassShare(table, 0, options) * 100)}%` : '';
+    notes.push(`平均は各階級の中央の値から計算し、上限のない最上位の階級${open ? `「${open.label}」（${share.slice(1)}）` : ''}は${numberText(s.openBandAssumed as number)}${unit}とみなしています。`);
+    if (table.columns.some((c, i) => !c.suppressed && summaries[i]?.n && !meanShown(table, i, options))) {
+      notes.push(`最上位の階級の回答が${Math.round(OPEN_CLASS_MAX_SHARE * 100)}%を超える列は、平均がこの仮定に大きく左右されるため、平均の代わりに中央値の階級を示しています。`);
+    }
   }
   const fy = { fy: 'columnKey' };
   return {

@@ -5,6 +5,7 @@ import { chooseKind, chartSpec, parseKind, renderChartSvg, describe, scoreNote, 
 import { bandPosition } from '../../../src/lib/charts/spec-histogram.ts';
 import { textOn } from '../../../src/lib/charts/palette.ts';
 import { symbolLegend } from '../../../src/lib/charts/fmt.ts';
+import { openClassShare } from '../../../src/lib/charts/banded.ts';
 import { baseLine, markNotes } from '../../../src/components/figure-notes.ts';
 import { multiTotal, multiBanner, likert, likertOptions, banded, bandedOptions, smallSingle, crossTab } from './fixtures.ts';
 
@@ -205,7 +206,51 @@ group('tableModel', () => {
   });
   it('adds mean and median rows for banded answers', () => {
     const m = tableModel(banded, bandedVar);
-    expect(m.body.slice(-2).map((r) => `${r.label}=${r.cells[0].text}`)).toEqual(['平均（%）=3.8', '中央値（%）=2.7']); // as the chart prints them (issue 11: charts said 0.1, tables 0.01)
+    expect(m.body.slice(-3).map((r) => `${r.label}=${r.cells[0].text}`)).toEqual(['平均（%）=3.8', '中央値（%）=2.7', '中央値の階級=1〜3%未満']); // as the chart prints them (issue 11: charts said 0.1, tables 0.01)
+  });
+  it('shows the median class instead of a banded mean when the open class holds over 20 % (issue 11)', () => {
+    // 15 of 200 (7.5 %) in 「10%以上」: the mean is shown, and the notes state the assumption and the share.
+    expect(openClassShare(banded, 0, bandedOptions)).toBeCloseTo(0.075, 10);
+    expect(chartSpec(banded, { variable: bandedVar, width: 640 }).notes).toContain('平均は各階級の中央の値から計算し、上限のない最上位の階級「10%以上」（全体の回答の7.5%）は12.5%とみなしています。');
+    // 60 of 200 (30 %) in the open class: no mean in chart, table or description.
+    const heavy = crossTab({
+      type: 'banded',
+      totalN: 200,
+      rows: [
+        { key: '1', label: '0〜1%未満', counts: [40] },
+        { key: '2', label: '1〜3%未満', counts: [50] },
+        { key: '3', label: '3〜5%未満', counts: [30] },
+        { key: '4', label: '5〜10%未満', counts: [20] },
+        { key: '5', label: '10%以上', counts: [60] },
+      ],
+      summaries: [{ mean: 5.9, median: 3.67, medianClass: '3〜5%未満', n: 200, openBandAssumed: 12.5 }],
+    });
+    expect(openClassShare(heavy, 0, bandedOptions)).toBeCloseTo(0.3, 10);
+    expect(tableModel(heavy, bandedVar).body.slice(-3).map((r) => `${r.label}=${r.cells[0].text}`)).toEqual(['平均（%）=（中央値の階級を参照）', '中央値（%）=3.7', '中央値の階級=3〜5%未満']);
+    const spec = chartSpec(heavy, { variable: bandedVar, width: 640 });
+    expect(spec.notes).toContain('最上位の階級の回答が20%を超える列は、平均がこの仮定に大きく左右されるため、平均の代わりに中央値の階級を示しています。');
+    const svg = renderChartSvg(heavy, { document: doc(), variable: bandedVar, width: 640 });
+    expect(svg).toContain('中央値の階級「3〜5%未満」（中央値 3.7%、破線）');
+    expect(svg).not.toContain('平均 5.9');
+    expect(describe(heavy, bandedVar)).toContain('中央値は3.7%（「3〜5%未満」の階級）。');
+    expect(describe(heavy, bandedVar)).not.toContain('平均');
+  });
+  it('names the open class, not its boundary, when the median falls in it (issue 11)', () => {
+    const top = crossTab({
+      type: 'banded',
+      totalN: 100,
+      rows: [
+        { key: '1', label: '0〜1%未満', counts: [10] },
+        { key: '2', label: '1〜3%未満', counts: [10] },
+        { key: '3', label: '3〜5%未満', counts: [10] },
+        { key: '4', label: '5〜10%未満', counts: [10] },
+        { key: '5', label: '10%以上', counts: [60] },
+      ],
+      summaries: [{ mean: 9.9, median: 10, medianClass: '≥ 10%', n: 100, openBandAssumed: 12.5 }],
+    });
+    expect(tableModel(top, bandedVar).body.slice(-3).map((r) => `${r.label}=${r.cells[0].text}`)).toEqual(['平均（%）=（中央値の階級を参照）', '中央値（%）=（中央値の階級を参照）', '中央値の階級=10%以上']);
+    expect(renderChartSvg(top, { document: doc(), variable: bandedVar, width: 640 })).toContain('中央値の階級「10%以上」（上限のない階級のため中央値の値は示しません）');
+    expect(describe(top, bandedVar)).toContain('中央値は上限のない「10%以上」の階級に入る。');
   });
 });
 
@@ -238,13 +283,14 @@ group('tableCsv', () => {
     }
   });
   it('adds the mean, median and median class of a banded question, with the value assumed for the open class', () => {
-    const rows = records(tableCsv(banded, { survey: 's', question: '解約率', citation: 'c', synthetic: false }));
+    const rows = records(tableCsv(banded, { survey: 's', question: '解約率', citation: 'c', synthetic: false }, bandedVar));
     const stats = rows.filter((r) => r['指標'] !== '割合').map((r) => [r['区分'], r['区分の基数n'], r['指標'], r['選択肢'], r['統計量'], r['注記']]);
     expect(stats).toEqual([
-      ['全体', '200', '平均', '', '3.7625', '最上位の階級の値を12.5とみなした平均'],
+      ['全体', '200', '平均', '', '3.7625', '最上位の階級の値を12.5とみなした平均（最上位の階級の回答は7.5%）'],
       ['全体', '200', '中央値', '', '2.714286', ''],
       ['全体', '200', '中央値の階級', '1〜3%未満', '', ''],
     ]);
+    expect(records(tableCsv(banded, { survey: 's', question: '解約率', citation: 'c', synthetic: false })).find((r) => r['指標'] === '平均')!['注記']).toBe('最上位の階級の値を12.5とみなした平均');
   });
   it('adds the χ² test of the table and of each multi-answer option', () => {
     const single = { ...likert, chiSquare: { statistic: 12.5, df: 4, p: 0.014, lowExpected: true } };

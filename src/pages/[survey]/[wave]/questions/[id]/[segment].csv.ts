@@ -13,6 +13,6 @@ export const GET: APIRoute = ({ params, props, url, site }) => {
   const p = provenanceOf(r, defaultTitle(r));
   // The question page this file belongs to (the file sits next to it).
   const link = new URL('./', new URL(url.pathname, site ?? url)).href;
-  const csv = tableCsv(r.table, { survey: s.title, question: r.info.text, citation: s.citation, synthetic: s.synthetic, banner: p.banner, notes: p.notes, link });
+  const csv = tableCsv(r.table, { survey: s.title, question: r.info.text, citation: s.citation, synthetic: s.synthetic, banner: p.banner, notes: p.notes, link }, r.variable);
   return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };
