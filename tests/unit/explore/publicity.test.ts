@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodePublicUse, decodePublicUse } from '../../../src/lib/publicuse/index.ts';
 import { isPublicVariable, publicCodebook, publicUniverseIds } from '../../../src/lib/publicuse/publicity.ts';
-import { syntheticDataset } from '../../../src/lib/publicuse/synthetic.ts';
+import { syntheticDataset } from '../../../scripts/bench/synthetic.ts';
 import type { Codebook } from '../../../src/lib/dataset/codebook.ts';
 import type { Dataset } from '../../../src/lib/dataset/types.ts';
 

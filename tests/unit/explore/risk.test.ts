@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { disclosureRisk } from '../../../src/lib/publicuse/risk.ts';
 import { makeDataset } from '../stats/helpers.ts';
-import { syntheticDataset } from '../../../src/lib/publicuse/synthetic.ts';
+import { syntheticDataset } from '../../../scripts/bench/synthetic.ts';
 
 describe('disclosure risk of public-use rows', () => {
   it('counts rows alone in their group of identical coded answers and the smallest group', () => {
