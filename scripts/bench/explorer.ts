@@ -1,7 +1,7 @@
 /**
  * `npm run bench explorer`: the cross-tab explorer at 100,000 respondents, in Chromium.
  *
- * 1. Generates a synthetic wave (src/lib/publicuse/synthetic.ts) and encodes it as a public-use
+ * 1. Generates a synthetic wave (scripts/bench/synthetic.ts) and encodes it as a public-use
  *    file; reports its size per 10,000 respondents × 100 questions (raw, gzip, brotli) against
  *    the same answers as CSV (the named alternative).
  * 2. Bundles the explorer's real client code with Vite (the bundler Astro uses) into a temporary
@@ -18,7 +18,7 @@ import { join, extname, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-import { syntheticDataset } from '../../src/lib/publicuse/synthetic.ts';
+import { syntheticDataset } from './synthetic.ts';
 import { encodePublicUse } from '../../src/lib/publicuse/encode.ts';
 import { decodePublicUse } from '../../src/lib/publicuse/decode.ts';
 import { publicCodebook } from '../../src/lib/publicuse/publicity.ts';

@@ -3,20 +3,8 @@
  * (`dataset/publication.ts`): a variable or universe is public only when it and everything it reads
  * is public (and not free text); anything else stays out.
  */
-import type { Codebook, Derived, Question } from '../dataset/codebook.ts';
+import type { Codebook } from '../dataset/codebook.ts';
 import { publicationOf } from '../dataset/publication.ts';
-
-/** The question or derived variable behind a variable id (`q`, `grid__row` or a derived id). */
-export function ownerOf(codebook: Codebook, variableId: string): { question?: Question; derived?: Derived } {
-  const question = codebook.questions.find((q) => q.id === variableId);
-  if (question) return { question };
-  const derived = codebook.derived.find((d) => d.id === variableId);
-  if (derived) return { derived };
-  const [gridId, rowId] = variableId.split('__');
-  const grid = codebook.questions.find((q) => q.id === gridId && q.type === 'grid');
-  if (grid && grid.type === 'grid' && grid.rows.some((r) => r.id === rowId)) return { question: grid };
-  return {};
-}
 
 /**
  * True when the variable may be published: a public, non-text question or grid row, or a derived

@@ -11,7 +11,7 @@ import { encodeCube, decodeCube, CubeFormatError } from '../../../src/lib/cube/f
 import { cubePlan, NO_RESTRICTION, filterRestrictionId } from '../../../src/lib/cube/plan.ts';
 import { crosstab } from '../../../src/lib/stats/crosstab.ts';
 import { publicCodebook } from '../../../src/lib/publicuse/publicity.ts';
-import { syntheticDataset } from '../../../src/lib/publicuse/synthetic.ts';
+import { syntheticDataset } from '../../../scripts/bench/synthetic.ts';
 import { evaluateFilter } from '../../../src/lib/dataset/filter.ts';
 import { and, count, fullBitset } from '../../../src/lib/dataset/bitset.ts';
 import { resolveVariable } from '../../../src/lib/stats/population.ts';

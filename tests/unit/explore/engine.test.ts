@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { crosstab } from '../../../src/lib/stats/crosstab.ts';
 import type { CrossTab, TableSpec } from '../../../src/lib/stats/types.ts';
 import { encodePublicUse, decodePublicUse } from '../../../src/lib/publicuse/index.ts';
-import { syntheticDataset } from '../../../src/lib/publicuse/synthetic.ts';
+import { syntheticDataset } from '../../../scripts/bench/synthetic.ts';
 import { computeTable } from '../../../src/lib/explore/compute.ts';
 import { parseState } from '../../../src/lib/explore/state.ts';
 import { catalogWave } from '../../../src/lib/explore/catalog.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crosstab } from '../../../src/lib/stats/crosstab.ts';
-import { syntheticDataset } from '../../../src/lib/publicuse/synthetic.ts';
+import { syntheticDataset } from '../../../scripts/bench/synthetic.ts';
 import { tableNotes } from '../../../src/lib/explore/notes.ts';
 
 /** Built inside each test (not at module level) so that mutation testing can trace coverage to it. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodePublicUse, decodePublicUse } from '../../../src/lib/publicuse/index.ts';
 import { isPublicVariable, publicCodebook, publicUniverseIds } from '../../../src/lib/publicuse/publicity.ts';
-import { syntheticDataset } from '../../../src/lib/publicuse/synthetic.ts';
+import { syntheticDataset } from '../../../scripts/bench/synthetic.ts';
 import type { Codebook } from '../../../src/lib/dataset/codebook.ts';
 import type { Dataset } from '../../../src/lib/dataset/types.ts';
 
@@ -70,5 +70,41 @@ describe('what may be published', () => {
     expect(decoded.variables.has('q1_yes')).toBe(true);
     expect(decoded.variables.has('secret_mix')).toBe(false);
     expect(new TextDecoder().decode(encodePublicUse(ds))).not.toContain('revenue_exact');
+  });
+});
+
+describe('the public codebook, part by part', () => {
+  it('keeps the survey, the chapters and the cube settings as they are, and public questions in order', () => {
+    const { ds } = setup();
+    const cb = publicCodebook(ds.codebook);
+    expect(cb.survey).toBe(ds.codebook.survey);
+    expect(cb.chapters).toBe(ds.codebook.chapters);
+    expect(cb.cube).toEqual({ perturbation: { D: 2, V: 1, js: 2 } });
+    expect(cb.questions.map((q) => q.id)).toEqual(['segment', 'staff', 'q1', 'q2', 'q3', 'q4', 'q5']);
+    expect(cb.universes.map((u) => u.id)).toEqual(['saas']);
+    expect('crosswalk' in cb).toBe(false);
+  });
+
+  it('keeps only the public variables of the cube filter list', () => {
+    const { ds } = setup();
+    const codebook = { ...ds.codebook, cube: { ...ds.codebook.cube, filters: ['segment', 'revenue_exact', 'q1_yes', 'big', 'q5'] } };
+    expect(publicCodebook(codebook).cube).toEqual({ perturbation: { D: 2, V: 1, js: 2 }, filters: ['segment', 'q1_yes', 'q5'] });
+    expect(codebook.cube.filters).toEqual(['segment', 'revenue_exact', 'q1_yes', 'big', 'q5']);
+  });
+
+  it('keeps the crosswalk entries of public questions only, and drops a crosswalk left empty', () => {
+    const { ds } = setup();
+    const crosswalk = { wave: '2025', questions: [{ question: 'q1', previous: 'old_q1' }, { question: 'revenue_exact' }, { question: 'q2', options: { '1': 2 } }, { question: 'comment' }] };
+    const cb = publicCodebook({ ...ds.codebook, crosswalk });
+    expect(cb.crosswalk).toEqual({ wave: '2025', questions: [{ question: 'q1', previous: 'old_q1' }, { question: 'q2', options: { '1': 2 } }] });
+    const restrictedOnly = publicCodebook({ ...ds.codebook, crosswalk: { wave: '2025', questions: [{ question: 'revenue_exact' }, { question: 'comment' }] } });
+    expect('crosswalk' in restrictedOnly).toBe(false);
+    expect(JSON.stringify(restrictedOnly)).not.toContain('2025');
+  });
+
+  it('lists public universes by id, with all always in', () => {
+    const { ds } = setup();
+    expect([...publicUniverseIds({ ...ds.codebook, universes: [] })]).toEqual(['all']);
+    expect([...publicUniverseIds(ds.codebook)]).toEqual(['all', 'saas']);
   });
 });

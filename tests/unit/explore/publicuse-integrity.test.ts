@@ -9,7 +9,7 @@ import { encodePublicUse, decodePublicUse, readHeader, PublicUseError, VERSION }
 import { crc32 } from '../../../src/lib/publicuse/crc32.ts';
 import { PREAMBLE } from '../../../src/lib/publicuse/format.ts';
 import { forge } from '../../fixtures/publicuse/forge.ts';
-import { syntheticDataset } from '../../../src/lib/publicuse/synthetic.ts';
+import { syntheticDataset } from '../../../scripts/bench/synthetic.ts';
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 const fileOf = () => encodePublicUse(syntheticDataset({ n: 200, questions: 8, seed: 11 }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodePublicUse, decodePublicUse, defaultSeed, readHeader, PublicUseError } from '../../../src/lib/publicuse/index.ts';
-import { syntheticDataset } from '../../../src/lib/publicuse/synthetic.ts';
+import { syntheticDataset } from '../../../scripts/bench/synthetic.ts';
 import { permutation } from '../../../src/lib/publicuse/shuffle.ts';
 import { getBit as hasBit } from '../../../src/lib/dataset/bitset.ts';
 import type { Dataset } from '../../../src/lib/dataset/types.ts';

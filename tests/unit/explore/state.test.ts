@@ -4,7 +4,7 @@ import { ExploreState, defaultState, parseState, serializeState, toTableSpec, ty
 import { catalogWave, findWave, type CatalogWave, type ExploreCatalog } from '../../../src/lib/explore/catalog.ts';
 import { firstSourceUrl, sourceUrl } from '../../../src/lib/explore/source.ts';
 import { publicCodebook } from '../../../src/lib/publicuse/publicity.ts';
-import { syntheticDataset } from '../../../src/lib/publicuse/synthetic.ts';
+import { syntheticDataset } from '../../../scripts/bench/synthetic.ts';
 
 /** Built inside each test (not at module level) so that mutation testing can trace coverage to it. */
 function setup() {

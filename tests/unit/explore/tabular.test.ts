@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { encodePublicUse, decodePublicUse } from '../../../src/lib/publicuse/index.ts';
 import { publicCsv, dataPackage } from '../../../src/lib/publicuse/tabular.ts';
-import { syntheticDataset } from '../../../src/lib/publicuse/synthetic.ts';
+import { syntheticDataset } from '../../../scripts/bench/synthetic.ts';
 import { crosstab } from '../../../src/lib/stats/crosstab.ts';
 
 /** Built inside each test (not at module level) so that mutation testing can trace coverage to it. */

@@ -4,11 +4,13 @@
  * restricted question and free text, which must never be encoded). Answers are drawn from a
  * seeded PRNG with a designed relationship (single answers lean on `segment`), so cross-tabs
  * show real differences.
+ * Benchmark and test data, not library code: no page or `src/lib` module imports it, so it lives
+ * here rather than under `src/lib` (and is not mutation-tested as if it were).
  */
-import type { Codebook, Question } from '../dataset/codebook.ts';
-import type { Bitset, Dataset, Variable } from '../dataset/types.ts';
-import { bitsetWords, setBit } from '../dataset/bitset.ts';
-import { mulberry32 } from '../random.ts';
+import type { Codebook, Question } from '../../src/lib/dataset/codebook.ts';
+import type { Bitset, Dataset, Variable } from '../../src/lib/dataset/types.ts';
+import { bitsetWords, setBit } from '../../src/lib/dataset/bitset.ts';
+import { mulberry32 } from '../../src/lib/random.ts';
 
 export interface SyntheticSpec {
   /** Respondents. */
