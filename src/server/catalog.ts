@@ -3,9 +3,13 @@
  * the pure loader, and checks what spans waves (folder names, crosswalk targets). All problems
  * of all waves are reported together.
  */
+import { crosstab } from '../lib/stats/crosstab.ts';
+import { meanShown, medianInOpenClass, openClass, openClassShare, OPEN_CLASS_MAX_SHARE } from '../lib/charts/banded.ts';
+import { yamlLine } from '../lib/dataset/codebook-read.ts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Problem, Result, Wave } from '../lib/dataset/types.ts';
+import type { Dataset, Problem, Result, Wave } from '../lib/dataset/types.ts';
+import type { Codebook } from '../lib/dataset/codebook.ts';
 import { loadWaveData } from '../lib/dataset/load.ts';
 import { readCodebook } from '../lib/dataset/codebook-read.ts';
 import { ProblemsError } from '../lib/dataset/problem.ts';
@@ -96,13 +100,53 @@ export function readCatalog(root = dataRoot()): Result<Catalog> {
         tablesBytes: readIfPresent(`${dir}/tables.csv`),
       });
       if (!result.ok) problems.push(...result.problems);
-      else waves.push({ ...result.value, survey, wave, dir });
+      else {
+        if (result.value.dataset) problems.push(...headlineProblems(read.value, result.value.dataset, codebookPath, codebookText));
+        waves.push({ ...result.value, survey, wave, dir });
+      }
     }
   }
   problems.push(...checkAcrossWaves(codebooks));
   if (problems.length > 0) return { ok: false, problems, warnings: [] };
   const byKey = new Map(waves.map((w) => [`${w.survey}/${w.wave}`, w]));
   return { ok: true, value: { waves, get: (survey, wave) => byKey.get(`${survey}/${wave}`) }, warnings: [] };
+}
+
+/**
+ * Headlines the data cannot support, found here so that `npm run validate` reports them instead
+ * of the build failing: a mean of a banded question whose open top class holds more than
+ * OPEN_CLASS_MAX_SHARE of the answers (src/lib/charts/banded.ts; `<Stat>` refuses it too).
+ */
+export function headlineProblems(codebook: Codebook, dataset: Dataset, file: string, text: string): Problem[] {
+  const out: Problem[] = [];
+  codebook.headlines.forEach((h, i) => {
+    if (h.kind !== 'mean' && h.kind !== 'median') return;
+    const variable = dataset.variables.get(h.q);
+    const question = codebook.questions.find((q) => q.id === h.q);
+    if (!variable || variable.kind !== 'coded' || question?.type !== 'banded') return;
+    const table = crosstab(dataset, { question: h.q, banner: h.by ?? null, universe: h.universe });
+    const column = h.by ? table.columns.findIndex((c) => c.key === String(h.segment)) : 0;
+    if (column < 0) return;
+    const summary = table.summaries?.[column];
+    if (h.kind === 'median') {
+      if (summary && medianInOpenClass(summary)) {
+        out.push({ file, line: yamlLine(text, ['headlines', i, 'kind']), column: `headlines[${i}].kind`, rule: 'headline-open-class', value: 'median', message: `the median of ${h.q} falls in its open top class 「${openClass(variable.options)?.label}」, so its value would be only the class's lower bound`, expected: 'percent of a class (option:), or a question whose median falls in a bounded class' });
+      }
+      return;
+    }
+    if (meanShown(table, column, variable.options)) return;
+    const share = openClassShare(table, column, variable.options);
+    out.push({
+      file,
+      line: yamlLine(text, ['headlines', i, 'kind']),
+      column: `headlines[${i}].kind`,
+      rule: 'headline-open-class',
+      value: 'mean',
+      message: `${(share * 100).toFixed(1)}% of the answers to ${h.q} are in its open top class 「${openClass(variable.options)?.label}」, so the mean rests on the value assumed for that class`,
+      expected: `kind: median (a banded mean needs at most ${OPEN_CLASS_MAX_SHARE * 100}% in the open class)`,
+    });
+  });
+  return out;
 }
 
 const cache = new Map<string, Catalog>();

@@ -277,6 +277,9 @@ const EXPECTED: Record<string, string[]> = {
   'headline-mean-of-single': [
     'sample/2025/codebook.yaml line 119, headlines[1].kind: "mean" needs a banded or numeric question (cs_team is single) (expected percent, count or base)',
   ],
+  'headline-open-class-mean': [
+    'sample/2025/codebook.yaml line 120, headlines[2].kind: "mean" 23.0% of the answers to churn are in its open top class 「3%以上」, so the mean rests on the value assumed for that class (expected kind: median (a banded mean needs at most 20% in the open class))',
+  ],
   'headline-unknown-option': [
     'sample/2025/codebook.yaml line 118, headlines[0].option: "3" is not an option of sector (expected one of 1, 2)',
   ],

@@ -47,7 +47,7 @@ describe('codebook size', () => {
 
   it('a 50 MB label is refused before the YAML is parsed, with the size and the limit', () => {
     const text = once(valid(), '    label: 業種\n', `    label: ${'x'.repeat(50 * 1024 * 1024)}\n`);
-    expect(problems(text)).toEqual(['c.yaml: "52,431,917 characters" is too large (expected a codebook of at most 10,000,000 characters)']);
+    expect(problems(text)).toEqual(['c.yaml: "52,431,920 characters" is too large (expected a codebook of at most 10,000,000 characters)']);
   });
 });
 
