@@ -166,3 +166,19 @@ test('every chart links its notes to the 集計方法 page, which states the eng
   await page.goto('/explore/?s=jcsa&w=2025&q=cs_effect');
   await expect(page.locator('.x-notes a[href="/methods/"]')).toHaveText('集計方法');
 });
+
+test('no page publishes a chart whose every column is suppressed: it is the 掲載していない図 box (issue 11)', () => {
+  const empty: string[] = [];
+  let boxes = 0;
+  for (const [path, html] of builtTextFiles()) {
+    if (!path.endsWith('.html')) continue;
+    const { document } = parseHTML(html);
+    boxes += document.querySelectorAll('aside.omitted-chart').length;
+    for (const figure of document.querySelectorAll('figure.chart')) {
+      const cells = [...figure.querySelectorAll('.chart-table tbody td')].map((td) => (td.textContent ?? '').trim()).filter((t) => t !== '');
+      if (cells.length > 0 && cells.every((t) => t.startsWith('×'))) empty.push(`${path}: ${(figure.querySelector('.chart-title')?.textContent ?? '').trim().slice(0, 50)}`);
+    }
+  }
+  expect(boxes).toBeGreaterThan(3);
+  expect(empty).toEqual([]);
+});
