@@ -134,6 +134,7 @@ export class HakushoExplorer extends HTMLElement {
   async loadSource(state: ExploreState): Promise<ExploreSource> {
     const url = this.sourceUrl(state);
     if (this.wave(state).mode === 'aggregates') return { kind: 'cube', cube: await loadCube(url) };
+    if (this.wave(state).mode === 'tables') return { kind: 'tables', tables: await loadTables(url) };
     return { kind: 'rows', dataset: await loadDataset(url) };
   }
 
@@ -142,6 +143,7 @@ export class HakushoExplorer extends HTMLElement {
     const wave = this.wave(state);
     const earlier = await loadHistory(wave.history);
     if (wave.mode === 'aggregates' && wave.cube) return [...earlier, await loadTables(wave.cube.tablesUrl)];
+    if (wave.mode === 'tables') return [...earlier, await loadTables(wave.dataUrl)];
     const current = await source;
     if (current.kind !== 'rows') throw new Error('比較用のデータがありません');
     return [...earlier, { codebook: current.dataset.codebook, dataset: current.dataset }];
@@ -284,7 +286,8 @@ export class HakushoExplorer extends HTMLElement {
       // –, … (× is explained with its threshold by tableNotes).
       const symbols = symbolLegend(model.body.flatMap((r) => r.cells.map((c) => c.text)), [SUPPRESSED]);
       const scores = this.trend ? null : scoreNote(this.table, variable);
-      const lines = [...(wave.cube ? protectionNotes(wave.cube, this.table) : []), ...tableNotes(this.table), ...symbols, ...(scores ? [scores] : []), ...trendNotes];
+      const printed = wave.mode === 'tables' && !this.trend ? ['公表された集計表の数値です（割合は公表された値、信頼区間は公表された基数から計算）。集計軸と絞り込みは使えません。'] : [];
+      const lines = [...(wave.cube ? protectionNotes(wave.cube, this.table) : []), ...printed, ...tableNotes(this.table), ...symbols, ...(scores ? [scores] : []), ...trendNotes];
       notes.append(...lines.map((n) => Object.assign(document.createElement('li'), { textContent: n })));
       const methods = document.createElement('li');
       methods.append(Object.assign(document.createElement('a'), { href: '/methods/', textContent: '集計方法' }), '（基数・信頼区間・有意差の記号・秘匿処理など）');
@@ -327,7 +330,7 @@ export class HakushoExplorer extends HTMLElement {
     const total = t.columns[0];
     const filters = this.state.filters.length > 0 ? `、絞り込み${this.state.filters.length}件` : '';
     const n = total.withheld ? '非公開' : total.n.toLocaleString('ja-JP');
-    return `対象：${t.universeLabel}${filters}（n=${n}${wave.mode === 'aggregates' ? '・秘匿処理済み' : ''}）／${t.type === 'multi' ? '複数回答' : t.type === 'numeric' ? '数値回答' : '単一回答'}${t.weighted ? '／ウェイト集計' : ''}／出典：${sourceText(wave.citation)}${wave.synthetic ? '／合成サンプルデータ' : ''}`;
+    return `対象：${t.universeLabel}${filters}（n=${n}${wave.mode === 'aggregates' ? '・秘匿処理済み' : wave.mode === 'tables' ? '・公表集計表の数値' : ''}）／${t.type === 'multi' ? '複数回答' : t.type === 'numeric' ? '数値回答' : '単一回答'}${t.weighted ? '／ウェイト集計' : ''}／出典：${sourceText(wave.citation)}${wave.synthetic ? '／合成サンプルデータ' : ''}`;
   }
 
   // ---- controls ------------------------------------------------------------------------------
@@ -408,7 +411,7 @@ export class HakushoExplorer extends HTMLElement {
     const lists = `${wave.survey}/${wave.wave}/${s.question}`;
     if (this.listsFor !== lists) {
       this.listsFor = lists;
-      select('wave')?.replaceChildren(...this.catalog.waves.map((w) => option(`${w.survey}/${w.wave}`, `${w.title}（${w.wave}）`)));
+      select('wave')?.replaceChildren(...this.catalog.waves.map((w) => option(`${w.survey}/${w.wave}`, `${w.title}（${w.wave}${w.mode === 'tables' ? '・公表集計表' : ''}）`)));
       select('q')?.replaceChildren(...wave.variables.map((v) => option(v.id, `${v.label}${v.kind === 'multi' ? '［複数回答］' : ''}`)));
       select('b')?.replaceChildren(option('', 'なし（全体のみ）'), ...wave.variables.filter((v) => v.kind === 'coded' && v.id !== s.question).map((v) => option(v.id, v.label)));
       // 「全体」 would be false for a question asked of a subgroup: the table's base is that subgroup.
@@ -429,6 +432,12 @@ export class HakushoExplorer extends HTMLElement {
     set('q', s.question);
     set('b', s.banner ?? '');
     set('u', s.universe);
+    // Printed tables: no banner, no filters (restriction.ts, fitToTables).
+    const printed = wave.mode === 'tables';
+    const banner = select('b');
+    if (banner) banner.disabled = printed;
+    const filterVar = select('fvar');
+    if (filterVar) filterVar.disabled = printed;
     for (const input of this.querySelectorAll<HTMLInputElement>('input[name="v"]')) input.checked = input.value === s.show;
     const isMulti = this.variable(s.question)?.kind === 'multi';
     for (const input of this.querySelectorAll<HTMLInputElement>('input[name="mp"]')) {

@@ -39,9 +39,12 @@ export interface CatalogWave {
   publisher: string;
   /**
    * `microdata`: `dataUrl` is the public-use file (rows); `aggregates`: `dataUrl` is the folder of
-   * the protected cube's per-question files (`<question>.bin`).
+   * the protected cube's per-question files (`<question>.bin`); `tables`: `dataUrl` is the wave's
+   * published tables (`tables.json`): printed totals only, no banner or filter.
    */
-  mode: 'microdata' | 'aggregates';
+  mode: 'microdata' | 'aggregates' | 'tables';
+  /** `tables` waves: per question, the universes it has a printed total for. */
+  printed?: Record<string, string[]>;
   /** URL of the public-use file, or of the cube folder, relative to the site root. */
   dataUrl: string;
   /** Aggregates waves: what the cube answers and how it is protected (stated in the notes). */
@@ -99,11 +102,14 @@ export function catalogVariables(codebook: Codebook): CatalogVariable[] {
 }
 
 /** One catalog entry for a wave, given its public codebook and where its data file lives. */
-export function catalogWave(codebook: Codebook, dataUrl: string, history: HistoryWave[] = [], cube?: CatalogCube): CatalogWave {
+export function catalogWave(codebook: Codebook, dataUrl: string, history: HistoryWave[] = [], cube?: CatalogCube, printed?: Record<string, string[]>): CatalogWave {
   const s = codebook.survey;
   const cw = codebook.crosswalk;
+  // A wave of published tables offers the questions it has printed totals of.
+  const variables = catalogVariables(codebook).filter((v) => !printed || v.id in printed);
   return {
-    mode: cube ? 'aggregates' : 'microdata',
+    mode: printed ? 'tables' : cube ? 'aggregates' : 'microdata',
+    ...(printed ? { printed } : {}),
     ...(cube ? { cube } : {}),
     survey: s.id,
     wave: s.wave,
@@ -115,7 +121,7 @@ export function catalogWave(codebook: Codebook, dataUrl: string, history: Histor
     citation: s.citation,
     publisher: s.publisher,
     dataUrl,
-    variables: catalogVariables(codebook),
+    variables,
     universes: [{ id: 'all', label: '全体' }, ...codebook.universes.filter((u) => u.id !== 'all').map((u) => ({ id: u.id, label: u.label }))],
     previous: cw ? { wave: cw.wave, questions: Object.fromEntries(cw.questions.map((c) => [c.question, c.previous ?? c.question])) } : null,
     history,

@@ -15,9 +15,10 @@ import type { QuestionCube } from '../cube/types.ts';
 import type { CatalogWave } from './catalog.ts';
 import { stateRestriction } from './restriction.ts';
 import { toEngineFilter, toTableSpec, type ExploreState } from './state.ts';
+import { publishedCrossTab, publishedQuestion, type PublishedWave } from './published.ts';
 
 /** Where a table's numbers come from: public-use rows, or one question's protected cube. */
-export type ExploreSource = { kind: 'rows'; dataset: Dataset } | { kind: 'cube'; cube: QuestionCube };
+export type ExploreSource = { kind: 'rows'; dataset: Dataset } | { kind: 'cube'; cube: QuestionCube } | { kind: 'tables'; tables: PublishedWave };
 
 /** Engine options implied by the state (everything else: the engine's defaults). */
 export function statsOptionsFor(state: ExploreState): Partial<StatsOptions> {
@@ -28,6 +29,7 @@ export function statsOptionsFor(state: ExploreState): Partial<StatsOptions> {
 export function computeTable(source: ExploreSource | Dataset, state: ExploreState, wave?: CatalogWave): CrossTab {
   const s: ExploreSource = 'kind' in source ? source : { kind: 'rows', dataset: source };
   if (s.kind === 'rows') return crosstab(s.dataset, toTableSpec(state), statsOptionsFor(state));
+  if (s.kind === 'tables') return publishedCrossTab(s.tables, state.question, state.universe);
   if (!wave) throw new Error('computeTable: a cube needs its catalog wave');
   return cubeCrosstab(s.cube, { banner: state.banner, restriction: stateRestriction(state, wave) }, statsOptionsFor(state), toTableSpec(state));
 }
@@ -35,6 +37,10 @@ export function computeTable(source: ExploreSource | Dataset, state: ExploreStat
 /** The chart variable (options with scores, neutral codes, unit) of the state's question. */
 export function sourceVariable(source: ExploreSource, id: string): ChartVariable | undefined {
   if (source.kind === 'rows') return chartVariable(source.dataset, id);
+  if (source.kind === 'tables') {
+    const q = publishedQuestion(source.tables.codebook, id);
+    return q ? { options: q.options, neutral: q.neutral, unit: q.unit } : undefined;
+  }
   const m = source.cube.meta;
   if (m.kind === 'numeric') return { options: [], neutral: [], unit: m.unit || null };
   return { options: m.options, neutral: m.neutral, unit: m.type === 'banded' ? m.unit : null };

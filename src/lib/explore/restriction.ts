@@ -39,6 +39,7 @@ export interface FittedState {
  * returned unchanged.
  */
 export function fitToCube(state: ExploreState, wave: CatalogWave, prefer: 'filters' | 'universe' = 'universe'): FittedState {
+  if (wave.mode === 'tables') return fitToTables(state, wave);
   if (wave.mode !== 'aggregates') return { state, notices: [] };
   const dropped: string[] = [];
   const usable = state.filters.filter((f) => {
@@ -64,4 +65,26 @@ export function fitToCube(state: ExploreState, wave: CatalogWave, prefer: 'filte
   }
   if (dropped.length === 0) return { state, notices: [] };
   return { state: { ...state, universe, filters }, notices: [`${CUBE_RULE}${dropped.join('・')}を外しました。`] };
+}
+
+/** What a wave of published tables offers: printed totals, so no banner and no filter. */
+export const TABLES_RULE = 'この調査回は公表された集計表の数値だけを収録しています（回答者のデータはありません）。集計軸と絞り込みは使えません。';
+
+/** A published-tables wave: the banner and filters are dropped, with a notice naming them. */
+function fitToTables(state: ExploreState, wave: CatalogWave): FittedState {
+  const dropped = [
+    ...(state.banner ? [`集計軸「${wave.variables.find((v) => v.id === state.banner)?.label ?? state.banner}」`] : []),
+    ...state.filters.map((f) => `絞り込み「${wave.variables.find((v) => v.id === f.variable)?.label ?? f.variable}」`),
+  ];
+  const notices = dropped.length > 0 ? [`${TABLES_RULE}${dropped.join('・')}を外しました。`] : [];
+  // Only the universes the question was printed for can be shown.
+  const universes = wave.printed?.[state.question] ?? [];
+  let universe = state.universe;
+  if (universes.length > 0 && !universes.includes(universe)) {
+    universe = universes[0];
+    const label = (id: string) => (id === 'all' ? '全体' : (wave.universes.find((u) => u.id === id)?.label ?? id));
+    notices.push(`公表された集計表には、この設問の「${label(state.universe)}」の集計がないため、対象者を「${label(universe)}」にしました。`);
+  }
+  if (notices.length === 0) return { state, notices: [] };
+  return { state: { ...state, banner: null, filters: [], universe }, notices };
 }

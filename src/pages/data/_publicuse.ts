@@ -11,7 +11,7 @@ import type { Dataset, PublishedTable } from '../../lib/dataset/types.ts';
 import { encodePublicUse } from '../../lib/publicuse/encode.ts';
 import { decodePublicUse } from '../../lib/publicuse/decode.ts';
 import { isPublicVariable, publicCodebook } from '../../lib/publicuse/publicity.ts';
-import { catalogWave, type CatalogCube, type ExploreCatalog, type HistoryWave } from '../../lib/explore/catalog.ts';
+import { catalogWave, type CatalogCube, type CatalogWave, type ExploreCatalog, type HistoryWave } from '../../lib/explore/catalog.ts';
 import { cubePlan } from '../../lib/cube/plan.ts';
 import { disclosureRisk } from '../../lib/publicuse/risk.ts';
 import { encodeCube } from '../../lib/cube/format.ts';
@@ -115,10 +115,15 @@ export function history(wave: LoadedWave): HistoryWave[] {
   return out;
 }
 
-/** What the explorer pages embed: every microdata wave's public variables and data URLs. */
+/** What the explorer pages embed: every wave's public variables and data URLs (published-table waves too). */
 export function exploreCatalog(): ExploreCatalog {
-  return {
-    waves: exploredWaves().map((w) => {
+  const printed = tablesWaves().map((w) => {
+    const { codebook, tables } = publicTables(w);
+    const printed: Record<string, string[]> = {};
+    for (const t of tables.filter((x) => x.segment === 'total')) (printed[t.question] ??= []).includes(t.universe) || printed[t.question].push(t.universe);
+    return { w, entry: catalogWave(codebook, dataUrlOf(w), history(w), undefined, printed) };
+  });
+  const all: CatalogWave[] = [...exploredWaves().map((w) => {
       const codebook = publicCodebook(w.codebook);
       const cube: CatalogCube | undefined =
         w.codebook.survey.publish === 'aggregates'
@@ -130,6 +135,8 @@ export function exploreCatalog(): ExploreCatalog {
             }
           : undefined;
       return catalogWave(codebook, dataUrlOf(w), history(w), cube);
-    }),
-  };
+    }), ...printed.map((p) => p.entry)];
+  // Surveys in the order of their first wave; within a survey, waves by id.
+  const surveys = [...new Set(all.map((w) => w.survey))];
+  return { waves: surveys.flatMap((s) => all.filter((w) => w.survey === s).sort((a, b) => a.wave.localeCompare(b.wave))) };
 }
