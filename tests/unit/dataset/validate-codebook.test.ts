@@ -32,7 +32,7 @@ function base(): Input {
       { id: 'sector', text: 't', label: 'l', type: 'single', chapter: 'ov', options: opts(1, 2) },
       { id: 'team', text: 't', label: 'l', type: 'single', options: opts(1, 2) },
       { id: 'tools', text: 't', label: 'l', type: 'multi', maxChoices: 3, options: opts(1, 2, 3) },
-      { id: 'effect', text: 't', label: 'l', type: 'ordinal', universe: 'doing', options: opts(1, 2, 3), neutral: [2], nets: [{ id: 'top', label: 'l', codes: [3] }] },
+      { id: 'effect', text: 't', label: 'l', type: 'ordinal', universe: 'doing', options: opts(1, 2, 3), neutral: [2], nets: [{ id: 'top', label: 'l', codes: [3] }, { id: 'low', label: 'l', codes: [1] }] },
       {
         id: 'churn',
         text: 't',
@@ -506,13 +506,13 @@ describe('headlines', () => {
         { q: 'grid__r1', option: 2 },
       ),
     ).toEqual([
-      'headlines[0] [headline-kind]: has kind percent but neither option nor net (expected option: one of 1, 2, 3, or net: one of top)',
+      'headlines[0] [headline-kind]: has kind percent but neither option nor net (expected option: one of 1, 2, 3, or net: one of top, low)',
       'headlines[1] [headline-kind]: has kind count but neither option nor net (expected option: one of 1, 2)',
       'headlines[2] [headline-kind]: has kind percent but neither option nor net (expected kind mean, median or base (a numeric question has no options))',
       'headlines[3].net [headline-kind]: "top" is given together with option (expected option or net, not both)',
       'headlines[4].option [unknown-code]: "4" is not an option of effect (expected one of 1, 2, 3)',
       'headlines[5].option [unknown-code]: "1" is not an option of staff (expected kind mean, median or base (a numeric question has no options))',
-      'headlines[6].net [unknown-code]: "bottom" is not a net of effect (expected one of top)',
+      'headlines[6].net [unknown-code]: "bottom" is not a net of effect (expected one of top, low)',
       'headlines[7].net [unknown-code]: "top" is not a net of sector (expected option (this question has no nets))',
       'headlines[8].net [unknown-code]: "top" is not a net of size (expected option (this question has no nets))',
     ]);
