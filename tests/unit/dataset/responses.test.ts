@@ -133,3 +133,46 @@ describe('readResponses', () => {
     ]);
   });
 });
+
+describe('checkRouting through readResponses', () => {
+  function routed(): Codebook {
+    const opts = (...codes: number[]) => codes.map((code) => ({ code, label: `o${code}` }));
+    return Codebook.parse({
+      survey: { id: 's', wave: '1', title: 't', publisher: 'p', fieldwork: { start: '2025-01-01', end: '2025-01-02' }, method: 'm', population: 'p', n: 3, citation: 'c', licence: 'l' },
+      questions: [
+        { id: 'team', text: 't', label: 'l', type: 'single', options: opts(1, 2) },
+        { id: 'effect', text: 't', label: 'l', type: 'single', universe: 'yes', options: opts(1, 2) },
+        { id: 'staff', text: 't', label: 'l', type: 'numeric', unit: '人', universe: 'yes' },
+        { id: 'memo', text: 't', label: 'l', type: 'text', universe: 'yes', optional: true },
+        { id: 'tools', text: 't', label: 'l', type: 'multi', universe: 'yes', maxChoices: 2, options: [...opts(1, 2, 3), { code: 9, label: 'none', exclusive: true }] },
+        { id: 'g', text: 't', label: 'l', type: 'grid', rows: [{ id: 'a', label: 'l' }, { id: 'b', label: 'l', universe: 'yes' }], options: opts(1, 2) },
+      ],
+      universes: [{ id: 'yes', label: 'l', filter: { q: 'team', in: [1] } }],
+    });
+  }
+  const H = 'id,team,effect,staff,memo,tools__1,tools__2,tools__3,tools__9,g__a,g__b';
+  it('names the value found outside the universe for every kind of variable', () => {
+    expect(read(routed(), `${H}\na,2,1,3.5,hi,0,0,0,0,1,2\nb,2,,,,,,,,1,\nc,1,2,1,,1,0,0,0,2,1\n`).lines).toEqual([
+      'r.csv row 2, column effect: "1" is answered, but the respondent is outside the question\'s universe "yes" (expected blank (the question was not asked))',
+      'r.csv row 2, column staff: "3.5" is answered, but the respondent is outside the question\'s universe "yes" (expected blank (the question was not asked))',
+      'r.csv row 2, column memo: "hi" is answered, but the respondent is outside the question\'s universe "yes" (expected blank (the question was not asked))',
+      'r.csv row 2, column tools__*: "chose none" is answered, but the respondent is outside the question\'s universe "yes" (expected blank (the question was not asked))',
+      'r.csv row 2, column g__b: "2" is answered, but the respondent is outside the question\'s universe "yes" (expected blank (the question was not asked))',
+    ]);
+  });
+  it('blanks inside the universe, for every kind but optional ones; a grid row in the universe all', () => {
+    expect(read(routed(), `${H}\na,1,,,,,,,,,\nb,2,,,,,,,,1,\nc,2,,,,,,,,1,\n`).lines).toEqual([
+      'r.csv row 2, column effect: is blank, but the respondent is in the question\'s universe "yes" (expected an answer (or optional: true on the question))',
+      'r.csv row 2, column staff: is blank, but the respondent is in the question\'s universe "yes" (expected an answer (or optional: true on the question))',
+      'r.csv row 2, column tools__*: is blank, but the respondent is in the question\'s universe "yes" (expected 0 or 1 in every option column (or optional: true on the question))',
+      'r.csv row 2, column g__a: is blank, but the respondent is in the question\'s universe "all" (expected an answer (or optional: true on the question))',
+      'r.csv row 2, column g__b: is blank, but the respondent is in the question\'s universe "yes" (expected an answer (or optional: true on the question))',
+    ]);
+  });
+  it('an exclusive option combined with others, and more choices than allowed (the limit itself is fine)', () => {
+    expect(read(routed(), `${H}\na,1,1,1,,1,0,0,1,1,1\nb,1,1,1,,1,1,1,0,1,1\nc,1,1,1,,1,1,0,0,1,1\n`).lines).toEqual([
+      'r.csv row 2, column tools__9: "chose 1, 9" combines the exclusive option 9 (none) with others (expected 9 alone)',
+      'r.csv row 3, column tools__*: "3 options" chose more options than allowed (expected at most 2)',
+    ]);
+  });
+});
