@@ -83,7 +83,7 @@ describe('MultiSink', () => {
 
 describe('parseNumber', () => {
   it('reads plain decimal numbers only', () => {
-    expect(['1', '-2', '+3', '4.', '.5', '6.25', '7e2', '8E-1', '9e+1', '010'].map(parseNumber)).toEqual([1, -2, 3, 4, 0.5, 6.25, 700, 0.8, 90, 10]);
+    expect(['1', '-2', '+3', '4.', '.5', '.25', '6.25', '7e2', '8E-1', '9e+1', '010'].map(parseNumber)).toEqual([1, -2, 3, 4, 0.5, 0.25, 6.25, 700, 0.8, 90, 10]);
     for (const bad of ['', ' 1', '1 ', '1,000', '0x10', 'Infinity', '1e', 'e1', '.', '1.2.3', '--1', '１', '5円']) expect(parseNumber(bad), bad).toBeNaN();
   });
 });

@@ -73,6 +73,8 @@ describe('formatProblems: groups', () => {
     const p = (line: number): Problem => ({ file: yaml, line, rule: 'yaml-syntax', message: 'is not valid YAML', expected: 'YAML' });
     expect(formatProblems([p(3), p(5)])).toEqual([`${yaml}, 2 lines: is not valid YAML (expected YAML) — line 3, line 5`]);
     expect(formatProblems([{ ...p(3), column: 'survey.n' }, { ...p(4), column: 'survey.n', expected: undefined }])).toEqual([`${yaml} survey.n, 2 lines: is not valid YAML (expected YAML) — line 3, line 4`]);
+    const bare = (line: number): Problem => ({ file: yaml, line, rule: 'yaml-syntax', message: 'is not valid YAML' });
+    expect(formatProblems([bare(3), bare(5)])).toEqual([`${yaml}, 2 lines: is not valid YAML — line 3, line 5`]);
   });
   it('lists exactly five rows, and says nothing more when there is nothing more', () => {
     const five = [2, 3, 4, 5, 6].map((row) => bad(row, String(row)));
