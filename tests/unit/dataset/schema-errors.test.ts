@@ -155,6 +155,9 @@ describe('issueProblems', () => {
     expect(problems(S, { ...ok, id: 'A1' })).toEqual(['id [codebook-format]: "A1" has the wrong form (expected lower-case letters)']);
     expect(problems(S, { ...ok, odd: 2 })).toEqual(['odd [codebook-invalid]: "2" is not allowed: an odd number is needed']);
     expect(problems(S, { ...ok, even: 3 })).toEqual(['even [codebook-invalid]: "3" is not valid (expected Invalid number: must be a multiple of 2)']);
+    // A schema's own message loses a leading "expected " only (it is added back around it).
+    expect(problems(z.number().multipleOf(2, { error: 'expected an even number' }), 3)).toEqual(['(top level) [codebook-invalid]: "3" is not valid (expected an even number)']);
+    expect(problems(z.number().multipleOf(2, { error: 'an even number, as expected here' }), 3)).toEqual(['(top level) [codebook-invalid]: "3" is not valid (expected an even number, as expected here)']);
   });
   it('a question type that is missing or unknown; a filter of no known form', () => {
     expect(problems(Question, { id: 'q', text: 't', label: 'l' })).toEqual(['type [codebook-missing]: is missing (expected one of single, ordinal, multi, banded, numeric, grid, text)']);
