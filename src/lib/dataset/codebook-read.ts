@@ -45,7 +45,8 @@ export function readCodebook(text: string, file: string): Result<Codebook> {
   }
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: CODEBOOK_MAX_ALIASES });
+    // yaml counts an anchor's own node as one use: CODEBOOK_MAX_ALIASES aliases of it are that + 1.
+    data = doc.toJS({ maxAliasCount: CODEBOOK_MAX_ALIASES + 1 });
   } catch (error) {
     return { ok: false, problems: [{ file, rule: 'yaml-syntax', message: `cannot be read: ${(error as Error).message}`, expected: 'plain YAML without alias (*name) chains' }], warnings: [] };
   }

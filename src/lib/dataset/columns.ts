@@ -55,7 +55,7 @@ export class CodedSink implements Sink {
       if (row === null) continue;
       const cell = row[col];
       if (cell === '') continue;
-      const k = cell.length === 1 ? digit[cell.charCodeAt(0) & 127] : (lookup.get(cell) ?? -2);
+      const k = cell.length === 1 ? (digit[cell.charCodeAt(0)] ?? -2) : (lookup.get(cell) ?? -2);
       if (k >= 0) index[first + j] = k;
       else {
         this.ctx.invalid?.add(first + j);

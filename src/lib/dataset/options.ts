@@ -1,11 +1,11 @@
 /** Small helpers about a question's options shared by the loaders and validators. */
 import type { Option } from './codebook.ts';
 
-/** Options in display order: by `order` when given (else their list position), ties kept stable. */
+/** Options in display order: by `order` when given (else their list position), ties kept stable (Array.prototype.sort is stable). */
 export function displayOrder(options: Option[]): Option[] {
   return options
-    .map((o, k) => ({ o, key: o.order ?? k, k }))
-    .sort((a, b) => a.key - b.key || a.k - b.k)
+    .map((o, k) => ({ o, key: o.order ?? k }))
+    .sort((a, b) => a.key - b.key)
     .map(({ o }) => o);
 }
 

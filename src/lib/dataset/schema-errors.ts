@@ -132,7 +132,9 @@ export function issueProblems(issue: z.core.$ZodIssue, known: Set<string> = new 
     }
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
-        const guess = closestField(key, known);
+        // A field known elsewhere (`notes:` at the top level) is no misspelling of itself.
+        const near = closestField(key, known);
+        const guess = near !== key ? near : undefined;
         return { path: [...path, key], ...(guess ? { suggestion: guess } : {}), rule: 'codebook-unknown-field', message: guess ? `is not a known field — did you mean "${guess}"?` : 'is not a known field', expected: 'a field documented in the codebook reference' };
       });
     case 'invalid_value':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { and, andNot, count, countAnd, createBitset, forEachBit, fullBitset, getBit, isEmpty, not, or, popcount32, setBit, clearBit, toIndices } from '../../../src/lib/dataset/bitset.ts';
+import { and, andNot, bitsetWords, count, countAnd, createBitset, forEachBit, fullBitset, getBit, GrowingBitset, isEmpty, not, or, popcount32, setBit, clearBit, toIndices } from '../../../src/lib/dataset/bitset.ts';
 
 const of = (n: number, members: number[]) => {
   const bits = createBitset(n);
@@ -46,5 +46,36 @@ describe('bitset', () => {
     const seen: number[] = [];
     forEachBit(of(100, [99, 0, 64, 31]), (i) => seen.push(i));
     expect(seen).toEqual([0, 31, 64, 99]);
+  });
+});
+
+describe('bitset: growing, emptiness, word boundaries', () => {
+  it('GrowingBitset grows to hold any index and answers has() for indices it never reached', () => {
+    const g = new GrowingBitset();
+    expect(g.has(0)).toBe(false);
+    g.add(5);
+    g.add(31);
+    g.add(2047);
+    g.add(2048);
+    g.add(100_000);
+    expect([0, 5, 6, 31, 32, 2047, 2048, 2049, 100_000, 100_001, 1e7].map((i) => g.has(i))).toEqual([false, true, false, true, false, true, true, false, true, false, false]);
+  });
+  it('isEmpty sees a member in any word', () => {
+    expect(isEmpty(of(100, [99]))).toBe(false);
+    expect(isEmpty(of(100, [0]))).toBe(false);
+    expect(isEmpty(createBitset(0))).toBe(true);
+  });
+  it('not leaves the tail beyond n clear, and the combinators work on every word', () => {
+    expect(toIndices(not(of(35, [0, 33]), 35))).toEqual([...Array.from({ length: 32 }, (_, i) => i + 1), 34]);
+    const a = of(100, [5, 40, 70, 99]);
+    const b = of(100, [40, 99]);
+    expect(toIndices(and(a, b))).toEqual([40, 99]);
+    expect(toIndices(andNot(a, b))).toEqual([5, 70]);
+    expect(toIndices(or(b, of(100, [70])))).toEqual([40, 70, 99]);
+    expect(countAnd(a, b)).toBe(2);
+    expect(bitsetWords(64)).toBe(2);
+    expect(bitsetWords(65)).toBe(3);
+    expect(getBit(fullBitset(33), 32)).toBe(true);
+    expect(fullBitset(33)[1]).toBe(1);
   });
 });

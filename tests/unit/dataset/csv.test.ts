@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readCsv } from '../../../src/lib/dataset/csv.ts';
-import { ProblemList, formatProblems } from '../../../src/lib/dataset/problem.ts';
+import { readCsv, readCsvCounted } from '../../../src/lib/dataset/csv.ts';
+import { ProblemList, formatProblem, formatProblems } from '../../../src/lib/dataset/problem.ts';
 
 function read(text: string) {
   const problems = new ProblemList();
@@ -42,5 +42,37 @@ describe('readCsv', () => {
   });
   it('reports an empty file once', () => {
     expect(read(' \n').problems).toEqual(['f.csv: is empty (expected a header row and one row per respondent)']);
+  });
+});
+
+describe('readCsvCounted', () => {
+  const counted = (text: string, go = true) => {
+    const problems = new ProblemList();
+    const seen: (string[] | null)[] = [];
+    const r = readCsvCounted(text, 'f.csv', { header: () => go, records: (rows) => seen.push(...rows) }, problems);
+    return { ...r, seen, problems: problems.problems.map(formatProblem) };
+  };
+  it('counts records and the blank rows between them; trailing blank lines are neither', () => {
+    expect(counted('id\n1\n\n\n2\n\n\n')).toMatchObject({ records: 4, blankRows: 2, header: true, seen: [['1'], null, null, ['2'], null, null] });
+    expect(counted('id\n1\n2')).toMatchObject({ records: 2, blankRows: 0, header: true, problems: [] });
+    expect(counted('id')).toMatchObject({ records: 0, blankRows: 0, header: true, seen: [] });
+    expect(counted('\n\n')).toMatchObject({ records: 0, blankRows: 0, header: false });
+  });
+  it('a consumer that refuses the header stops the reading', () => {
+    expect(counted('id\n1\n2\n', false)).toEqual({ records: 0, blankRows: 0, header: true, seen: [], problems: [] });
+  });
+  it('a malformed quoted field is reported once for its row', () => {
+    expect(counted('id,a\n1,x"y"z\n2,"a"b""\n').problems).toEqual([
+      'f.csv row 3: has a malformed quoted field (expected quotes around a whole field, with "" for a quote inside it)',
+    ]);
+  });
+  it('pieces of a CR-only file with quoted CRs near the piece size keep every record', () => {
+    const rows = ['id,t'];
+    for (let i = 0; i < 30_000; i++) rows.push(i % 5 === 0 ? `r${i},"a\rb"` : `r${i},x`);
+    const r = counted(rows.join('\r'));
+    expect(r.records).toBe(30_000);
+    expect(r.problems).toEqual([]);
+    expect(r.seen[29_995]).toEqual(['r29995', 'a\rb']);
+    expect(r.seen.every((cells, i) => cells?.[0] === `r${i}`)).toBe(true);
   });
 });

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { readCodebook } from '../../../src/lib/dataset/codebook-read.ts';
-import { derivedUniverses } from '../../../src/lib/dataset/derived-universe.ts';
+import { derivedUniverses, resolveDerivedUniverses } from '../../../src/lib/dataset/derived-universe.ts';
+import { Codebook as CodebookSchema } from '../../../src/lib/dataset/codebook.ts';
 import type { Codebook, Derived, Filter } from '../../../src/lib/dataset/codebook.ts';
 import { loadCatalog } from '../../../src/server/catalog.ts';
 import { crosstab } from '../../../src/lib/stats/crosstab.ts';
@@ -64,5 +65,48 @@ describe('the universe of a derived variable', () => {
     expect(t.columns[0].n).toBe(500);
     expect(t.rows.find((r) => r.kind === 'option' && r.label === '効果を感じている')!.cells[0].proportion).toBeCloseTo(276 / 500, 12);
     expect(t.rows.filter((r) => r.kind !== 'option' && r.cells[0].count > 0)).toEqual([]);
+  });
+});
+
+describe('derivedUniverses on a small codebook', () => {
+  /** A codebook where q1 is asked of everyone, q2 of u1, grid g of u1 with row b asked of u2. */
+  function small(derived: object[]): Codebook {
+    const opts = [{ code: 1, label: 'a' }];
+    return CodebookSchema.parse({
+      survey: { id: 's', wave: '1', title: 't', publisher: 'p', fieldwork: { start: '2025-01-01', end: '2025-01-02' }, method: 'm', population: 'p', n: 1, citation: 'c', licence: 'l' },
+      questions: [
+        { id: 'q1', text: 't', label: 'l', type: 'single', options: opts },
+        { id: 'q2', text: 't', label: 'l', type: 'single', universe: 'u1', options: opts },
+        { id: 'g', text: 't', label: 'l', type: 'grid', universe: 'u1', rows: [{ id: 'a', label: 'l' }, { id: 'b', label: 'l', universe: 'u2' }], options: opts },
+      ],
+      universes: [
+        { id: 'u1', label: 'l', filter: { q: 'q1', in: [1] } },
+        { id: 'u2', label: 'l', filter: { q: 'q2', in: [1] } },
+      ],
+      derived,
+    });
+  }
+  const d = (id: string, ...when: Filter[]) => ({ id, label: 'l', options: [{ code: 1, label: 'a' }], rules: when.map((w) => ({ code: 1, when: w })) });
+
+  it('a grid row asked of its own universe implies that universe; another row the grid universe', () => {
+    expect(Object.fromEntries(derivedUniverses(small([d('x', { q: 'g__b', in: [1] }), d('y', { q: 'g__a', in: [1] }), d('z', { q: 'q1', in: [1] })])))).toEqual({ x: 'u2', y: 'u1', z: 'all' });
+  });
+  it('universe all implies nothing, so it does not hide the universe another condition implies', () => {
+    expect(derivedUniverses(small([d('x', { all: [{ universe: 'all' }, { q: 'q2', in: [1] }] })])).get('x')).toBe('u1');
+    expect(derivedUniverses(small([d('x', { universe: 'all' })])).get('x')).toBe('all');
+  });
+  it('an unknown variable implies nothing; derived variables in a circle fall back to all', () => {
+    expect(derivedUniverses(small([d('x', { q: 'nope', answered: true })])).get('x')).toBe('all');
+    expect(Object.fromEntries(derivedUniverses(small([d('x', { q: 'y', in: [1] }), d('y', { all: [{ q: 'x', in: [1] }, { q: 'q2', in: [1] }] })])))).toEqual({ x: 'u1', y: 'u1' });
+  });
+  it('resolveDerivedUniverses writes the universe into each derived variable and keeps the rest', () => {
+    const cb = small([d('x', { q: 'q2', in: [1] }), { ...d('y', { q: 'q2', in: [1] }), universe: 'u2' }]);
+    const resolved = resolveDerivedUniverses(cb);
+    expect(resolved.derived.map((v) => [v.id, v.universe])).toEqual([
+      ['x', 'u1'],
+      ['y', 'u2'],
+    ]);
+    expect(resolved.questions).toBe(cb.questions);
+    expect(cb.derived[0].universe).toBeUndefined();
   });
 });

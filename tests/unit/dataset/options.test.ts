@@ -18,6 +18,25 @@ describe('options', () => {
     expect(describeCodes([1, 2])).toBe('1, 2');
     expect(describeCodes([1, 2, 9])).toBe('1, 2, 9');
   });
+  it('displayOrder keeps list order among equal `order` values', () => {
+    const options = [
+      { code: 1, label: 'a', order: 1 },
+      { code: 2, label: 'b', order: 1 },
+      { code: 3, label: 'c', order: 0 },
+      { code: 4, label: 'd', order: 1 },
+    ];
+    expect(displayOrder(options).map((o) => o.code)).toEqual([3, 1, 2, 4]);
+    expect(displayOrder([{ code: 5, label: 'e', order: 10 }, { code: 6, label: 'f' }, { code: 7, label: 'g', order: 0.5 }]).map((o) => o.code)).toEqual([7, 6, 5]);
+  });
+  it('describeCodes sorts numerically, needs three codes for a run, lists at most 12', () => {
+    expect(describeCodes([10, 2, 1])).toBe('1, 2, 10');
+    expect(describeCodes([7, 6, 5])).toBe('5–7');
+    expect(describeCodes([4])).toBe('4');
+    expect(describeCodes([])).toBe('');
+    const evens = (n: number) => Array.from({ length: n }, (_, i) => 2 * i);
+    expect(describeCodes(evens(12))).toBe('0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22');
+    expect(describeCodes(evens(13))).toBe('0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, …');
+  });
 });
 
 describe('schema error helpers', () => {

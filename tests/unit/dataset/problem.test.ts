@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, formatProblems, ProblemList, ProblemsError, KEPT_PER_GROUP } from '../../../src/lib/dataset/problem.ts';
+import { formatProblem, formatProblems, printable, ProblemList, ProblemsError, KEPT_PER_GROUP, quote } from '../../../src/lib/dataset/problem.ts';
 import type { Problem } from '../../../src/lib/dataset/types.ts';
 
 const file = 'data/jcsa/2025/responses.csv';
@@ -41,5 +41,87 @@ describe('ProblemsError', () => {
   it('carries every formatted line in its message', () => {
     const error = new ProblemsError([bad(214, '9')], 'Survey data under data/ has problems');
     expect(error.message).toBe('Survey data under data/ has problems (1 problem):\n  data/jcsa/2025/responses.csv row 214, column cs_effect: "9" is not an option (expected 1–5)');
+  });
+});
+
+describe('values, columns and control characters as shown', () => {
+  it('quote shortens values over 40 characters and makes blanks visible', () => {
+    expect(quote('x'.repeat(40))).toBe(`"${'x'.repeat(40)}"`);
+    expect(quote('x'.repeat(41))).toBe(`"${'x'.repeat(37)}…"`);
+    expect(quote(' a"b ')).toBe('" a\\"b "');
+  });
+  it('printable writes control, bidirectional and line-separator characters as escapes, and nothing else', () => {
+    expect(printable('a\u0000b\u001bc\u001fd\u007fe\u009ff\u200eg\u200fh\u2028i\u2029j\u202ak\u202el\u2066m\u2069n')).toBe(
+      'a\\u0000b\\u001bc\\u001fd\\u007fe\\u009ff\\u200eg\\u200fh\\u2028i\\u2029j\\u202ak\\u202el\\u2066m\\u2069n',
+    );
+    expect(printable(' ~\u00a0\u200d\u202f\u2065\u206a日本')).toBe(' ~\u00a0\u200d\u202f\u2065\u206a日本');
+  });
+  it('a formatted problem is printable and shortens a column name over 120 characters', () => {
+    const column = `c${'x'.repeat(119)}`;
+    expect(formatProblem({ file, row: 1, column, rule: 'unknown-column', message: 'is unknown' })).toBe(`${file} row 1, column ${column}: is unknown`);
+    expect(formatProblem({ file, row: 1, column: `${column}y`, rule: 'unknown-column', value: 'a\nb', message: 'is\u001b unknown' })).toBe(`${file} row 1, column ${column.slice(0, 117)}…: "a\\nb" is\\u001b unknown`);
+  });
+  it('a problem with both row and line, and a codebook path that is not a CSV column', () => {
+    expect(formatProblem({ file: 'a/b.CSV', row: 2, line: 3, column: 'x', rule: 'r', message: 'm', expected: '' })).toBe('a/b.CSV row 2 line 3, column x: m (expected )');
+    expect(formatProblem({ file: 'a/codebook.yaml', column: 'survey.n', rule: 'r', value: '', message: 'm' })).toBe('a/codebook.yaml, survey.n: m');
+  });
+});
+
+describe('formatProblems: groups', () => {
+  const yaml = 'data/x/codebook.yaml';
+  it('groups codebook problems by line, without values when there are none, naming no column', () => {
+    const p = (line: number): Problem => ({ file: yaml, line, rule: 'yaml-syntax', message: 'is not valid YAML', expected: 'YAML' });
+    expect(formatProblems([p(3), p(5)])).toEqual([`${yaml}, 2 lines: is not valid YAML (expected YAML) — line 3, line 5`]);
+    expect(formatProblems([{ ...p(3), column: 'survey.n' }, { ...p(4), column: 'survey.n', expected: undefined }])).toEqual([`${yaml} survey.n, 2 lines: is not valid YAML (expected YAML) — line 3, line 4`]);
+    const bare = (line: number): Problem => ({ file: yaml, line, rule: 'yaml-syntax', message: 'is not valid YAML' });
+    expect(formatProblems([bare(3), bare(5)])).toEqual([`${yaml}, 2 lines: is not valid YAML — line 3, line 5`]);
+  });
+  it('lists exactly five rows, and says nothing more when there is nothing more', () => {
+    const five = [2, 3, 4, 5, 6].map((row) => bad(row, String(row)));
+    expect(formatProblems(five)).toEqual([`${file} column cs_effect, 5 rows: is not an option (expected 1–5) — row 2 "2", row 3 "3", row 4 "4", row 5 "5", row 6 "6"`]);
+  });
+  it('counts repeats carried by a problem; a repeated problem without row or line is written out in full', () => {
+    expect(formatProblems([{ ...bad(2, '9'), repeats: 3 }])).toEqual([`${file} column cs_effect, 4 rows: is not an option (expected 1–5) — row 2 "9" and 3 more`]);
+    const unlocated: Problem = { file, rule: 'weight', message: 'is missing' };
+    expect(formatProblems([unlocated, unlocated])).toEqual([`${file}: is missing`, `${file}: is missing`]);
+    expect(formatProblems([{ ...unlocated, repeats: 1 }])).toEqual([`${file}: is missing`]);
+  });
+  it('keeps groups in order of first appearance, even when interleaved', () => {
+    const other = (row: number): Problem => ({ ...bad(row, 'x'), column: 'sector' });
+    expect(formatProblems([bad(2, '9'), other(2), bad(3, '8'), other(3)])).toEqual([
+      `${file} column cs_effect, 2 rows: is not an option (expected 1–5) — row 2 "9", row 3 "8"`,
+      `${file} column sector, 2 rows: is not an option (expected 1–5) — row 2 "x", row 3 "x"`,
+    ]);
+    expect(formatProblems([bad(2, '9'), { ...bad(3, '9'), file: 'other.csv' }, { ...bad(4, '9'), rule: 'other' }])).toHaveLength(3);
+  });
+});
+
+describe('ProblemList: groups', () => {
+  it('counts the rest of a group on its last kept problem, also when groups interleave, with repeats carried', () => {
+    const list = new ProblemList();
+    const other = (row: number): Problem => ({ ...bad(row, 'x'), column: 'sector' });
+    for (let row = 2; row < 2 + KEPT_PER_GROUP; row++) {
+      list.add(bad(row, '9'));
+      list.add(other(row));
+    }
+    expect(list.size).toBe(2 * KEPT_PER_GROUP);
+    list.addAll([bad(100, '9'), other(100), { ...bad(101, '9'), repeats: 4 }, { ...bad(102, '9'), file: 'b.csv' }, { ...bad(103, '9'), rule: 'r' }]);
+    expect(list.size).toBe(2 * KEPT_PER_GROUP + 2);
+    expect(list.problems.filter((p) => p.column === 'cs_effect' && p.file === file && p.rule === 'unknown-code').map((p) => p.repeats ?? 0)).toEqual([...Array(KEPT_PER_GROUP - 1).fill(0), 6]);
+    expect(list.problems.filter((p) => p.column === 'sector').map((p) => p.repeats ?? 0)).toEqual([...Array(KEPT_PER_GROUP - 1).fill(0), 1]);
+  });
+  it('keeps 20 per group', () => {
+    expect(KEPT_PER_GROUP).toBe(20);
+  });
+});
+
+describe('ProblemsError: heading and count', () => {
+  it('counts problem lines, not problems, when there is more than one, under the default heading', () => {
+    const error = new ProblemsError([bad(2, '9'), bad(3, '9'), { ...bad(4, '9'), column: 'sector' }]);
+    expect(error.name).toBe('ProblemsError');
+    expect(error.problems).toHaveLength(3);
+    expect(error.message).toBe(
+      `The survey data has problems (2 problem lines):\n  ${file} column cs_effect, 2 rows: is not an option (expected 1–5) — row 2 "9", row 3 "9"\n  ${file} row 4, column sector: "9" is not an option (expected 1–5)`,
+    );
   });
 });

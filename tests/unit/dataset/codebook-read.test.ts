@@ -1,0 +1,121 @@
+/**
+ * readCodebook on small YAML texts: syntax errors (one per line), nesting and alias limits located
+ * by line and path, the line each problem points at, and what a valid codebook becomes.
+ */
+import { describe, expect, it } from 'vitest';
+import { readCodebook, yamlLine } from '../../../src/lib/dataset/codebook-read.ts';
+import { formatProblems } from '../../../src/lib/dataset/problem.ts';
+
+/** A valid codebook: survey on lines 1–11, questions from line 12. */
+function text(extra = ''): string {
+  return [
+    'survey:',
+    '  id: s',
+    '  wave: "2025"',
+    '  title: T',
+    '  publisher: P',
+    '  fieldwork: { start: 2025-01-10, end: 2025-01-31 }',
+    '  method: M',
+    '  population: P',
+    '  n: 10',
+    '  citation: C',
+    '  licence: L',
+    'questions:',
+    '  - id: team',
+    '    text: t',
+    '    label: l',
+    '    type: single',
+    '    options:',
+    '      - { code: 1, label: a }',
+    '      - { code: 2, label: b }',
+    extra,
+  ].join('\n');
+}
+const problems = (yaml: string) => {
+  const r = readCodebook(yaml, 'c.yaml');
+  return r.ok ? [] : formatProblems(r.problems);
+};
+
+describe('readCodebook', () => {
+  it('a valid codebook gets its defaults, inferred publication and derived universes', () => {
+    const r = readCodebook(
+      text(
+        [
+          'universes:',
+          '  - { id: yes, label: l, filter: { q: team, in: [1] } }',
+          'derived:',
+          '  - { id: d, label: l, options: [{ code: 1, label: a }], rules: [{ code: 1, when: { all: [{ universe: yes }, { q: team, in: [1] }] } }] }',
+        ].join('\n'),
+      ),
+      'c.yaml',
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.warnings).toEqual([]);
+    expect(r.value.survey.fieldwork).toEqual({ start: '2025-01-10', end: '2025-01-31' });
+    expect(r.value.questions[0]).toMatchObject({ universe: 'all', publication: 'public', optional: false, nets: [] });
+    expect(r.value.derived[0]).toMatchObject({ publication: 'public', universe: 'yes' });
+  });
+  it('an empty document misses the survey and the questions (no line to point at)', () => {
+    const missing = ['c.yaml, survey: is missing (expected a mapping of fields)', 'c.yaml, questions: is missing (expected a list)'];
+    expect(problems('')).toEqual(missing);
+    expect(problems('# only a comment\n')).toEqual(missing);
+    expect(problems('[]\n')).toEqual(['c.yaml line 1, (top level): "[]" is a list (expected a mapping of fields)']);
+  });
+  it('YAML syntax errors: the first of each line, with its line and the parser message', () => {
+    const syntax = (yaml: string) => {
+      const r = readCodebook(yaml, 'c.yaml');
+      return r.ok ? [] : r.problems.map((p) => `${p.file}:${p.line} [${p.rule}] ${p.message} (expected ${p.expected})`);
+    };
+    const expected = '(expected YAML as in the codebook reference (indent with spaces, quote text containing ": " or "#"))';
+    expect(syntax('a: b\n  c: d\ne: [\n')).toEqual([
+      `c.yaml:1 [yaml-syntax] is not valid YAML: Nested mappings are not allowed in compact mappings ${expected}`,
+      `c.yaml:4 [yaml-syntax] is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] ${expected}`,
+    ]);
+    expect(syntax('x: {a: 1, a: 2}\n')).toEqual([`c.yaml:1 [yaml-syntax] is not valid YAML: Map keys must be unique ${expected}`]);
+  });
+  it('nesting deeper than 64 levels: located at the first too-deep node, the path cut to four steps', () => {
+    const deep = (levels: number) => `${'['.repeat(levels)}1${']'.repeat(levels)}`;
+    expect(problems(text(`headlines: ${deep(70)}`))).toEqual(['c.yaml line 20, headlines[0][0][0]: "65 levels" is nested too deeply (expected at most 64 levels of lists and mappings)']);
+    expect(problems(`${deep(70)}\n`)).toEqual(['c.yaml line 1, [0][0][0][0]: "65 levels" is nested too deeply (expected at most 64 levels of lists and mappings)']);
+    // 63 brackets under a top-level key: 64 levels with the value, within the limit.
+    expect(problems(text(`headlines: ${deep(63)}`))).toEqual([expect.stringMatching(/^c\.yaml line 20, headlines\[0\]: /)]);
+  });
+  it('an alias counts the size of what it names', () => {
+    const aliases = (n: number) => `notes:\n  - &a ${'x'.repeat(10)}\n${'  - *a\n'.repeat(n)}`;
+    // 1,000 aliases are fine: the schema then reports the unknown top-level field, not the aliases.
+    expect(problems(text(aliases(1000)))).toEqual(['c.yaml line 20, notes: is not a known field (expected a field documented in the codebook reference)']);
+    expect(problems(text(aliases(1001)))).toEqual(['c.yaml line 1022, notes[1001]: "*a" is alias number 1,001 (expected at most 1,000 aliases (*name) in a codebook)']);
+  });
+  it('lines point at a scalar value, a collection key, or the nearest existing parent', () => {
+    expect(problems(text().replace('  n: 10', '  n:\n    10'))).toEqual([]);
+    expect(problems(text().replace('  n: 10', '  n:\n    -10'))).toEqual(['c.yaml line 10, survey.n: "-10" is too small (expected a number > 0)']);
+    expect(problems(text().replace('  n: 10', '  n: [10]'))).toEqual(['c.yaml line 9, survey.n: "[10]" is a list (expected a number)']);
+    expect(problems(text().replace('  citation: C\n', ''))).toEqual(['c.yaml line 1, survey.citation: is missing (expected text)']);
+    expect(problems(text().replace('      - { code: 2, label: b }', '      - { code: 2 }'))).toEqual(['c.yaml line 19, questions[0].options[1].label: is missing (expected text)']);
+    expect(problems(text('headlines:\n  - { q: team, option: 3, label: h }'))).toEqual(['c.yaml line 21, headlines[0].option: "3" is not an option of team (expected one of 1, 2)']);
+  });
+  it('a misspelt field is reported once, as unknown with a suggestion, not also as missing', () => {
+    expect(problems(text().replace('    label: l\n', '    lable: l\n'))).toEqual(['c.yaml line 15, questions[0].lable: is not a known field — did you mean "label"? (expected a field documented in the codebook reference)']);
+    expect(problems(text().replace('    label: l\n', '    colour: l\n'))).toEqual([
+      'c.yaml line 13, questions[0].label: is missing (expected text)',
+      'c.yaml line 15, questions[0].colour: is not a known field (expected a field documented in the codebook reference)',
+    ]);
+  });
+});
+
+describe('yamlLine', () => {
+  it('the line of a path, of its nearest parent, or nothing when the text does not parse', () => {
+    const t = text();
+    expect(yamlLine(t, ['survey', 'n'])).toBe(9);
+    expect(yamlLine(t, ['questions', 0, 'options', 1])).toBe(19);
+    expect(yamlLine(t, ['questions', 0, 'options', 1, 'code'])).toBe(19);
+    expect(yamlLine(t, ['questions', 0, 'options'])).toBe(17);
+    expect(yamlLine(t, ['questions', 5, 'id'])).toBe(12);
+    expect(yamlLine(t, ['survey', 'n', 'deeper'])).toBe(9);
+    expect(yamlLine(t, ['nothing'])).toBe(1);
+    expect(yamlLine(t, [])).toBe(1);
+    expect(yamlLine('a: [1\n', ['a'])).toBeUndefined();
+    expect(yamlLine('', ['a'])).toBeUndefined();
+  });
+});
