@@ -81,9 +81,10 @@ export function summarizeBanded(options: Option[], frequencies: ArrayLike<number
  */
 export function quantileSorted(values: ArrayLike<number>, weights: ArrayLike<number> | null, q: number): number {
   const m = values.length;
-  if (m === 0) return NaN;
   let total = 0;
   for (let i = 0; i < m; i++) total += weights ? weights[i] : 1;
+  // No values, or weights that sum to 0: no distribution to take a quantile of (the mean is NaN too).
+  if (!(total > 0)) return NaN;
   const target = q * total;
   const tolerance = total * 1e-12;
   let cumulative = 0;

@@ -27,6 +27,7 @@ describe('quantileSorted (type 2: smallest x with F(x) ≥ q, averaged with the 
   it('takes the last value at q = 1 (nothing after it to average with) and beyond', () => {
     expect(quantileSorted([1, 2, 3], null, 1)).toBe(3);
     expect(quantileSorted([1, 2, 3], [1, 1, 1], 1.5)).toBe(3);
+    expect(quantileSorted([1, 2, 3], null, 1.2)).toBe(3);
     expect(quantileSorted([1, 2, 3], null, 0)).toBe(1);
   });
   it('treats a cumulative weight within binary noise of the target as equal', () => {
@@ -60,8 +61,12 @@ describe('summarizeNumeric', () => {
     expect(s.q1).toBeNaN();
     expect(s.q3).toBeNaN();
   });
-  it('gives NaN for a mean whose weights sum to 0', () => {
-    expect(summarizeNumeric([1, 2], [0, 0]).mean).toBeNaN();
+  it('gives NaN for a mean and quantiles whose weights sum to 0', () => {
+    const s = summarizeNumeric([1, 2], [0, 0]);
+    expect(s.mean).toBeNaN();
+    expect(s.median).toBeNaN();
+    expect(s.q1).toBeNaN();
+    expect(quantileSorted([1, 2], [0, 0], 0.5)).toBeNaN();
   });
 });
 
@@ -79,6 +84,17 @@ describe('summarizeScores', () => {
     expect(summarizeScores(options, [2, 1, 1, 7, 10])).toEqual({ mean: 3.75, median: 4.5, n: 4 });
     // A class with frequency 0 is left out of the median: scores 1 (f 1) and 5 (f 2) → target 1.5 → 5.
     expect(summarizeScores(options, [2, 0, 1, 0, 0])).toEqual({ mean: 11 / 3, median: 5, n: 3 });
+  });
+  it('sorts by score, not by option order, and leaves empty classes out of the median', () => {
+    const options: Option[] = [
+      { code: 1, label: 'b', score: 4 },
+      { code: 2, label: 'a', score: 1 },
+      { code: 3, label: 'c', score: 5 },
+    ];
+    // Scores 1, 4, 5 once each: median 4 (in option order 4, 1, 5 it would be 1).
+    expect(summarizeScores(options, [1, 1, 1])).toEqual({ mean: 10 / 3, median: 4, n: 3 });
+    // Score 4 empty: 1 and 5 once each, target 1 reached exactly at 1 → (1 + 5)/2 = 3 (not (1 + 4)/2).
+    expect(summarizeScores(options, [0, 1, 1])).toEqual({ mean: 3, median: 3, n: 2 });
   });
   it('gives NaN without substantive answers', () => {
     const s = summarizeScores([{ code: 1, label: 'a', score: 1 }, { code: 9, label: 'dk', score: 0, nonSubstantive: true }], [0, 5]);
@@ -113,9 +129,40 @@ describe('summarizeBanded', () => {
     // Only 0〜2 (f 4): mean 1; half 2 → 0 + (2/4) × 2 = 1.
     expect(summarizeBanded(bands, [4, 0])).toEqual({ mean: 1, median: 1, medianClass: '0〜2', n: 4 });
   });
-  it('gives NaN without answers in a band', () => {
+  it('gives NaN without answers in a band, and no median class', () => {
     const s = summarizeBanded([{ code: 1, label: '0〜2', lower: 0, upper: 2 }, { code: 9, label: 'dk', nonSubstantive: true }], [0, 3]);
     expect(s).toEqual({ mean: NaN, median: NaN, n: 0 });
+    expect('medianClass' in s).toBe(false);
+  });
+  it('leaves a band without a lower bound out even when it has a value', () => {
+    const bands: Option[] = [
+      { code: 1, label: '0〜2', lower: 0, upper: 2 },
+      { code: 8, label: 'その他', value: 50 },
+    ];
+    expect(summarizeBanded(bands, [2, 2])).toEqual({ mean: 1, median: 1, medianClass: '0〜2', n: 2 });
+  });
+  it('counts non-substantive answers nowhere in the median, wherever the option stands', () => {
+    const bands: Option[] = [
+      { code: 9, label: 'わからない', nonSubstantive: true },
+      { code: 1, label: '0〜2', lower: 0, upper: 2 },
+      { code: 2, label: '2〜4', lower: 2, upper: 4 },
+    ];
+    // Half of 4 = 2, reached at the top of 0〜2: median 0 + (2/2) · 2 = 2.
+    expect(summarizeBanded(bands, [10, 2, 2])).toEqual({ mean: 2, median: 2, medianClass: '0〜2', n: 4 });
+  });
+  it('prints an open median class without a unit when none is given', () => {
+    expect(summarizeBanded([{ code: 1, label: '0〜10', lower: 0, upper: 10 }, { code: 2, label: '10以上', lower: 10 }], [1, 3]).medianClass).toBe('≥ 10');
+  });
+  it('takes an open band’s width from the last closed band, and flags only an open band without a value', () => {
+    const bands: Option[] = [
+      { code: 1, label: '0〜2', lower: 0, upper: 2 },
+      { code: 2, label: '2以上（値あり）', lower: 2, value: 4 },
+      { code: 3, label: '10以上', lower: 10 },
+    ];
+    // Values 1, 4 (given), 10 + 2/2 = 11. Nobody in the open band without a value: no flag.
+    expect(summarizeBanded(bands, [1, 1, 0])).toEqual({ mean: 2.5, median: 2, medianClass: '0〜2', n: 2 });
+    // With someone in it: mean (1 + 4 + 11)/3, flag 11.
+    expect(summarizeBanded(bands, [1, 1, 1])).toEqual({ mean: 16 / 3, median: 2, medianClass: '≥ 2', n: 3, openBandAssumed: 11 });
   });
   it('interpolates with weighted (fractional) frequencies', () => {
     // f = 1.5, 0.5 in 0〜2 and 2〜6: total 2, half 1 → in 0〜2: 0 + (1/1.5) × 2 = 4/3; mean (1.5 + 2)/2 = 1.75.
