@@ -275,3 +275,16 @@ describe('percent bases', () => {
     expect(t.chiSquare!.df).toBe(2);
   });
 });
+
+describe('the 無回答 row', () => {
+  it('gets no letters or marks, however different the columns', () => {
+    // 無回答 is A 30/50, B 45/75, C 25/75: as option 1 of the vector it would get letters and marks.
+    const d = makeDataset(abc().map((a) => ({ ...a, sa: a.sa === 1 ? null : a.sa })));
+    const t = crosstab(d, { question: 'sa', banner: 'seg' }, { adjust: 'none' });
+    expect(row(t, 'na').cells.map((c) => c.count)).toEqual([100, 30, 45, 25]);
+    expect(row(t, 'na').cells.map((c) => [c.letters, c.vsTotal])).toEqual([['', 0], ['', 0], ['', 0], ['', 0]]);
+    // The option row 3 is the complement: it does get them.
+    expect(row(t, '3').cells.map((c) => c.letters)).toEqual(['', '', '', 'AB']);
+    expect(row(t, '3').cells.map((c) => c.vsTotal)).toEqual([0, 0, -1, 1]);
+  });
+});

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { columnLetter, rowLetters, rowVsTotal, sample } from '../../../src/lib/stats/letters.ts';
-import { resolveStatsOptions } from '../../../src/lib/stats/index.ts';
+import { resolveStatsOptions, twoProportionZ } from '../../../src/lib/stats/index.ts';
 import type { StatsOptions } from '../../../src/lib/stats/index.ts';
 import type { TestCell } from '../../../src/lib/stats/letters.ts';
 
@@ -53,6 +53,18 @@ describe('rowLetters', () => {
     // A–D 4.3e-8, B–D 3.0e-9, C–D 0.003783; Bonferroni × 6: A–C 0.01954, B–C 0.00638, C–D 0.0227.
     const four = [...abc(), cell(10, 75)];
     expect(rowLetters(four, [true, true, true, true], ['A', 'B', 'C', 'D'], opts({ alpha: 0.01, alpha2: 0.1 }))).toEqual(['Dc', 'CD', 'd', '']);
+  });
+  it('joins several lower-case letters in column order', () => {
+    // alpha 1e-12: nothing upper-case. Under alpha2 0.1 (Bonferroni × 6): A over C (0.0195) and D
+    // (2.6e-7), B over C (0.00638) and D (1.8e-8), C over D (0.0227).
+    const four = [...abc(), cell(10, 75)];
+    expect(rowLetters(four, [true, true, true, true], ['A', 'B', 'C', 'D'], opts({ alpha: 1e-12, alpha2: 0.1 }))).toEqual(['cd', 'cd', 'd', '']);
+  });
+  it('needs p strictly below alpha (and alpha2)', () => {
+    // With no adjustment and alpha set to A–C's own p-value, A–C is not significant; B–C (smaller) is.
+    const pAC = twoProportionZ({ p: 30 / 50, n: 50 }, { p: 25 / 75, n: 75 })!.p;
+    expect(rowLetters(abc(), [true, true, true], ['A', 'B', 'C'], opts({ adjust: 'none', alpha: pAC }))).toEqual(['', 'C', '']);
+    expect(rowLetters(abc(), [true, true, true], ['A', 'B', 'C'], opts({ adjust: 'none', alpha: 0.001, alpha2: pAC }))).toEqual(['', 'c', '']);
   });
   it('counts every pair of testable columns in the family, and only those', () => {
     // A fourth column D 30/50 like A: six pairs, Bonferroni × 6: A–C and C–D 0.0195, B–C 0.00638.
@@ -104,6 +116,11 @@ describe('rowVsTotal', () => {
     // A holds everyone (rest base 0); B and C alone in the family: Bonferroni × 2: B 0.0569, C 0.00052.
     const cells = [cell(100, 200), cell(45, 75), cell(25, 75)];
     expect(rowVsTotal(cells, total(), [true, true, true], 0, opts({ alpha: 0.06 }))).toEqual([0, 1, -1]);
+  });
+  it('needs p strictly below alpha', () => {
+    // No adjustment, alpha = B's own p against its rest: only C (p 0.00026) is marked.
+    const pB = twoProportionZ({ p: 45 / 75, n: 75 }, { p: 55 / 125, n: 125 })!.p;
+    expect(rowVsTotal(abc(), total(), [true, true, true], 30, opts({ adjust: 'none', alpha: pB }))).toEqual([0, 0, -1]);
   });
   it('gives 0 for a column equal to its rest', () => {
     expect(rowVsTotal([cell(25, 50), cell(25, 50)], cell(50, 100), [true, true], 0, opts({ adjust: 'none', alpha: 0.999 }))).toEqual([0, 0]);
