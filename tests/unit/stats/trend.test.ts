@@ -234,3 +234,33 @@ describe('testChange', () => {
     expect(testChange(point('2022', 0.5, 0), point('2023', 0.5, 100))).toBeNull();
   });
 });
+
+describe('trend: dropped questions, missing rows and tables, strict alpha', () => {
+  const micro = (wave: string, spec: Array<[number, number]>, crosswalk?: NonNullable<CodebookInput['crosswalk']>) => {
+    const d = makeDataset(people(spec), false, (c) => ({ ...c, survey: { ...c.survey, wave }, ...(crosswalk ? { crosswalk } : {}) }));
+    return { codebook: d.codebook, dataset: d };
+  };
+  it('contributes nothing from any wave before the one whose crosswalk drops the question', () => {
+    const t = trend([micro('2023', [[1, 5]]), micro('2024', [[1, 5]]), micro('2025', [[1, 5]], { wave: '2024', questions: [{ question: 'band' }] })], 'sa');
+    expect(new Set(t.points.map((p) => p.wave))).toEqual(new Set(['2025']));
+    expect(t.tests).toEqual([]);
+  });
+  it('skips options whose row the table does not show (わからない on the substantive base)', () => {
+    const t = trend([micro('2025', [[1, 5], [9, 5]])], 'sa', { stats: { percentBase: 'substantive' } });
+    expect(t.points.map((p) => [p.option, p.proportion])).toEqual([[1, 1], [2, 0], [3, 0]]);
+  });
+  it('skips a published wave without the question’s table', () => {
+    const old = { codebook: c2023, tables: [{ question: 'band', universe: 'all', segment: 'total', base: 10, source: null, cells: [{ option: 1, percent: 10, count: null, row: 2 }] }] };
+    const t = trend([old, micro('2025', [[1, 5]])], 'sa');
+    expect(new Set(t.points.map((p) => p.wave))).toEqual(new Set(['2025']));
+  });
+  it('compares only two microdata points, and calls a change significant only for p strictly below alpha', () => {
+    const t = trend(waves, 'sa');
+    const at = (wave: string) => t.points.find((p) => p.wave === wave && p.option === 1)!;
+    expect(compareWaves(at('2024'), at('2023'))).toBeNull();
+    const p = compareWaves(at('2024'), at('2025'))!.p;
+    expect(compareWaves(at('2024'), at('2025'), p)!.significant).toBe(false);
+    expect(testChange(at('2024'), at('2025'), p)!).toMatchObject({ significant: false, direction: 'none' });
+    expect(compareWaves(at('2024'), at('2025'), p * 1.000001)!.significant).toBe(true);
+  });
+});
