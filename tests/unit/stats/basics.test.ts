@@ -1,6 +1,6 @@
 /** Intervals, tests, distributions, formatting and tallies at their edges, against closed forms. */
 import { describe, expect, it } from 'vitest';
-import { agrestiCoull, adjustPValues, chiSquareTest, chisquareUpper, clopperPearson, formatCount, formatInterval, formatNumber, kish, pnorm, proportionInterval, qbeta, qnorm, roundHalfUp, twoProportionZ, twoSidedP, wilson, zFor } from '../../../src/lib/stats/index.ts';
+import { agrestiCoull, adjustPValues, chiSquareTest, chisquareUpper, clopperPearson, formatCount, formatPercent, formatInterval, formatNumber, kish, pnorm, proportionInterval, qbeta, qnorm, roundHalfUp, twoProportionZ, twoSidedP, wilson, zFor } from '../../../src/lib/stats/index.ts';
 import { formatP } from '../../../src/lib/stats/format.ts';
 import { addSums, createTally, subtractSums, sumsAt, sumsOverSlots, tallyCoded, tallySet, zeroSums } from '../../../src/lib/stats/tally.ts';
 
@@ -15,6 +15,11 @@ describe('intervals at the edges', () => {
     expect(all.high).toBe(1);
     // 90 %: (0.05)^(1/10).
     expect(clopperPearson(0, 10, 0.9)!.high).toBeCloseTo(1 - 0.05 ** 0.1, 12);
+  });
+  it('Wilson at p̂ = 0 and 1 ends exactly at 0 and 1 where the formula misses by a rounding error', () => {
+    // At n = 2 (95 %) centre − half is a hair above 0, and at n = 5 centre + half a hair below 1.
+    expect(wilson(0, 2)!.low).toBe(0);
+    expect(wilson(1, 5)!.high).toBe(1);
   });
   it('Wilson at p̂ = 1 ends at exactly 1 and is the mirror of p̂ = 0', () => {
     const one = wilson(1, 25)!;
@@ -133,6 +138,9 @@ describe('formatting edges', () => {
     expect(formatNumber(1234.56)).toBe('1,234.6');
     expect(roundHalfUp(2.5)).toBe(3);
     expect(roundHalfUp(1234.5678, 2)).toBe(1234.57);
+  });
+  it('prints percentages with the given digits', () => {
+    expect(formatPercent(0.12345, { digits: 2 })).toBe('12.35');
   });
   it('prints intervals with the given digits', () => {
     expect(formatInterval({ low: 0.18075, high: 0.4543 }, { digits: 2 })).toBe('18.08–45.43');

@@ -288,3 +288,64 @@ describe('the 無回答 row', () => {
     expect(row(t, '3').cells.map((c) => c.vsTotal)).toEqual([0, 0, -1, 1]);
   });
 });
+
+describe('spec and options', () => {
+  it('treat a null banner as the total only, keep a copy of the spec, and ignore percent of responses for single answers', () => {
+    const d = makeDataset([{ seg: 1, sa: 1 }, { seg: 2, sa: 2 }, { seg: 2, sa: null }]);
+    const spec = { question: 'sa', banner: null };
+    const t = crosstab(d, spec);
+    expect(t.columns.map((c) => c.key)).toEqual(['total']);
+    expect(t.spec).toEqual({ question: 'sa', banner: null });
+    expect(t.spec).not.toBe(spec);
+    expect(t.chiSquare).toBeNull();
+    expect(t.responses).toBeUndefined();
+    const r = crosstab(d, { question: 'sa', banner: 'seg' }, { multiPercent: 'responses' });
+    expect(r.columns.map((c) => c.baseN)).toEqual([3, 1, 2, 0]);
+    expect(row(r, '1').cells[0].proportion).toBe(1 / 3);
+    expect(r.options.multiPercent).toBe('responses');
+    expect(r.weighted).toBe(false);
+    expect(r.type).toBe('single');
+  });
+});
+
+describe('rows, notes and summaries by question kind', () => {
+  it('label the total column and the 無回答 rows, and never mark nets non-substantive', () => {
+    const d = makeDataset([{ seg: 1, sa: 1, ma: [1], num: 3 }, { seg: 1, sa: 2, ma: [9], num: 4 }, { seg: 2, sa: null, ma: null, num: null }], false, (c) => ({
+      ...c,
+      questions: c.questions.map((q) => (q.id === 'ma' && q.type === 'multi' ? { ...q, nets: [...q.nets!, { id: 'bi_ma', label: 'BIかMA', codes: [2, 3] }] } : q)),
+    }));
+    for (const question of ['sa', 'ma', 'num']) {
+      const t = crosstab(d, { question, banner: 'seg' });
+      expect(t.columns[0]).toMatchObject({ key: 'total', label: '全体', letter: '' });
+      expect(row(t, 'na')).toMatchObject({ label: '無回答', kind: 'noAnswer', nonSubstantive: true });
+      expect(t.lettersNote).toBeUndefined();
+    }
+    const ma = crosstab(d, { question: 'ma', banner: 'seg' });
+    expect(ma.rows.filter((r) => r.kind === 'net').map((r) => [r.key, r.label, r.nonSubstantive])).toEqual([['net:any_tool', 'いずれか', false], ['net:bi_ma', 'BIかMA', false]]);
+    // Second net: BI or MA, nobody (one chose 特になし); first: CRM, BI or MA: one.
+    expect(row(ma, 'net:bi_ma').cells[0].count).toBe(0);
+    expect(row(ma, '9').cells[0].count).toBe(1);
+    expect(row(ma, 'net:any_tool').cells[0].count).toBe(1);
+    expect(row(crosstab(d, { question: 'sa' }), 'net:top2')).toMatchObject({ kind: 'net', nonSubstantive: false });
+  });
+  it('give multi answers per-option χ² only by a single-answer banner', () => {
+    const d = makeDataset([{ seg: 1, ma: [1] }, { seg: 1, ma: [2] }, { seg: 2, ma: [1, 2] }, { seg: 2, ma: [3] }]);
+    expect(crosstab(d, { question: 'ma' }).rows.every((r) => r.chiSquare === undefined)).toBe(true);
+    expect(crosstab(d, { question: 'ma', banner: 'ma' }).rows.every((r) => r.chiSquare === undefined)).toBe(true);
+    expect(row(crosstab(d, { question: 'ma', banner: 'seg' }), '1').chiSquare).not.toBeUndefined();
+  });
+  it('summarise neither single questions with scores nor unscored options', () => {
+    const patch = (c: Parameters<NonNullable<Parameters<typeof makeDataset>[2]>>[0]) => ({
+      ...c,
+      questions: c.questions.map((q) => {
+        if (q.id === 'sa' && q.type === 'single') return { ...q, options: q.options.map((o) => ({ ...o, score: o.code })) };
+        if (q.type === 'grid') return { ...q, type: 'grid' as const, options: [{ code: 1, label: '実施', score: 1 }, { code: 2, label: '未実施' }] };
+        return q;
+      }),
+    });
+    const d = makeDataset([{ seg: 1, sa: 1, grid__onb: 1 }, { seg: 1, sa: 2, grid__onb: 2 }], false, patch);
+    expect(crosstab(d, { question: 'sa' }).summaries).toBeUndefined();
+    // 未実施 has no score: one scored answer counted.
+    expect(crosstab(d, { question: 'grid__onb' }).summaries![0]).toMatchObject({ mean: 1, n: 1 });
+  });
+});
