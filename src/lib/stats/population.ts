@@ -33,7 +33,8 @@ export function resolveVariable(dataset: Dataset, id: string, role = 'question')
   if (question) {
     const nets = 'nets' in question ? question.nets : [];
     const unit = 'unit' in question ? question.unit : '';
-    const type = question.type === 'text' ? 'single' : question.type;
+    // A text question's variable is kind text, refused above.
+    const type = question.type as Exclude<typeof question.type, 'text'>;
     return { variable, type, question, universe: question.universe, nets, unit };
   }
   const [gridId, rowId] = id.split('__');

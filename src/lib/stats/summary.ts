@@ -81,9 +81,10 @@ export function summarizeBanded(options: Option[], frequencies: ArrayLike<number
  */
 export function quantileSorted(values: ArrayLike<number>, weights: ArrayLike<number> | null, q: number): number {
   const m = values.length;
-  if (m === 0) return NaN;
   let total = 0;
   for (let i = 0; i < m; i++) total += weights ? weights[i] : 1;
+  // No values, or weights that sum to 0: no distribution to take a quantile of (the mean is NaN too).
+  if (!(total > 0)) return NaN;
   const target = q * total;
   const tolerance = total * 1e-12;
   let cumulative = 0;
@@ -154,11 +155,11 @@ export function nps(counts: { promoters: number; passives: number; detractors: n
   return { score, se, ci: { low: score - z * se, high: score + z * se }, promoters: counts.promoters, passives: counts.passives, detractors: counts.detractors, n };
 }
 
-/** Promoter (9–10) / passive (7–8) / detractor (0–6) class of an option, by `score` else code. */
+/** Promoter (9–10) / passive (7–8) / detractor (0–6) class of an option, by `score` else code; null outside 0–10. */
 export function npsClass(option: Option): 'promoters' | 'passives' | 'detractors' | null {
   if (option.nonSubstantive) return null;
   const v = option.score ?? option.code;
-  if (v >= 9 && v <= 10) return 'promoters';
-  if (v >= 7) return 'passives';
-  return v >= 0 ? 'detractors' : null;
+  if (v > 10 || v < 0) return null;
+  if (v >= 9) return 'promoters';
+  return v >= 7 ? 'passives' : 'detractors';
 }

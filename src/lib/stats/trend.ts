@@ -205,7 +205,8 @@ export function testChange(from: TrendPoint, to: TrendPoint, alpha = 0.05, digit
 export function trend(waves: TrendWave[], questionId: string, options: TrendOptions = {}): Trend {
   if (waves.length === 0) throw new CrossTabError('trend: no waves given');
   const mapped = followCrosswalk(waves, questionId);
-  const labels = new Map((optionsOf(waves[waves.length - 1].codebook, questionId) ?? []).map((o) => [o.code, o.label]));
+  // followCrosswalk has refused a question without options in the latest wave.
+  const labels = new Map(optionsOf(waves[waves.length - 1].codebook, questionId)!.map((o) => [o.code, o.label]));
   const points: TrendPoint[] = [];
   waves.forEach((wave, i) => {
     const m = mapped[i];

@@ -52,3 +52,88 @@ describe('grid rows', () => {
     expect(crosstab(g, { question: 'grid__onb' }).columns[0].n).toBe(2);
   });
 });
+
+describe('every cell statistic', () => {
+  it('reads its own field of a weighted cell and column', () => {
+    // seg 1 (column A): sa 1 with weights 2 and 1, sa 2 with weight 1, sa blank with weight 0.5.
+    const w = makeDataset(
+      [
+        { seg: 1, sa: 1, weight: 2 },
+        { seg: 1, sa: 1, weight: 1 },
+        { seg: 1, sa: 2, weight: 1 },
+        { seg: 1, sa: null, weight: 0.5 },
+        { seg: 2, sa: 3, weight: 1 },
+      ],
+      true,
+    );
+    const t = crosstab(w, { question: 'sa', banner: 'seg' }, { percentBase: 'valid' });
+    const column = t.columns[1];
+    const cell = t.rows.find((r) => r.key === '1')!.cells[1];
+    const read = (name: string) => cellStatistic(name)(cell, column);
+    // Valid base of A: 3 respondents, W = 2 + 1 + 1 = 4, Σw² = 4 + 1 + 1 = 6, Kish 16/6.
+    expect(read('count')).toBe(2);
+    expect(read('weightedCount')).toBe(3);
+    expect(read('proportion')).toBe(3 / 4);
+    expect(read('percent')).toBe(75);
+    expect(read('base')).toBe(3);
+    expect(read('weightedBase')).toBe(4);
+    expect(read('effectiveBase')).toBeCloseTo(16 / 6, 14);
+    expect(read('ciLow')).toBe(cell.ci!.low);
+    expect(read('ciHigh')).toBe(cell.ci!.high);
+    expect(read('ciLow')).toBeLessThan(0.75);
+    expect(read('ciHigh')).toBeGreaterThan(0.75);
+    // Residual of the χ² table (an option row × banner columns); finite here.
+    expect(read('residual')).toBe(cell.residual);
+    expect(Number.isFinite(read('residual'))).toBe(true);
+    // Names are case-insensitive, as every keyword.
+    expect(cellStatistic('WeightedCount')(cell, column)).toBe(3);
+  });
+  it('gives NaN for a missing interval or residual, and the question base n for a column without baseN', () => {
+    const cell = { count: 0, weightedCount: 0, proportion: NaN, ci: null, letters: '', vsTotal: 0 as const, residual: null };
+    const column = { key: '1', label: 'A社', letter: 'A', n: 7, validN: 5, weightedBase: 7, effectiveBase: 7, caution: true, suppressed: true };
+    expect(cellStatistic('ciLow')(cell, column)).toBeNaN();
+    expect(cellStatistic('ciHigh')(cell, column)).toBeNaN();
+    expect(cellStatistic('residual')(cell, column)).toBeNaN();
+    expect(cellStatistic('base')(cell, column)).toBe(7);
+    expect(cellStatistic('base')(cell, { ...column, baseN: 5 })).toBe(5);
+  });
+});
+
+describe('npsByColumn with weights, non-substantive answers and an empty column', () => {
+  it('scales the Kish base by the classified share and gives an empty column n = 0', () => {
+    const w = makeDataset(
+      [
+        { seg: 1, nps: 10, weight: 2 },
+        { seg: 1, nps: 9, weight: 1 },
+        { seg: 1, nps: 7, weight: 1 },
+        { seg: 1, nps: 3, weight: 1 },
+        { seg: 1, nps: 99, weight: 1 },
+        { seg: 3, weight: 1 },
+      ],
+      true,
+      (c) => ({ ...c, questions: c.questions.map((q) => (q.id === 'nps' && q.type === 'single' ? { ...q, options: [...q.options, { code: 99, label: 'わからない', nonSubstantive: true }] } : q)) }),
+    );
+    const t = crosstab(w, { question: 'nps', banner: 'seg' });
+    const [total, a, b, c] = npsByColumn(w, t);
+    // A: W = 6, Σw² = 4 + 1 + 1 + 1 + 1 = 8, Kish 36/8 = 4.5; promoters 2 + 1 = 3, passives 1,
+    // detractors 1 (わからない unclassed): share 5 of W 6, so n = 4.5 × 5/6 = 3.75.
+    expect(a).toEqual(nps({ promoters: 3, passives: 1, detractors: 1, n: 3.75 }));
+    expect(a.n).toBeCloseTo(3.75, 14);
+    expect(a.score).toBeCloseTo(40, 12);
+    expect(total).toEqual(a);
+    // B (nobody) and C (seg 3 is outside the question's universe): weighted base 0 → n = 0.
+    expect(b.n).toBe(0);
+    expect(c.n).toBe(0);
+    expect(b.score).toBeNaN();
+  });
+  it('refuses a table whose question the dataset does not have', () => {
+    const t = crosstab(d, { question: 'nps' });
+    expect(() => npsByColumn(d, { ...t, spec: { question: 'gone' } })).toThrow('NPS needs a single-answer 0–10 question; "gone" is not one');
+  });
+  it('uses the 90 % level of the table options', () => {
+    const t = crosstab(d, { question: 'nps' }, { level: 0.9 });
+    const [total] = npsByColumn(d, t);
+    expect(total).toEqual(nps({ promoters: 2, passives: 1, detractors: 1, n: 4 }, 0.9));
+    expect(total.ci.high - total.ci.low).toBeLessThan(nps({ promoters: 2, passives: 1, detractors: 1, n: 4 }).ci.high - nps({ promoters: 2, passives: 1, detractors: 1, n: 4 }).ci.low);
+  });
+});

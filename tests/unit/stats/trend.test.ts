@@ -1,8 +1,11 @@
 /** Trends across waves: crosswalked codes, microdata and published waves, and the two-wave z-test. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { crosstab, trend, compareWaves, twoProportionZ, wilson } from '../../../src/lib/stats/index.ts';
+import { crosstab, trend, compareWaves, twoProportionZ, wilson, clopperPearson, CrossTabError } from '../../../src/lib/stats/index.ts';
+import { testChange } from '../../../src/lib/stats/trend.ts';
+import type { TrendPoint } from '../../../src/lib/stats/trend.ts';
 import { Codebook } from '../../../src/lib/dataset/codebook.ts';
 import type { PublishedTable } from '../../../src/lib/dataset/types.ts';
+import type { CodebookInput } from '../../../src/lib/dataset/codebook.ts';
 import { makeDataset, testCodebook } from './helpers.ts';
 
 const people = (spec: Array<[number, number]>) => spec.flatMap(([sa, k]) => Array.from({ length: k }, () => ({ seg: 1, sa })));
@@ -108,5 +111,156 @@ describe('trend of a grid row', () => {
   });
   it('fails on a row the latest wave does not have', () => {
     expect(() => trend(gridWaves, 'grid__nope')).toThrow(/question "grid__nope" with options not found in wave 2025/);
+  });
+});
+
+describe('trend: crosswalk rules, published tables and options', () => {
+  /** A tables-only wave of the test codebook. */
+  const tablesWave = (wave: string, tables: PublishedTable[]) => ({ codebook: Codebook.parse({ ...testCodebook(200, false), survey: { ...testCodebook(200, false).survey, wave, kind: 'tables' } }), tables });
+  const micro = (wave: string, spec: Array<[number, number]>, crosswalk?: NonNullable<CodebookInput['crosswalk']>) => {
+    const d = makeDataset(people(spec), false, (c) => ({ ...c, survey: { ...c.survey, wave }, ...(crosswalk ? { crosswalk } : {}) }));
+    return { codebook: d.codebook, dataset: d };
+  };
+  const cells = (percents: Array<[number, number | null, number | null]>) => percents.map(([option, percent, count], i) => ({ option, percent, count, row: i + 2 }));
+
+  it('refuses no waves, and a question without options in the latest wave', () => {
+    expect(() => trend([], 'sa')).toThrow(new CrossTabError('trend: no waves given'));
+    const w = micro('2025', [[1, 10]]);
+    expect(() => trend([w], 'num')).toThrow('trend: question "num" with options not found in wave 2025');
+    expect(() => trend([w], 'nope')).toThrow('trend: question "nope" with options not found in wave 2025');
+    expect(() => trend([w], 'sa__x')).toThrow('trend: question "sa__x" with options not found in wave 2025');
+  });
+  it('keeps ids and codes without a crosswalk, or with a crosswalk from another wave', () => {
+    const a = micro('2024', [[1, 30], [2, 70]]);
+    // 2025's crosswalk is from 2023, not from 2024: it does not apply (else it would drop sa).
+    const b = micro('2025', [[1, 60], [2, 40]], { wave: '2023', questions: [{ question: 'band' }] });
+    const t = trend([a, b], 'sa');
+    const p2024 = t.points.filter((p) => p.wave === '2024');
+    expect(p2024.map((p) => [p.option, p.code, p.question, p.proportion])).toEqual([[1, 1, 'sa', 0.3], [2, 2, 'sa', 0.7], [3, 3, 'sa', 0], [9, 9, 'sa', 0]]);
+    expect(t.points.map((p) => p.label).slice(0, 4)).toEqual(['満足', 'やや満足', '不満', 'わからない']);
+    // Consecutive microdata waves: options 1 and 2 changed (30 → 60 %, 70 → 40 %); 3 and 9 are 0 % in
+    // both (nothing to test).
+    expect(t.tests.map((x) => [x.option, x.from, x.to, Math.sign(x.z)])).toEqual([[1, '2024', '2025', -1], [2, '2024', '2025', 1]]);
+    // z of 30 % vs 60 % of 100 each: pooled 0.45, SE √(0.45·0.55·0.02) = 0.0703562, z = −4.26401.
+    expect(t.tests[0].z).toBeCloseTo(-0.3 / Math.sqrt(0.45 * 0.55 * 0.02), 10);
+  });
+  it('follows an entry’s previous id, and a grid entry’s previous id for its rows', () => {
+    const old = tablesWave('2024', [
+      { question: 'sa_old', universe: 'all', segment: 'total', base: 100, source: null, cells: cells([[1, 10, null], [2, 20, null]]) },
+      { question: 'g_old__onb', universe: 'all', segment: 'total', base: 50, source: 'p.1', cells: cells([[1, 40, null], [2, 60, null]]) },
+    ]);
+    const now = micro('2025', [[1, 10]], { wave: '2024', questions: [{ question: 'sa', previous: 'sa_old', options: { '1': 2 } }, { question: 'grid', previous: 'g_old' }] });
+    const sa = trend([old, now], 'sa').points.filter((p) => p.wave === '2024');
+    expect(sa.map((p) => [p.option, p.question, p.code, p.proportion])).toEqual([[1, 'sa_old', 2, 0.2], [2, 'sa_old', 2, 0.2]]);
+    const onb = trend([old, now], 'grid__onb').points.filter((p) => p.wave === '2024');
+    expect(onb.map((p) => [p.option, p.question, p.code, p.proportion, p.sourceNote])).toEqual([[1, 'g_old__onb', 1, 0.4, 'p.1'], [2, 'g_old__onb', 2, 0.6, 'p.1']]);
+  });
+  it('reads published cells from percent, else count / base, and skips what cannot be read', () => {
+    const old = tablesWave('2024', [
+      { question: 'sa', universe: 'all', segment: 'seg=1', base: 10, source: null, cells: cells([[1, 90, null]]) },
+      { question: 'sa', universe: 'seg_ab', segment: 'total', base: 40, source: null, cells: cells([[1, 50, null]]) },
+      { question: 'sa', universe: 'all', segment: 'total', base: 80, source: 'p.2', cells: cells([[1, null, 20], [2, null, null], [3, 12.5, 99]]) },
+    ]);
+    const now = micro('2025', [[1, 10]]);
+    const points = trend([old, now], 'sa').points.filter((p) => p.wave === '2024');
+    // Option 1: 20 / 80; option 2: neither percent nor count → left out; option 3: the percent wins;
+    // option 9: no cell → left out.
+    expect(points.map((p) => [p.option, p.proportion, p.base, p.effectiveBase, p.weightedBase, p.source])).toEqual([
+      [1, 0.25, 80, 80, 80, 'published'],
+      [3, 0.125, 80, 80, 80, 'published'],
+    ]);
+    expect(points[0].ci).toEqual(wilson(0.25, 80));
+    // A named universe picks that universe's table.
+    const ab = trend([old, now], 'sa', { universe: 'seg_ab' }).points.filter((p) => p.wave === '2024');
+    expect(ab.map((p) => [p.option, p.proportion, p.base])).toEqual([[1, 0.5, 40]]);
+  });
+  it('skips a count on a printed base of 0, and marks a protected cube’s totals', () => {
+    const old = tablesWave('2024', [{ question: 'sa', universe: 'all', segment: 'total', base: 0, source: null, cells: cells([[1, null, 0]]) }]);
+    const now = micro('2025', [[1, 10]]);
+    expect(trend([old, now], 'sa').points.filter((p) => p.wave === '2024')).toEqual([]);
+    const cube = tablesWave('2024', [{ question: 'sa', universe: 'all', segment: 'total', base: 50, source: null, protected: true, cells: cells([[1, 20, null]]) }]);
+    const [p] = trend([cube, now], 'sa').points;
+    expect([p.wave, p.source, p.proportion]).toEqual(['2024', 'protected', 0.2]);
+  });
+  it('uses the interval method and level of the stats options for printed and computed points', () => {
+    const old = tablesWave('2024', [{ question: 'sa', universe: 'all', segment: 'total', base: 80, source: null, cells: cells([[1, 25, null]]) }]);
+    const now = micro('2025', [[1, 30], [2, 10]]);
+    const t = trend([old, now], 'sa', { stats: { interval: 'clopper-pearson', level: 0.9 } });
+    expect(t.points[0].ci).toEqual(clopperPearson(0.25, 80, 0.9));
+    expect(t.points.find((p) => p.wave === '2025' && p.option === 1)!.ci).toEqual(clopperPearson(0.75, 40, 0.9));
+  });
+  it('passes universe, weighting and percent base to the microdata cross-tab', () => {
+    const a = micro('2024', [[1, 6], [2, 2]]);
+    // 4 of the 2025 respondents are in seg 3 (outside seg_ab), one gave no answer.
+    const d = makeDataset([...people([[1, 6], [2, 2]]), { seg: 3, sa: 2 }, { seg: 3, sa: 2 }, { seg: 3, sa: 2 }, { seg: 3, sa: 2 }, { seg: 1, sa: null }], true);
+    const b = { codebook: d.codebook, dataset: d };
+    const all = trend([a, b], 'sa').points.find((p) => p.wave === '2025' && p.option === 1)!;
+    expect([all.proportion, all.base]).toEqual([6 / 13, 13]);
+    const ab = trend([a, b], 'sa', { universe: 'seg_ab', stats: { percentBase: 'valid' } }).points.find((p) => p.wave === '2025' && p.option === 1)!;
+    expect([ab.proportion, ab.base, ab.weightedBase, ab.effectiveBase]).toEqual([6 / 8, 8, 8, 8]);
+    // weighted: true reaches every microdata wave: the unweighted 2024 refuses it.
+    expect(() => trend([a, b], 'sa', { weighted: true })).toThrow(/has no weights/);
+  });
+  it('labels each point by the latest wave’s option, and tests only consecutive microdata waves', () => {
+    const a = micro('2023', [[1, 50], [2, 50]]);
+    const mid = tablesWave('2024', [{ question: 'sa', universe: 'all', segment: 'total', base: 100, source: null, cells: cells([[1, 90, null]]) }]);
+    const b = micro('2025', [[1, 90], [2, 10]]);
+    const t = trend([a, mid, b], 'sa');
+    // 2023 and 2025 are the consecutive microdata waves (the printed 2024 sits between them).
+    expect(t.tests.map((x) => [x.option, x.from, x.to])).toEqual([[1, '2023', '2025'], [2, '2023', '2025']]);
+    expect(t.question).toBe('sa');
+  });
+});
+
+describe('testChange', () => {
+  const point = (wave: string, proportion: number, base: number, source: TrendPoint['source'] = 'microdata'): TrendPoint => ({ wave, option: 1, label: 'x', question: 'sa', code: 1, proportion, ci: null, base, effectiveBase: base, weightedBase: base, source });
+  it('gives the printed difference in points, the sign of z for an increase, and the printed waves', () => {
+    // 40 % → 50 % of 1000 each: pooled 0.45, z = 0.1/√(0.45·0.55·0.002) = 4.49467.
+    const up = testChange(point('2022', 0.4, 1000, 'published'), point('2023', 0.5, 1000))!;
+    expect(up.points).toBe(10);
+    expect(up.z).toBeCloseTo(0.1 / Math.sqrt(0.45 * 0.55 * 0.002), 10);
+    expect([up.significant, up.direction, up.alpha, up.printed]).toEqual([true, 'up', 0.05, ['2022']]);
+    // Shares as printed (one decimal): 12.35 % → 12.4, 10.04 % → 10.0: 2.4 points, not 2.31.
+    const down = testChange(point('2022', 0.1235, 5000), point('2023', 0.1004, 5000))!;
+    expect(down.points).toBe(-2.4);
+    expect([down.direction, down.printed]).toEqual(['down', []]);
+    expect(down.z).toBeLessThan(0);
+    expect(testChange(point('2022', 0.1235, 5000), point('2023', 0.1004, 5000), 0.05, 0)!.points).toBe(-2);
+  });
+  it('says none when the change is not significant at alpha, and null when nothing can be tested', () => {
+    const flat = testChange(point('2022', 0.4, 100), point('2023', 0.45, 100))!;
+    expect([flat.significant, flat.direction]).toEqual([false, 'none']);
+    expect(testChange(point('2022', 0, 100), point('2023', 0, 100))).toBeNull();
+    expect(testChange(point('2022', 0.5, 0), point('2023', 0.5, 100))).toBeNull();
+  });
+});
+
+describe('trend: dropped questions, missing rows and tables, strict alpha', () => {
+  const micro = (wave: string, spec: Array<[number, number]>, crosswalk?: NonNullable<CodebookInput['crosswalk']>) => {
+    const d = makeDataset(people(spec), false, (c) => ({ ...c, survey: { ...c.survey, wave }, ...(crosswalk ? { crosswalk } : {}) }));
+    return { codebook: d.codebook, dataset: d };
+  };
+  it('contributes nothing from any wave before the one whose crosswalk drops the question', () => {
+    const t = trend([micro('2023', [[1, 5]]), micro('2024', [[1, 5]]), micro('2025', [[1, 5]], { wave: '2024', questions: [{ question: 'band' }] })], 'sa');
+    expect(new Set(t.points.map((p) => p.wave))).toEqual(new Set(['2025']));
+    expect(t.tests).toEqual([]);
+  });
+  it('skips options whose row the table does not show (わからない on the substantive base)', () => {
+    const t = trend([micro('2025', [[1, 5], [9, 5]])], 'sa', { stats: { percentBase: 'substantive' } });
+    expect(t.points.map((p) => [p.option, p.proportion])).toEqual([[1, 1], [2, 0], [3, 0]]);
+  });
+  it('skips a published wave without the question’s table', () => {
+    const old = { codebook: c2023, tables: [{ question: 'band', universe: 'all', segment: 'total', base: 10, source: null, cells: [{ option: 1, percent: 10, count: null, row: 2 }] }] };
+    const t = trend([old, micro('2025', [[1, 5]])], 'sa');
+    expect(new Set(t.points.map((p) => p.wave))).toEqual(new Set(['2025']));
+  });
+  it('compares only two microdata points, and calls a change significant only for p strictly below alpha', () => {
+    const t = trend(waves, 'sa');
+    const at = (wave: string) => t.points.find((p) => p.wave === wave && p.option === 1)!;
+    expect(compareWaves(at('2024'), at('2023'))).toBeNull();
+    const p = compareWaves(at('2024'), at('2025'))!.p;
+    expect(compareWaves(at('2024'), at('2025'), p)!.significant).toBe(false);
+    expect(testChange(at('2024'), at('2025'), p)!).toMatchObject({ significant: false, direction: 'none' });
+    expect(compareWaves(at('2024'), at('2025'), p * 1.000001)!.significant).toBe(true);
   });
 });
