@@ -458,6 +458,8 @@ test('a wave of published tables is reachable: its printed totals, no banner or 
   await page.getByLabel('前回調査と比較').check();
   await rendered(page);
   expect((await shownTable(page)).columns).toEqual(['2023', '2024']);
+  // 2023 has three options, 2024 printed one: still no Plot warning glyph.
+  await expect(page.locator('[data-role="chart"]')).not.toContainText('⚠');
   expect(errors).toEqual([]);
 });
 

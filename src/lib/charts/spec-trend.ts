@@ -87,7 +87,9 @@ export function trendSpec(trend: TrendTable, width: number, kind: ChartKind): Ch
       color: { domain: keys, range: keys.map((_, i) => seriesColour(i)) },
       marks: [
         ...intervals,
-        Plot.line(points, { x: 'wave', y, stroke: 'option', strokeWidth: 2 }),
+        // z explicit: one line per option, even when most options have a single point (Plot would
+        // otherwise warn about the series' cardinality and draw its ⚠ glyph into the chart).
+        Plot.line(points, { x: 'wave', y, z: 'option', stroke: 'option', strokeWidth: 2 }),
         Plot.dot(points, { x: 'wave', y, fill: 'option', r: 4, title: trendTitle }),
         Plot.text(
           points.filter((p) => p.wave === first),

@@ -171,6 +171,11 @@ group('trends', () => {
     expect(chartSpec(small, { width: 640 }).notes).toEqual(['2022年の値は公表資料の数値です（信頼区間は公表された割合と回答者数から計算）。']);
     expect(renderChartSvg(small, { document: doc(), width: 640 })).not.toMatch(/↑|↓/);
   });
+  it('draws no Plot warning glyph when most options appear in one wave only (issue 11)', () => {
+    // virtualex 2023 → 2024: three options in 2023, only the printed one in 2024.
+    const sparse: TrendTable = { ...trend, points: [point('2022', 3, 'A', 0.15, 498), point('2022', 2, 'B', 0.3, 498), point('2022', 1, 'C', 0.55, 498), point('2023', 1, 'C', 0.61, 500)] };
+    expect(renderChartSvg(sparse, { document: doc(), width: 640 })).not.toContain('⚠');
+  });
   it('tabulates options × waves and exports one CSV row per point', () => {
     expect(tableModel(trend).body.map((r) => r.cells.map((c) => c.text).join('→'))).toEqual(['48.0→55.2', '20.0→15.0']);
     const csv = tableCsv(trend, { survey: 's', question: 'q', citation: 'c', synthetic: true });
