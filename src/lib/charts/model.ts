@@ -132,7 +132,10 @@ export function tableModel(table: ChartTable, variable?: ChartVariable): TableMo
   }
   if (isTrend(table)) {
     const last = table.waves[table.waves.length - 1];
-    const options = table.points.filter((p) => p.wave === last);
+    // Every option the chart draws: the latest wave's first, then any only earlier waves have
+    // (shown with … where a wave did not ask or print it), so table and chart agree.
+    const seen = new Set<number>();
+    const options = [...table.points.filter((p) => p.wave === last), ...table.points.filter((p) => p.wave !== last)].filter((p) => !seen.has(p.option) && seen.add(p.option));
     const baseOf = (wave: string) => table.points.find((p) => p.wave === wave)?.base ?? 0;
     return {
       corner: '選択肢',

@@ -175,6 +175,8 @@ group('trends', () => {
     // virtualex 2023 → 2024: three options in 2023, only the printed one in 2024.
     const sparse: TrendTable = { ...trend, points: [point('2022', 3, 'A', 0.15, 498), point('2022', 2, 'B', 0.3, 498), point('2022', 1, 'C', 0.55, 498), point('2023', 1, 'C', 0.61, 500)] };
     expect(renderChartSvg(sparse, { document: doc(), width: 640 })).not.toContain('⚠');
+    // The table lists every option the chart draws, … where a wave has none.
+    expect(tableModel(sparse).body.map((r) => `${r.label}:${r.cells.map((c) => c.text).join('→')}`)).toEqual(['C:55.0→61.0', 'A:15.0→…', 'B:30.0→…']);
   });
   it('tabulates options × waves and exports one CSV row per point', () => {
     expect(tableModel(trend).body.map((r) => r.cells.map((c) => c.text).join('→'))).toEqual(['48.0→55.2', '20.0→15.0']);
