@@ -6,7 +6,9 @@ import type { Dataset } from '../dataset/types.ts';
 import type { CrossTab, Nps, TableCell, TableColumn } from './types.ts';
 import { keyword } from './options.ts';
 import { nps, npsClass } from './summary.ts';
-import { CrossTabError } from './population.ts';
+import { CrossTabError, population, resolveVariable } from './population.ts';
+import { layout } from './layout.ts';
+import { kish } from './significance.ts';
 
 export type CellStatistic = (cell: TableCell, column: TableColumn) => number;
 
@@ -32,18 +34,32 @@ export function cellStatistic(name: string): CellStatistic {
   return cellStatistics[keyword(name, 'stat', Object.keys(cellStatistics) as CellStatisticName[])];
 }
 
-/** NPS per column of a cross-tab of a 0–10 recommend question (options classed by score, else code). */
+/**
+ * NPS per column of a cross-tab of a 0–10 recommend question (options classed by score, else code).
+ * The standard error rests on the NPS respondents themselves — their count, or their Kish
+ * effective base (Σw)²/Σw² when weighted (docs/statistics.md, "Net Promoter Score") — never on
+ * the column's base, so it does not depend on the percent base (issue 11).
+ */
 export function npsByColumn(dataset: Dataset, table: CrossTab): Nps[] {
   const variable = dataset.variables.get(table.spec.question);
   if (!variable || variable.kind !== 'coded') throw new CrossTabError(`NPS needs a single-answer 0–10 question; "${table.spec.question}" is not one`);
   const classOf = new Map(variable.options.map((o) => [String(o.code), npsClass(o)]));
+  // The respondents' own sums (n, Σw, Σw²) per column and option, from the table's population.
+  const tabulated = resolveVariable(dataset, table.spec.question);
+  const weights = table.weighted ? dataset.weights : null;
+  const lines = layout(dataset, tabulated, table.spec.banner, population(dataset, table.spec, tabulated), weights).lines;
   return table.columns.map((column, c) => {
     const sums = { promoters: 0, passives: 0, detractors: 0 };
-    for (const row of table.rows) {
-      const k = row.kind === 'option' ? classOf.get(row.key) : null;
-      if (k) sums[k] += row.cells[c].weightedCount;
+    let w = 0;
+    let w2 = 0;
+    for (const line of lines) {
+      const k = line.kind === 'option' ? classOf.get(line.key) : null;
+      const at = line.sums[c];
+      if (!k || !at) continue;
+      sums[k] += at.w;
+      w += at.w;
+      w2 += at.w2;
     }
-    const share = sums.promoters + sums.passives + sums.detractors;
-    return nps({ ...sums, n: column.weightedBase > 0 ? (column.effectiveBase * share) / column.weightedBase : 0 }, table.options.level);
+    return nps({ ...sums, n: w2 > 0 ? kish(w, w2) : 0 }, table.options.level);
   });
 }

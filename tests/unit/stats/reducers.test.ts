@@ -100,7 +100,7 @@ describe('every cell statistic', () => {
 });
 
 describe('npsByColumn with weights, non-substantive answers and an empty column', () => {
-  it('scales the Kish base by the classified share and gives an empty column n = 0', () => {
+  it('rests the SE on the Kish base of the NPS respondents, whatever the percent base, and gives an empty column n = 0', () => {
     const w = makeDataset(
       [
         { seg: 1, nps: 10, weight: 2 },
@@ -115,12 +115,16 @@ describe('npsByColumn with weights, non-substantive answers and an empty column'
     );
     const t = crosstab(w, { question: 'nps', banner: 'seg' });
     const [total, a, b, c] = npsByColumn(w, t);
-    // A: W = 6, Σw² = 4 + 1 + 1 + 1 + 1 = 8, Kish 36/8 = 4.5; promoters 2 + 1 = 3, passives 1,
-    // detractors 1 (わからない unclassed): share 5 of W 6, so n = 4.5 × 5/6 = 3.75.
-    expect(a).toEqual(nps({ promoters: 3, passives: 1, detractors: 1, n: 3.75 }));
-    expect(a.n).toBeCloseTo(3.75, 14);
+    // A: the NPS respondents (わからない is unclassed) weigh 2, 1, 1, 1: W = 5, Σw² = 7, Kish
+    // 25/7 ≈ 3.571 (issue 11: it was the column's Kish base 36/8 scaled by the share 5/6 = 3.75,
+    // which moved with the percent base); promoters 2 + 1 = 3, passives 1, detractors 1.
+    expect(a).toEqual(nps({ promoters: 3, passives: 1, detractors: 1, n: 25 / 7 }));
+    expect(a.n).toBeCloseTo(3.5714285714, 9);
     expect(a.score).toBeCloseTo(40, 12);
     expect(total).toEqual(a);
+    for (const percentBase of ['valid', 'substantive'] as const) {
+      expect(npsByColumn(w, crosstab(w, { question: 'nps', banner: 'seg' }, { percentBase }))[1]).toEqual(a);
+    }
     // B (nobody) and C (seg 3 is outside the question's universe): weighted base 0 → n = 0.
     expect(b.n).toBe(0);
     expect(c.n).toBe(0);
