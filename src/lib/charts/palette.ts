@@ -3,6 +3,7 @@
  * segment keeps its colour on every chart: the total is always blue, banner columns take the
  * remaining colours in the banner's option order, non-substantive answers are grey.
  */
+import type { Option } from '../dataset/codebook.ts';
 
 /** Okabe–Ito colours without black (unreadable in dark mode). */
 export const OKABE_ITO = ['#0072B2', '#E69F00', '#56B4E9', '#009E73', '#D55E00', '#CC79A7', '#F0E442', '#999999'] as const;
@@ -57,4 +58,21 @@ export function textOn(fill: string): string {
   });
   const lum = 0.2126 * r + 0.7152 * g + 0.0722 * b;
   return lum > 0.179 ? '#111111' : '#FFFFFF';
+}
+
+/**
+ * One colour per option of a question, as its own chart draws it (issue 11: the same option keeps
+ * its colour in stacked bars, diverging bars and trends): a Likert scale takes the diverging
+ * palette in score order, another ordered scale (scores or class bounds) the sequential one in
+ * codebook order, unordered options the series colours in codebook order; non-substantive
+ * options are grey.
+ */
+export function optionColours(options: readonly Option[], likert: boolean): Map<number, string> {
+  const substantive = options.filter((o) => !o.nonSubstantive);
+  const ordered = substantive.some((o) => o.score !== undefined || o.lower !== undefined);
+  const sequence = likert ? [...substantive].filter((o) => o.score !== undefined).sort((a, b) => (a.score as number) - (b.score as number)) : substantive;
+  const colours = likert || ordered ? scaleColours(sequence.length, likert) : sequence.map((_, i) => seriesColour(i));
+  const out = new Map(sequence.map((o, i) => [o.code, colours[i]]));
+  options.filter((o) => o.nonSubstantive).forEach((o, i) => out.set(o.code, i === 0 ? NON_SUBSTANTIVE_COLOUR : '#DDDDDD'));
+  return out;
 }

@@ -4,10 +4,11 @@ import { testChange, type TrendPoint } from '../stats/trend.ts';
 import { formatBase, formatInterval, formatPercent } from '../stats/format.ts';
 import { percentCeiling } from './layout.ts';
 import { textWidthEm, wrapLines } from './wrap.ts';
-import { seriesColour } from './palette.ts';
+import { optionColours, seriesColour } from './palette.ts';
+import { isLikert } from './kind.ts';
 import { baseOptions, percentTick } from './spec-common.ts';
 import type { ChartSpec } from './spec.ts';
-import type { ChartKind, TrendTable } from './types.ts';
+import type { ChartKind, ChartVariable, TrendTable } from './types.ts';
 
 /** Default 参考値 threshold for trend points (the engine's cautionBase). */
 const CAUTION_BASE = 30;
@@ -51,12 +52,16 @@ export function lastChangeMarks(trend: TrendTable, alpha = 0.05): Map<number, '�
  * value printed at both ends, ↑/↓ on options whose last change is significant, and a note naming
  * the waves whose figures are printed tables or protected (perturbed) values.
  */
-export function trendSpec(trend: TrendTable, width: number, kind: ChartKind): ChartSpec {
+export function trendSpec(trend: TrendTable, width: number, kind: ChartKind, variable?: ChartVariable): ChartSpec {
   const points = trend.points.filter((p) => Number.isFinite(p.proportion));
   const keys = [...new Set(points.map((p) => p.option))];
   const labelOf = new Map(points.map((p) => [p.option, p.label]));
   const endLabel = new Map(keys.map((k) => [k, wrapLines(labelOf.get(k) as string, 12, 1)[0]]));
   const widest = Math.max(0, ...[...endLabel.values()].map(textWidthEm)) * 11;
+  // Each option in the colour its question's own chart gives it (palette.ts, optionColours);
+  // without the question's options, series colours by position.
+  const byOption = variable ? optionColours(variable.options, isLikert(variable)) : new Map<number, string>();
+  const colourOf = (k: number, i: number) => byOption.get(k) ?? seriesColour(i);
   const first = trend.waves[0];
   const last = trend.waves[trend.waves.length - 1];
   const marks = lastChangeMarks({ ...trend, points });
@@ -73,7 +78,7 @@ export function trendSpec(trend: TrendTable, width: number, kind: ChartKind): Ch
   );
   return {
     kind,
-    legend: keys.map((k, i) => ({ label: labelOf.get(k) as string, colour: seriesColour(i) })),
+    legend: keys.map((k, i) => ({ label: labelOf.get(k) as string, colour: colourOf(k, i) })),
     notes: [
       ...(points.some((p) => p.ci) ? ['縦線は95%信頼区間です。'] : []),
       ...(published ? [`${published}年の値は公表資料の数値です（信頼区間は公表された割合と回答者数から計算）。`] : []),
@@ -84,7 +89,7 @@ export function trendSpec(trend: TrendTable, width: number, kind: ChartKind): Ch
       ...baseOptions(width, 300, { left: 88, right: Math.min(width * 0.45, widest + 76), top: 16 }),
       x: { domain: trend.waves, type: 'point', label: null, padding: kind === 'slope' ? 0.2 : 0.1 },
       y: { domain: [0, max], label: null, tickFormat: percentTick, grid: true },
-      color: { domain: keys, range: keys.map((_, i) => seriesColour(i)) },
+      color: { domain: keys, range: keys.map((k, i) => colourOf(k, i)) },
       marks: [
         ...intervals,
         // z explicit: one line per option, even when most options have a single point (Plot would

@@ -55,7 +55,7 @@ export function chartSpec(chartTable: ChartTable, options: SpecOptions = {}): Ch
     throw new Error(`invalid kind: "${kind}" for a ${shape === 'table' ? table.type : shape} table (expected ${ALLOWED[shape].join(', ')})`);
   }
   if (isGrid(table)) return heatSpec(table, width);
-  if (isTrend(table)) return trendSpec(table, width, kind);
+  if (isTrend(table)) return trendSpec(table, width, kind, options.variable);
   switch (kind) {
     case 'bars':
       return barsSpec(table, width);

@@ -171,6 +171,19 @@ group('trends', () => {
     expect(chartSpec(small, { width: 640 }).notes).toEqual(['2022年の値は公表資料の数値です（信頼区間は公表された割合と回答者数から計算）。']);
     expect(renderChartSvg(small, { document: doc(), width: 640 })).not.toMatch(/↑|↓/);
   });
+  it('gives each option the colour its question\'s own chart gives it (issue 11)', () => {
+    const pts = likertOptions.filter((o) => !o.nonSubstantive).flatMap((o, i) => [point('2022', o.code, o.label, 0.1 + i * 0.05, 200), point('2023', o.code, o.label, 0.12 + i * 0.05, 200)]);
+    const likertTrend: TrendTable = { ...trend, points: pts };
+    const colours = (legend: { label: string; colour: string }[]) => new Map(legend.map((l) => [l.label, l.colour]));
+    const diverging = colours(chartSpec(likert, { variable: likertVar }).legend);
+    const lines = colours(chartSpec(likertTrend, { variable: likertVar }).legend);
+    expect(lines.size).toBe(5);
+    for (const [label, colour] of lines) expect([label, colour]).toEqual([label, diverging.get(label)]);
+    // An unordered question: the series colours in codebook order, as its stacked bars.
+    const plain: ChartVariable = { options: [{ code: 1, label: '効果を感じている' }, { code: 2, label: '感じていない' }], neutral: [], unit: null };
+    const stacked = colours(chartSpec(crossTab({ type: 'single', totalN: 100, rows: [{ key: '1', label: '効果を感じている', counts: [60] }, { key: '2', label: '感じていない', counts: [40] }] }), { variable: plain, kind: 'stacked' }).legend);
+    expect(colours(chartSpec(trend, { variable: plain }).legend)).toEqual(stacked);
+  });
   it('draws no Plot warning glyph when most options appear in one wave only (issue 11)', () => {
     // virtualex 2023 → 2024: three options in 2023, only the printed one in 2024.
     const sparse: TrendTable = { ...trend, points: [point('2022', 3, 'A', 0.15, 498), point('2022', 2, 'B', 0.3, 498), point('2022', 1, 'C', 0.55, 498), point('2023', 1, 'C', 0.61, 500)] };
