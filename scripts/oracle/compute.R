@@ -235,8 +235,11 @@ crosstab <- function(case) {
   }
   if (k >= 2 && !overlapping && multi && opts$multiPercent == "respondents") {
     rowChi <- list()
-    bW <- sapply(2:(k + 1), function(c) bases[[c]]$W)
-    bW2 <- sapply(2:(k + 1), function(c) bases[[c]]$W2)
+    # Among those who answered the question: 無回答 is never "not chosen" (as in the single-answer
+    # test); with the substantive base, those with a substantive answer.
+    tested <- function(c) { m <- bases[[c]]$member & ans; m }
+    bW <- sapply(2:(k + 1), function(c) sum(w[tested(c)]))
+    bW2 <- sapply(2:(k + 1), function(c) sum(w[tested(c)]^2))
     for (i in seq_along(out_rows)) {
       r <- out_rows[[i]]
       if (r$kind == "noAnswer") next

@@ -11,7 +11,7 @@ import type { Tabulated } from './population.ts';
 import type { Option } from '../dataset/codebook.ts';
 import { layout } from './layout.ts';
 import type { Layout, LayoutLine } from './layout.ts';
-import type { Sums } from './tally.ts';
+import { subtractSums, type Sums } from './tally.ts';
 import { proportionInterval } from './interval.ts';
 import { chiSquareTest, kish } from './significance.ts';
 import { columnLetter, rowLetters, rowVsTotal } from './letters.ts';
@@ -84,9 +84,14 @@ function singleChiSquare(table: Layout, rows: TableRow[], weighted: boolean): Ch
   return toChiSquare(result);
 }
 
-/** Multi answer × single-answer banner: each option as its own 2 × c table (chosen / not chosen). */
+/**
+ * Multi answer × single-answer banner: each option as its own 2 × c table (chosen / not chosen)
+ * among those who answered the question: 無回答 is left out, as in the single-answer test
+ * (docs/statistics.md, "χ² test of independence"), whatever the percent base.
+ */
 function multiChiSquare(table: Layout, rows: TableRow[], bases: Sums[], weighted: boolean): void {
-  const banner = bases.slice(1);
+  const none = table.lines.find((l) => l.kind === 'noAnswer');
+  const banner = bases.slice(1).map((b, j) => (none ? subtractSums(b, none.sums[j + 1]) : b));
   const sumW = banner.reduce((s, b) => s + b.w, 0);
   const sumW2 = banner.reduce((s, b) => s + b.w2, 0);
   table.lines.forEach((line, r) => {

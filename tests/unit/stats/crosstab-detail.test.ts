@@ -76,17 +76,19 @@ describe('χ² of multi answers', () => {
       { seg: 2, ma: [9] },
     ]);
     const t = crosstab(d, { question: 'ma', banner: 'seg' });
-    // Option 1, 2 × 2 on the question bases (A 5, B 4): chosen 3 / 1, not chosen 2 / 3.
-    // χ² = N(ad − bc)²/(r1 r2 c1 c2) = 9 (3·3 − 1·2)² / (4 · 5 · 5 · 4) = 441/400.
-    expect(row(t, '1').chiSquare!.statistic).toBeCloseTo(441 / 400, 12);
+    // Option 1, 2 × 2 among those who answered (A 4, B 4; the 無回答 of A is left out, issue 11):
+    // chosen 3 / 1, not chosen 1 / 3. χ² = N(ad − bc)²/(r1 r2 c1 c2) = 8 (3·3 − 1·1)² / (4 · 4 · 4 · 4) = 2.
+    expect(row(t, '1').chiSquare!.statistic).toBeCloseTo(2, 12);
     expect(row(t, '1').chiSquare!.df).toBe(1);
     expect(row(t, '1').chiSquare!.lowExpected).toBe(true);
-    // Net いずれか: A 4 of 5, B 3 of 4: (4·1 − 3·1)² · 9 / (7 · 2 · 5 · 4) = 9/280.
-    expect(row(t, 'net:any_tool').chiSquare!.statistic).toBeCloseTo(9 / 280, 12);
+    // Net いずれか: A 4 of 4, B 3 of 4: 8 (4·1 − 3·0)² / (7 · 1 · 4 · 4) = 8/7.
+    expect(row(t, 'net:any_tool').chiSquare!.statistic).toBeCloseTo(8 / 7, 12);
     expect(row(t, 'na').chiSquare).toBeUndefined();
-    // The option's residuals are the chosen row's: (O − E)/√(E(1 − r/N)(1 − c/N)) with E = 4·5/9.
-    const e = 20 / 9;
-    expect(row(t, '1').cells[1].residual).toBeCloseTo((3 - e) / Math.sqrt(e * (1 - 4 / 9) * (1 - 5 / 9)), 12);
+    // The same test whatever the percent base: the valid base gives the same χ².
+    expect(row(crosstab(d, { question: 'ma', banner: 'seg' }, { percentBase: 'valid' }), '1').chiSquare!.statistic).toBeCloseTo(2, 12);
+    // The option's residuals are the chosen row's: (O − E)/√(E(1 − r/N)(1 − c/N)) with E = 4·4/8.
+    const e = 2;
+    expect(row(t, '1').cells[1].residual).toBeCloseTo((3 - e) / Math.sqrt(e * (1 - 4 / 8) * (1 - 4 / 8)), 12);
     expect(row(t, '1').cells[3].residual).toBeNull();
     // Option 3 (MA) chosen only in B, 特になし only in B: still testable; nobody chose… every option
     // was chosen by someone, so each row has a test.
@@ -115,8 +117,8 @@ describe('χ² of multi answers', () => {
       ],
       true,
     );
-    // All weights 2: scale Kish(18, 36)/18 = 1/2 gives back the unweighted table.
-    expect(row(crosstab(d, { question: 'ma', banner: 'seg' }), '1').chiSquare!.statistic).toBeCloseTo(441 / 400, 12);
+    // All weights 2: scale Kish(16, 32)/16 = 1/2 (the 8 who answered) gives back the unweighted table.
+    expect(row(crosstab(d, { question: 'ma', banner: 'seg' }), '1').chiSquare!.statistic).toBeCloseTo(2, 12);
   });
 });
 
