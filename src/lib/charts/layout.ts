@@ -39,3 +39,26 @@ export function percentCeiling(max: number, headroom = 1.18): number {
   if (!Number.isFinite(max) || max <= 0) return 10;
   return Math.min(100, Math.max(10, Math.ceil((max * headroom) / 10) * 10));
 }
+
+/**
+ * Positions for labels at `values` (one axis) so that no two are closer than `gap`, each moved
+ * as little as possible and kept in order and within [min, max] when there is room: direct labels
+ * of up to a dozen series never overlap (issue 11). Returns positions in the input's order.
+ */
+export function dodge(values: readonly number[], gap: number, min = -Infinity, max = Infinity): number[] {
+  const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v || a.i - b.i);
+  const at = order.map((o) => o.v);
+  for (let k = 1; k < at.length; k++) at[k] = Math.max(at[k], at[k - 1] + gap);
+  // Pushed past the top: slide the stack down, keeping the gaps, but not below the bottom.
+  if (at.length > 0 && at[at.length - 1] > max) {
+    at[at.length - 1] = max;
+    for (let k = at.length - 2; k >= 0; k--) at[k] = Math.min(at[k], at[k + 1] - gap);
+    if (at[0] < min) {
+      at[0] = min;
+      for (let k = 1; k < at.length; k++) at[k] = Math.max(at[k], at[k - 1] + gap);
+    }
+  }
+  const out = new Array<number>(values.length);
+  order.forEach((o, k) => (out[o.i] = at[k]));
+  return out;
+}

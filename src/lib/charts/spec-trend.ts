@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import { testChange, type TrendPoint } from '../stats/trend.ts';
 import { formatBase, formatInterval, formatPercent } from '../stats/format.ts';
-import { percentCeiling } from './layout.ts';
+import { dodge, percentCeiling } from './layout.ts';
 import { textWidthEm, wrapLines } from './wrap.ts';
 import { optionColours, seriesColour } from './palette.ts';
 import { isLikert } from './kind.ts';
@@ -67,6 +67,15 @@ export function trendSpec(trend: TrendTable, width: number, kind: ChartKind, var
   const marks = lastChangeMarks({ ...trend, points });
   const max = percentCeiling(Math.max(0, ...points.map((p) => (p.ci ? p.ci.high : p.proportion) * 100)));
   const y = (p: TrendPoint) => p.proportion * 100;
+  // The labels at each end are spread so that none overlaps another (13 px apart on the 300 px
+  // chart's plotting area), however close the values (layout.ts, dodge).
+  const plotHeight = 300 - 16 - 30;
+  const gap = (13 / plotHeight) * max;
+  const ends = (wave: string) => {
+    const at = points.filter((p) => p.wave === wave);
+    const ys = dodge(at.map(y), gap, 0, max);
+    return at.map((p, i) => ({ ...p, labelY: ys[i] }));
+  };
   const published = wavesFrom(points, 'published');
   const protectedWaves = wavesFrom(points, 'protected');
   // One interval per option and wave, nudged sideways so options at the same wave do not overlap.
@@ -97,12 +106,12 @@ export function trendSpec(trend: TrendTable, width: number, kind: ChartKind, var
         Plot.line(points, { x: 'wave', y, z: 'option', stroke: 'option', strokeWidth: 2 }),
         Plot.dot(points, { x: 'wave', y, fill: 'option', r: 4, title: trendTitle }),
         Plot.text(
-          points.filter((p) => p.wave === first),
-          { x: 'wave', y, text: trendLabel, dx: -10, textAnchor: 'end', fill: 'currentColor', fontSize: 11 },
+          ends(first),
+          { x: 'wave', y: 'labelY', text: trendLabel, dx: -10, textAnchor: 'end', fill: 'currentColor', fontSize: 11 },
         ),
         Plot.text(
-          points.filter((p) => p.wave === last),
-          { x: 'wave', y, text: (p: TrendPoint) => `${trendLabel(p)}${marks.get(p.option) ?? ''} ${endLabel.get(p.option) ?? ''}`, dx: 10, textAnchor: 'start', fill: 'currentColor', fontSize: 11 },
+          ends(last),
+          { x: 'wave', y: 'labelY', text: (p: TrendPoint) => `${trendLabel(p)}${marks.get(p.option) ?? ''} ${endLabel.get(p.option) ?? ''}`, dx: 10, textAnchor: 'start', fill: 'currentColor', fontSize: 11 },
         ),
       ],
     },

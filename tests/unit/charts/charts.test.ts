@@ -184,6 +184,18 @@ group('trends', () => {
     const stacked = colours(chartSpec(crossTab({ type: 'single', totalN: 100, rows: [{ key: '1', label: '効果を感じている', counts: [60] }, { key: '2', label: '感じていない', counts: [40] }] }), { variable: plain, kind: 'stacked' }).legend);
     expect(colours(chartSpec(trend, { variable: plain }).legend)).toEqual(stacked);
   });
+  it('spreads the end labels of a dozen close series so that none overlaps (issue 11)', () => {
+    const many: TrendTable = { ...trend, points: Array.from({ length: 12 }, (_, k) => [point('2022', k + 1, `選択肢${k + 1}`, 0.3 + k * 0.002, 500), point('2023', k + 1, `選択肢${k + 1}`, 0.31 + k * 0.001, 500)]).flat() };
+    const svg = parseHTML(renderChartSvg(many, { document: doc(), width: 640 })).document;
+    for (const side of [/^\d+\.\d%$/, /選択肢/]) {
+      const ys = [...svg.querySelectorAll('text')]
+        .filter((t) => side.test(t.textContent ?? '') && t.hasAttribute('transform'))
+        .map((t) => Number(/translate\([\d.]+,([\d.]+)\)/.exec(t.getAttribute('transform') ?? '')?.[1]))
+        .sort((a, b) => a - b);
+      expect(ys).toHaveLength(12);
+      for (let k = 1; k < ys.length; k++) expect(ys[k] - ys[k - 1]).toBeGreaterThanOrEqual(12.9);
+    }
+  });
   it('draws no Plot warning glyph when most options appear in one wave only (issue 11)', () => {
     // virtualex 2023 → 2024: three options in 2023, only the printed one in 2024.
     const sparse: TrendTable = { ...trend, points: [point('2022', 3, 'A', 0.15, 498), point('2022', 2, 'B', 0.3, 498), point('2022', 1, 'C', 0.55, 498), point('2023', 1, 'C', 0.61, 500)] };
