@@ -27,7 +27,7 @@ import { saveBlob, svgToPng } from '../download.ts';
 import { standaloneSvg } from './download.ts';
 import { PROTECTED_NOTE, provenanceBase, withProvenance, type Provenance } from '../../lib/charts/provenance.ts';
 import { markNotes } from '../../components/figure-notes.ts';
-import { SUPPRESSED, symbolLegend } from '../../lib/charts/fmt.ts';
+import { modelSymbolLegend } from '../../lib/charts/model.ts';
 import { scoreNote } from '../../lib/charts/describe.ts';
 
 /** 95% intervals of a cross-tab's cells, looked up by the table model's row labels. */
@@ -283,8 +283,7 @@ export class HakushoExplorer extends HTMLElement {
         : this.trend && this.scope
           ? [...this.scope.notes, '前回以前の値は、公表された集計表または公開用データによります。']
           : [];
-      // –, … (× is explained with its threshold by tableNotes).
-      const symbols = symbolLegend(model.body.flatMap((r) => r.cells.map((c) => c.text)), [SUPPRESSED]);
+      const symbols = modelSymbolLegend(model);
       const scores = this.trend ? null : scoreNote(this.table, variable);
       const printed = wave.mode === 'tables' && !this.trend ? ['公表された集計表の数値です（割合は公表された値、信頼区間は公表された基数から計算）。集計軸と絞り込みは使えません。'] : [];
       const lines = [...(wave.cube ? protectionNotes(wave.cube, this.table) : []), ...printed, ...tableNotes(this.table), ...symbols, ...(scores ? [scores] : []), ...trendNotes];

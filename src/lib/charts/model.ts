@@ -6,7 +6,7 @@
 import type { CrossTab } from '../stats/types.ts';
 import { formatBase, formatPercent } from '../stats/format.ts';
 import { rowOrder } from './spec-bars.ts';
-import { baseText, countText, NOT_ASKED, numberText, percentText, SUPPRESSED } from './fmt.ts';
+import { baseText, countText, NOT_ASKED, numberText, percentText, SUPPRESSED, symbolLegend } from './fmt.ts';
 import { meanShown, medianClassLabel, medianInOpenClass } from './banded.ts';
 
 /** In place of a banded mean that rests on too many open-class answers (banded.ts). */
@@ -104,6 +104,14 @@ function plain(table: CrossTab, variable?: ChartVariable): TableModel {
   }
   // A numeric question's rows are its summaries (mean, median: their unit is in the row label), not options in %.
   return table.type === 'numeric' ? { corner: '集計値', head, body, unit: '' } : { corner: '選択肢', head, body, unit: '%' };
+}
+
+/**
+ * The legend of the –, … symbols a table model shows (× is explained with its threshold by the
+ * marks notes of figures and the explorer).
+ */
+export function modelSymbolLegend(model: TableModel): string[] {
+  return symbolLegend(model.body.flatMap((r) => r.cells.map((c) => c.text)), [SUPPRESSED]);
 }
 
 /** The table model of any chart table (grid: rows × scale; trend: options × waves). */

@@ -10,6 +10,7 @@ import type { PublishedTable } from '../dataset/types.ts';
 import type { CrossTab, TableRow } from '../stats/types.ts';
 import { resolveStatsOptions } from '../stats/options.ts';
 import { proportionInterval } from '../stats/interval.ts';
+import { printedShare } from '../stats/trend.ts';
 
 export interface PublishedWave {
   codebook: Codebook;
@@ -51,7 +52,7 @@ export function publishedCrossTab(wave: PublishedWave, question: string, univers
   for (const o of q.options) {
     const cell = table.cells.find((c) => c.option === o.code);
     if (!cell) continue;
-    const proportion = cell.percent !== null ? cell.percent / 100 : cell.count !== null && base > 0 ? cell.count / base : Number.NaN;
+    const proportion = printedShare(cell, base);
     if (!Number.isFinite(proportion)) continue;
     const count = cell.count ?? Math.round(proportion * base);
     rows.push({

@@ -33,6 +33,11 @@ export interface FittedState {
   notices: string[];
 }
 
+/** A variable's label in a wave's catalog (its id when unknown), for notices. */
+const variableLabel = (wave: CatalogWave, id: string) => wave.variables.find((v) => v.id === id)?.label ?? id;
+/** A universe's label in a wave's catalog (全体 for everyone; its id when unknown). */
+const universeLabel = (wave: CatalogWave, id: string) => (id === 'all' ? '全体' : (wave.universes.find((u) => u.id === id)?.label ?? id));
+
 /**
  * The state a cube can answer: at most one restriction. `prefer` says which the reader set last
  * (a new filter replaces the universe, a new universe replaces the filters). Microdata waves are
@@ -44,22 +49,22 @@ export function fitToCube(state: ExploreState, wave: CatalogWave, prefer: 'filte
   const dropped: string[] = [];
   const usable = state.filters.filter((f) => {
     const ok = filterRestriction(f, wave) !== null;
-    if (!ok) dropped.push(`絞り込み「${wave.variables.find((v) => v.id === f.variable)?.label ?? f.variable}」`);
+    if (!ok) dropped.push(`絞り込み「${variableLabel(wave, f.variable)}」`);
     return ok;
   });
   let filters = usable;
   if (usable.length > 1) {
     const keep = prefer === 'filters' ? usable[usable.length - 1] : usable[0];
-    for (const f of usable) if (f !== keep) dropped.push(`絞り込み「${wave.variables.find((v) => v.id === f.variable)?.label ?? f.variable}」`);
+    for (const f of usable) if (f !== keep) dropped.push(`絞り込み「${variableLabel(wave, f.variable)}」`);
     filters = [keep];
   }
   let universe = state.universe;
   if (filters.length > 0 && universe !== 'all') {
     if (prefer === 'filters') {
-      dropped.push(`対象者「${wave.universes.find((u) => u.id === universe)?.label ?? universe}」`);
+      dropped.push(`対象者「${universeLabel(wave, universe)}」`);
       universe = 'all';
     } else {
-      for (const f of filters) dropped.push(`絞り込み「${wave.variables.find((v) => v.id === f.variable)?.label ?? f.variable}」`);
+      for (const f of filters) dropped.push(`絞り込み「${variableLabel(wave, f.variable)}」`);
       filters = [];
     }
   }
@@ -73,8 +78,8 @@ export const TABLES_RULE = 'この調査回は公表された集計表の数値�
 /** A published-tables wave: the banner and filters are dropped, with a notice naming them. */
 function fitToTables(state: ExploreState, wave: CatalogWave): FittedState {
   const dropped = [
-    ...(state.banner ? [`集計軸「${wave.variables.find((v) => v.id === state.banner)?.label ?? state.banner}」`] : []),
-    ...state.filters.map((f) => `絞り込み「${wave.variables.find((v) => v.id === f.variable)?.label ?? f.variable}」`),
+    ...(state.banner ? [`集計軸「${variableLabel(wave, state.banner)}」`] : []),
+    ...state.filters.map((f) => `絞り込み「${variableLabel(wave, f.variable)}」`),
   ];
   const notices = dropped.length > 0 ? [`${TABLES_RULE}${dropped.join('・')}を外しました。`] : [];
   // Only the universes the question was printed for can be shown.
@@ -82,8 +87,7 @@ function fitToTables(state: ExploreState, wave: CatalogWave): FittedState {
   let universe = state.universe;
   if (universes.length > 0 && !universes.includes(universe)) {
     universe = universes[0];
-    const label = (id: string) => (id === 'all' ? '全体' : (wave.universes.find((u) => u.id === id)?.label ?? id));
-    notices.push(`公表された集計表には、この設問の「${label(state.universe)}」の集計がないため、対象者を「${label(universe)}」にしました。`);
+    notices.push(`公表された集計表には、この設問の「${universeLabel(wave, state.universe)}」の集計がないため、対象者を「${universeLabel(wave, universe)}」にしました。`);
   }
   if (notices.length === 0) return { state, notices: [] };
   return { state: { ...state, banner: null, filters: [], universe }, notices };

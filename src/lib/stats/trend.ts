@@ -131,6 +131,11 @@ function microdataPoints(wave: { codebook: Codebook; dataset: Dataset }, questio
   return points;
 }
 
+/** A printed cell's share of its table's base: the printed percent, else the printed count over the base; NaN when neither. */
+export function printedShare(cell: { percent: number | null; count: number | null }, base: number): number {
+  return cell.percent !== null ? cell.percent / 100 : cell.count !== null && base > 0 ? cell.count / base : Number.NaN;
+}
+
 function publishedPoints(wave: { codebook: Codebook; tables: PublishedTable[] }, question: string, codes: Map<number, number>, labels: Map<number, string>, options: TrendOptions): TrendPoint[] {
   // A printed table cannot be filtered: refuse rather than mix filtered and unfiltered waves.
   if (options.filters?.length) throw new CrossTabError(`trend: ${wave.codebook.survey.wave} is published tables and cannot apply filters`);
@@ -142,7 +147,7 @@ function publishedPoints(wave: { codebook: Codebook; tables: PublishedTable[] },
   for (const [ref, code] of codes) {
     const cell = table.cells.find((c) => c.option === code);
     if (!cell) continue;
-    const proportion = cell.percent !== null ? cell.percent / 100 : cell.count !== null && table.base > 0 ? cell.count / table.base : NaN;
+    const proportion = printedShare(cell, table.base);
     if (!Number.isFinite(proportion)) continue;
     const ci = proportionInterval(stats.interval, proportion, table.base, stats.level);
     points.push({ wave: wave.codebook.survey.wave, option: ref, label: labels.get(ref)!, question, code, proportion, ci, base: table.base, effectiveBase: table.base, weightedBase: table.base, source: table.protected ? 'protected' : 'published', sourceNote: table.source });
