@@ -73,6 +73,7 @@ crosstab <- function(case) {
   keep <- case$keep & universe_of(case$question)
   ans <- answered(case$question)
   opts <- modifyList(list(interval = "wilson", percentBase = "question", multiPercent = "respondents", adjust = "bonferroni", alpha = 0.05, alpha2 = NULL, cautionBase = 30), case$options)
+  # Multi answers by responses: options only, no intervals or tests (docs/statistics.md, "Percent of responses").
 
   # substantive answers: not 無回答 and not a non-substantive option (MA: chose a substantive option)
   nonsub <- if (is.null(q) || is.null(q$options)) c() else codes(q)[sapply(q$options, function(o) isTRUE(o$nonSubstantive))]
@@ -86,7 +87,7 @@ crosstab <- function(case) {
   if (multi) {
     m <- ma_matrix(case$question)
     for (k in codes(q)) rows[[length(rows) + 1]] <- list(key = as.character(k), kind = "option", ind = !is.na(m[, as.character(k)]) & m[, as.character(k)] == 1)
-    for (net in q$nets) rows[[length(rows) + 1]] <- list(key = paste0("net:", net$id), kind = "net", ind = rowSums(m[, as.character(unlist(net$codes)), drop = FALSE] == 1, na.rm = TRUE) > 0)
+    if (opts$multiPercent != "responses") for (net in q$nets) rows[[length(rows) + 1]] <- list(key = paste0("net:", net$id), kind = "net", ind = rowSums(m[, as.character(unlist(net$codes)), drop = FALSE] == 1, na.rm = TRUE) > 0)
   } else if (!is.null(q) && q$type == "numeric") {
     # numeric: only the 無回答 row
   } else {
@@ -94,7 +95,7 @@ crosstab <- function(case) {
     for (k in codes(q)) if (!(opts$percentBase == "substantive" && k %in% nonsub)) rows[[length(rows) + 1]] <- list(key = as.character(k), kind = "option", ind = !is.na(x) & x == k)
     for (net in q$nets) rows[[length(rows) + 1]] <- list(key = paste0("net:", net$id), kind = "net", ind = !is.na(x) & x %in% unlist(net$codes))
   }
-  if (opts$percentBase == "question" && any(keep & !ans)) rows[[length(rows) + 1]] <- list(key = "na", kind = "noAnswer", ind = !ans)
+  if (!(multi && opts$multiPercent == "responses") && opts$percentBase == "question" && any(keep & !ans)) rows[[length(rows) + 1]] <- list(key = "na", kind = "noAnswer", ind = !ans)
 
   # columns
   columns <- list(list(key = "total", member = keep))
@@ -142,7 +143,7 @@ crosstab <- function(case) {
     cnt <- sum(inside); wc <- sum(w[inside])
     p <- proportion(col, b, r)
     ci <- NULL
-    if (b$n > 0 && b$W > 0) {
+    if (b$n > 0 && b$W > 0 && !(multi && opts$multiPercent == "responses")) {
       if (!case$weighted) {
         ci <- if (opts$interval == "wilson") as.numeric(suppressWarnings(prop.test(cnt, b$n, correct = FALSE))$conf.int) else as.numeric(binom.test(cnt, b$n)$conf.int)
       } else {
@@ -169,7 +170,7 @@ crosstab <- function(case) {
   out_rows <- lapply(rows, function(r) {
     cells <- cells_for(r)
     k <- length(columns) - 1
-    if (k >= 1 && r$kind != "noAnswer") {
+    if (k >= 1 && r$kind != "noAnswer" && !(multi && opts$multiPercent == "responses")) {
       testable <- sapply(2:(k + 1), function(c) bases[[c]]$n >= opts$cautionBase && bases[[c]]$n > 0)
       # column vs everyone else in the total
       tested <- c(); raw <- c(); sgn <- c()

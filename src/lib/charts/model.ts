@@ -51,11 +51,12 @@ export interface TableModel {
 }
 
 function plain(table: CrossTab, variable?: ChartVariable): TableModel {
-  // Percent of responses: the base of each percentage is the column's responses (issue 11).
-  const responses = table.type === 'multi' && table.options.multiPercent === 'responses' ? table.responses : undefined;
+  // Percent of responses: the base of each percentage is the column's responses (without the
+  // non-substantive ones on the substantive base), shown beside its respondents (issue 11).
+  const responses = table.type === 'multi' && table.options.multiPercent === 'responses';
   const head: HeadCell[] = table.columns.map((c, i) => ({
     label: c.key === 'total' ? '全体' : c.label,
-    base: responses && !c.withheld ? `回答数 ${countText(responses[i] ?? 0)}（${baseText(c)}）` : baseText(c),
+    base: responses && !c.withheld ? `回答数 ${countText(c.baseN)}（${baseText(c)}）` : baseText(c),
     letter: c.letter,
     caution: c.caution,
     suppressed: c.suppressed,

@@ -21,15 +21,28 @@ import { summarizeBanded, summarizeNumeric, summarizeScores } from './summary.ts
 export { CrossTabError } from './population.ts';
 
 const OVERLAP_NOTE = 'バナーが複数回答のため列間の有意差検定は行っていません（列が回答者を共有するため）';
+const RESPONSES_NOTE = '回答数に対する割合のため、有意差検定と信頼区間は示していません（1人の回答が複数含まれ、回答どうしが独立ではないため）';
 
-/** The sums a column's percentages are taken on. */
-function percentBases(table: Layout, options: StatsOptions, multi: boolean): Sums[] {
-  if (multi && options.multiPercent === 'responses') return table.responses!;
+/** The respondents a column's percentages are taken on (docs/statistics.md, "Bases and percentages"). */
+function respondentBases(table: Layout, options: StatsOptions): Sums[] {
   if (options.percentBase === 'substantive') return table.substantive;
   return options.percentBase === 'valid' ? table.valid : table.base;
 }
 
-function makeColumns(table: Layout, bases: Sums[], options: StatsOptions): TableColumn[] {
+/**
+ * The sums a column's percentages are taken on: its respondents, or — multi answers by
+ * responses — its responses, the non-substantive ones left out with the substantive base
+ * (docs/statistics.md, "Percent of responses").
+ */
+function percentBases(table: Layout, options: StatsOptions, byResponses: boolean): Sums[] {
+  if (!byResponses) return respondentBases(table, options);
+  if (options.percentBase !== 'substantive') return table.responses!;
+  const dropped = table.lines.filter((l) => l.kind === 'option' && l.nonSubstantive);
+  return table.responses!.map((s, c) => dropped.reduce((acc, l) => subtractSums(acc, l.sums[c]), s));
+}
+
+/** Columns with their bases; 参考値 and suppression always count respondents (`people`), never responses. */
+function makeColumns(table: Layout, bases: Sums[], people: Sums[], options: StatsOptions): TableColumn[] {
   return table.columns.map((col, c) => ({
     key: col.key,
     label: col.label,
@@ -39,14 +52,14 @@ function makeColumns(table: Layout, bases: Sums[], options: StatsOptions): Table
     baseN: bases[c].n,
     weightedBase: bases[c].w,
     effectiveBase: kish(bases[c].w, bases[c].w2),
-    caution: bases[c].n < options.cautionBase,
-    suppressed: bases[c].n < options.suppressBase,
+    caution: people[c].n < options.cautionBase,
+    suppressed: people[c].n < options.suppressBase,
   }));
 }
 
-function makeCell(sums: Sums, base: Sums, options: StatsOptions): TableCell {
+function makeCell(sums: Sums, base: Sums, options: StatsOptions, withInterval: boolean): TableCell {
   const proportion = base.w > 0 ? sums.w / base.w : NaN;
-  const ci = base.w > 0 ? proportionInterval(options.interval, proportion, kish(base.w, base.w2), options.level) : null;
+  const ci = withInterval && base.w > 0 ? proportionInterval(options.interval, proportion, kish(base.w, base.w2), options.level) : null;
   return { count: sums.n, weightedCount: sums.w, proportion, ci, letters: '', vsTotal: 0, residual: null };
 }
 
@@ -141,26 +154,31 @@ export function crosstab(dataset: Dataset, spec: TableSpec, options: Partial<Sta
 export function tabulate(table: Layout, context: TabulationContext, opts: StatsOptions): CrossTab {
   const { spec, tabulated, weighted } = context;
   const multi = tabulated.variable.kind === 'multi';
-  const bases = percentBases(table, opts, multi);
-  const columns = makeColumns(table, bases, opts);
+  // Percent of responses: one respondent's responses are not independent, so nothing is tested
+  // and no interval is given; a net (respondents choosing any of its options) and 無回答 (respondents
+  // with no response) are not shares of responses.
+  const byResponses = multi && opts.multiPercent === 'responses';
+  const bases = percentBases(table, opts, byResponses);
+  const columns = makeColumns(table, bases, respondentBases(table, opts), opts);
   // A column a protected cube withholds has no published base: nothing about it is shown.
   if (table.withheld) table.withheld.forEach((w, c) => w && Object.assign(columns[c], { n: 0, validN: 0, baseN: 0, weightedBase: 0, effectiveBase: 0, caution: false, suppressed: true, withheld: true }));
   const hasBanner = columns.length > 1;
-  const lettersAllowed = hasBanner && !table.overlapping;
+  const lettersAllowed = hasBanner && !table.overlapping && !byResponses;
   const rows: TableRow[] = [];
   const kept: LayoutLine[] = [];
   for (const line of table.lines) {
     if (line.kind === 'noAnswer' && (opts.percentBase !== 'question' || line.sums[0].n === 0)) continue;
     if (line.nonSubstantive && line.kind === 'option' && opts.percentBase === 'substantive') continue;
-    const row: TableRow = { key: line.key, label: line.label, kind: line.kind, nonSubstantive: line.nonSubstantive, cells: line.sums.map((s, c) => makeCell(s, bases[c], opts)) };
-    if (hasBanner && line.kind !== 'noAnswer') testRow(row, line, bases, columns, opts, lettersAllowed);
+    if (byResponses && line.kind !== 'option') continue;
+    const row: TableRow = { key: line.key, label: line.label, kind: line.kind, nonSubstantive: line.nonSubstantive, cells: line.sums.map((s, c) => makeCell(s, bases[c], opts, !byResponses)) };
+    if (hasBanner && line.kind !== 'noAnswer' && !byResponses) testRow(row, line, bases, columns, opts, lettersAllowed);
     rows.push(row);
     kept.push(line);
   }
   const keptTable = { ...table, lines: kept };
   let chiSquare: ChiSquare | null = null;
   if (hasBanner && !table.overlapping && tabulated.variable.kind === 'coded') chiSquare = singleChiSquare(keptTable, rows, weighted);
-  if (hasBanner && !table.overlapping && multi && opts.multiPercent === 'respondents') multiChiSquare(keptTable, rows, bases, weighted);
+  if (hasBanner && !table.overlapping && multi && !byResponses) multiChiSquare(keptTable, rows, bases, weighted);
   const out: CrossTab = {
     spec: { ...spec },
     type: tabulated.type,
@@ -189,5 +207,6 @@ export function tabulate(table: Layout, context: TabulationContext, opts: StatsO
     out.summaries = table.members.map((members) => summarizeNumeric(members.map((i) => values[i]), weights ? members.map((i) => weights[i]) : null));
   }
   if (hasBanner && table.overlapping) out.lettersNote = OVERLAP_NOTE;
+  else if (hasBanner && byResponses) out.lettersNote = RESPONSES_NOTE;
   return out;
 }
