@@ -13,8 +13,13 @@ export const TOTAL_COLOUR = OKABE_ITO[0];
 /** Colour of わからない / 無回答 and other non-substantive answers. */
 export const NON_SUBSTANTIVE_COLOUR = '#BBBBBB';
 
-/** Colours for banner columns / unordered options, in order (total's blue excluded). */
-export const SERIES = OKABE_ITO.slice(1);
+/**
+ * Colours for banner columns / unordered options, in order (total's blue excluded): Okabe–Ito's
+ * six hues, then five more (wine, olive, purple, magenta, green) chosen so that the total and 11
+ * columns — 12 series — are all distinct (CIE76 ΔE ≥ 20 between every pair; issue 11). Grey is
+ * kept for non-substantive answers.
+ */
+export const SERIES = [...OKABE_ITO.slice(1, 7), '#882255', '#999933', '#6A3D9A', '#E7298A', '#66A61E'] as const;
 
 /** Diverging scale for Likert answers (PuOr, colour-blind safe): negative → neutral → positive. */
 const DIVERGING: Record<number, string[]> = {

@@ -6,9 +6,9 @@
 import * as Plot from '@observablehq/plot';
 import type { CrossTab, TableRow } from '../stats/types.ts';
 import { columnAxisLabel, datums, isChartRow, type Datum } from './datum.ts';
-import { likertMidpoint } from './kind.ts';
+import { isLikert, likertMidpoint } from './kind.ts';
 import { FONT_SIZE, labelColumn, labelEm, rowHeight } from './layout.ts';
-import { NON_SUBSTANTIVE_COLOUR, scaleColours, seriesColour, textOn } from './palette.ts';
+import { NON_SUBSTANTIVE_COLOUR, optionColours, scaleColours, seriesColour, textOn } from './palette.ts';
 import { baseOptions, opacity, percentTick } from './spec-common.ts';
 import type { ChartSpec } from './spec.ts';
 import type { ChartVariable } from './types.ts';
@@ -22,8 +22,23 @@ interface Segment extends Datum {
 
 const tail = (r: TableRow) => r.nonSubstantive || r.kind === 'noAnswer';
 
-/** Colour per row: ordered scales in blues (or diverging), unordered in the series colours. */
-function rowColours(table: CrossTab, rows: TableRow[], diverging: boolean): Map<string, string> {
+/**
+ * Colour per row. With the question's options: each option's own colour (palette.ts,
+ * optionColours — a Likert scale diverging, as in its trend and diverging chart); otherwise
+ * ordered scales in blues (or diverging), unordered in the series colours.
+ */
+function rowColours(table: CrossTab, rows: TableRow[], diverging: boolean, variable?: ChartVariable): Map<string, string> {
+  if (variable) {
+    const byCode = optionColours(variable.options, diverging || isLikert(variable));
+    const out = new Map<string, string>();
+    for (const r of rows) {
+      const colour = r.kind === 'option' ? byCode.get(Number(r.key)) : undefined;
+      if (colour) out.set(r.key, colour);
+    }
+    // Rows without an option colour (無回答) are light grey, after the non-substantive options.
+    rows.filter((r) => !out.has(r.key)).forEach((r) => out.set(r.key, '#DDDDDD'));
+    return out;
+  }
   const substantive = rows.filter((r) => !tail(r));
   const ordered = table.type === 'ordinal' || table.type === 'banded' || table.type === 'grid-row';
   const colours = ordered || diverging ? scaleColours(substantive.length, diverging) : substantive.map((_, i) => seriesColour(i));
@@ -80,10 +95,10 @@ function legendOf(rows: TableRow[], colours: Map<string, string>) {
 }
 
 /** 100% stacked bars, one per column. */
-export function stackedSpec(table: CrossTab, width: number, _variable?: ChartVariable): ChartSpec {
+export function stackedSpec(table: CrossTab, width: number, variable?: ChartVariable): ChartSpec {
   const rows = table.rows.filter(isChartRow);
   const order = [...rows.filter((r) => !tail(r)), ...rows.filter(tail)];
-  const colours = rowColours(table, order, false);
+  const colours = rowColours(table, order, false, variable);
   const data = datums(table, isChartRow);
   const segments = table.columns.flatMap((c) => lay(data.filter((d) => d.columnKey === c.key), order.map((r) => r.key), 0, colours, 1));
   const axis = columnAxis(table, width);
@@ -113,7 +128,7 @@ export function divergingSpec(table: CrossTab, width: number, variable: ChartVar
   const rows = table.rows.filter((r) => r.kind === 'option' && !r.nonSubstantive && score.get(r.key) !== undefined);
   const s = (r: TableRow) => score.get(r.key) as number;
   const sorted = [...rows].sort((a, b) => s(a) - s(b));
-  const colours = rowColours(table, sorted, true);
+  const colours = rowColours(table, sorted, true, variable);
   const data = datums(table, (r) => rows.includes(r));
   const segments: Segment[] = [];
   for (const c of table.columns) {

@@ -3,7 +3,21 @@ import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
 import { chooseKind, chartSpec, parseKind, renderChartSvg, describe, scoreNote, tableModel, tableCsv, wrapLines, BOM, type ChartVariable, type GridTable, type TrendTable } from '../../../src/lib/charts/index.ts';
 import { bandPosition } from '../../../src/lib/charts/spec-histogram.ts';
-import { textOn } from '../../../src/lib/charts/palette.ts';
+import { columnColour, SERIES, textOn } from '../../../src/lib/charts/palette.ts';
+
+/** CIE76 colour difference of two sRGB hex colours (D65). */
+function deltaE(a: string, b: string): number {
+  const lab = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+    const x = f((0.4124 * r + 0.3576 * g + 0.1805 * bl) / 0.95047);
+    const y = f(0.2126 * r + 0.7152 * g + 0.0722 * bl);
+    const z = f((0.0193 * r + 0.1192 * g + 0.9505 * bl) / 1.08883);
+    return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+  };
+  const [p, q] = [lab(a), lab(b)];
+  return Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
+}
 import { symbolLegend } from '../../../src/lib/charts/fmt.ts';
 import { openClassShare } from '../../../src/lib/charts/banded.ts';
 import { baseLine, markNotes } from '../../../src/components/figure-notes.ts';
@@ -368,6 +382,20 @@ group('labels on faded (参考値) segments', () => {
 });
 
 group('palette', () => {
+  it('gives up to 12 series (the total and 11 banner columns) distinct colours (issue 11)', () => {
+    const twelve = Array.from({ length: 12 }, (_, i) => columnColour(i));
+    expect(new Set(twelve).size).toBe(12);
+    // CIE76 ΔE between every pair ≥ 20 (clearly different hues or lightness), and no grey (the colour of わからない).
+    for (let i = 0; i < 12; i++) for (let j = i + 1; j < 12; j++) expect([twelve[i], twelve[j], deltaE(twelve[i], twelve[j]) >= 20]).toEqual([twelve[i], twelve[j], true]);
+    expect(twelve).not.toContain('#999999');
+    expect(SERIES.length).toBeGreaterThanOrEqual(11);
+  });
+  it('draws a Likert question in its diverging colours as stacked bars too, as in its trend (issue 11)', () => {
+    const colours = (legend: { label: string; colour: string }[]) => new Map(legend.map((l) => [l.label, l.colour]));
+    const stacked = colours(chartSpec(likert, { variable: likertVar, kind: 'stacked' }).legend);
+    const diverging = colours(chartSpec(likert, { variable: likertVar }).legend);
+    for (const [label, colour] of diverging) expect([label, stacked.get(label)]).toEqual([label, colour]);
+  });
   it('picks the text colour with the better contrast', () => {
     expect(textOn('#08519C')).toBe('#FFFFFF');
     expect(textOn('#F0E442')).toBe('#111111');
