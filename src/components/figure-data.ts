@@ -8,8 +8,9 @@ import { parseHTML } from 'linkedom';
 import type { Filter, Question } from '../lib/dataset/codebook.ts';
 import type { Dataset } from '../lib/dataset/types.ts';
 import { crosstab } from '../lib/stats/crosstab.ts';
-import { trend as engineTrend, type TrendPoint, type TrendWave } from '../lib/stats/trend.ts';
+import { trend as engineTrend, type TrendPoint, type TrendWave, type TrendWaveInfo } from '../lib/stats/trend.ts';
 import type { CrossTab } from '../lib/stats/types.ts';
+import { trendSources } from '../lib/charts/describe.ts';
 import { chartVariable, chooseKind, isTrend, parseKind, renderChart, svgMarkup, type ChartKind, type ChartTable, type ChartVariable, type GridTable, type TrendTable } from '../lib/charts/index.ts';
 import { PROTECTED_NOTE, provenanceBase, type Provenance } from '../lib/charts/provenance.ts';
 import { sourceText } from '../lib/explore/export.ts';
@@ -282,8 +283,11 @@ export function trendsFor(wave: CatalogWave, question: string, view: FigureView 
   for (const universe of [...new Set([own, ...published])]) {
     if (!full.every((w) => !w.dataset || w.dataset.universes.has(universe))) continue;
     let points: TrendPoint[];
+    let info: TrendWaveInfo[];
     try {
-      points = engineTrend(waves, latestId, { universe }).points.filter((p) => Number.isFinite(p.proportion));
+      const t = engineTrend(waves, latestId, { universe });
+      points = t.points.filter((p) => Number.isFinite(p.proportion));
+      info = t.waves;
     } catch {
       continue;
     }
@@ -292,7 +296,7 @@ export function trendsFor(wave: CatalogWave, question: string, view: FigureView 
     const withData = full.map((w) => w.wave).filter((w) => points.some((p) => p.wave === w));
     if (withData.length < 2) continue;
     const label = wave.codebook.universes.find((u) => u.id === universe)?.label ?? '全回答者';
-    out.push({ type: 'trend', question, universe, universeLabel: label, waves: withData, points });
+    out.push({ type: 'trend', question, universe, universeLabel: label, waves: withData, points, waveInfo: info.filter((w) => withData.includes(w.wave)) });
   }
   return out;
 }
@@ -405,7 +409,7 @@ export function provenanceOf(r: ResolvedChart, title: string): Provenance {
     base: provenanceBase(r.table),
     filters: r.filters.map((f) => filterWords(f, lookupOf(r))),
     banner: r.by ? (r.wave.dataset?.variables.get(r.by)?.label ?? r.by) : null,
-    source: r.info.source ? `${sourceText(s.citation)}（${r.info.source}）` : sourceText(s.citation),
+    source: (isTrend(r.table) ? trendSources(r.table, sourceText) : null) ?? (r.info.source ? `${sourceText(s.citation)}（${r.info.source}）` : sourceText(s.citation)),
     synthetic: s.synthetic,
     notes: r.protected ? [PROTECTED_NOTE] : [],
   };

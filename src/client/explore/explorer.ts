@@ -8,12 +8,13 @@
  */
 import type { CrossTab } from '../../lib/stats/types.ts';
 import type { TrendWave } from '../../lib/stats/trend.ts';
+import { trendSources } from '../../lib/charts/describe.ts';
 import type { ChartTable, TrendTable } from '../../lib/charts/types.ts';
 import { withoutEmptyColumns } from '../../lib/charts/columns.ts';
 import type { ExploreCatalog, CatalogWave, CatalogVariable } from '../../lib/explore/catalog.ts';
 import { canCompare, everyoneLabel, findWave } from '../../lib/explore/catalog.ts';
 import { parseState, serializeState, type ExploreState, type StateFilter } from '../../lib/explore/state.ts';
-import { comparisonScope, computeTable, computeTrend, sourceVariable, type ComparisonScope, type ExploreSource } from '../../lib/explore/compute.ts';
+import { comparisonColumn, comparisonScope, computeTable, computeTrend, sourceVariable, type ComparisonScope, type ExploreSource } from '../../lib/explore/compute.ts';
 import { fitToCube } from '../../lib/explore/restriction.ts';
 import { sourceUrl as dataFileUrl } from '../../lib/explore/source.ts';
 import { chiSquareText, protectionNotes, tableNotes } from '../../lib/explore/notes.ts';
@@ -232,8 +233,11 @@ export class HakushoExplorer extends HTMLElement {
     const variable = sourceVariable(source, state.question);
     const t0 = performance.now();
     this.table = computeTable(source, state, wave);
-    const bannerLabel = state.banner ? (this.variable(state.banner)?.label ?? state.banner) : null;
-    this.scope = waves ? comparisonScope(waves, state, { filters: state.filters.map((f) => this.filterText(f)), banner: bannerLabel, universe: this.table.universeLabel }) : null;
+    const bannerVariable = this.variable(state.banner);
+    const bannerLabel = state.banner ? (bannerVariable?.label ?? state.banner) : null;
+    const code = comparisonColumn(state, bannerVariable?.options.map((o) => o.code) ?? []);
+    const column = code === null ? null : { code, label: bannerVariable?.options.find((o) => o.code === code)?.label ?? String(code) };
+    this.scope = waves ? comparisonScope(waves, state, { filters: state.filters.map((f) => this.filterText(f)), banner: bannerLabel, universe: this.table.universeLabel, column }) : null;
     this.trend = waves && this.scope ? computeTrend(waves, state, this.table.universeLabel, this.scope) : null;
     this.noTrend = waves !== null && this.trend === null;
     const t1 = performance.now();
@@ -271,7 +275,8 @@ export class HakushoExplorer extends HTMLElement {
       // The table model leaves out banner columns nobody is in: keys and intervals follow its columns.
       const visible = withoutEmptyColumns(this.table);
       const keys = this.trend ? this.trend.waves : visible.columns.map((c) => c.key);
-      const banner = state.banner && !this.trend ? `・集計軸：${this.variable(state.banner)?.label ?? state.banner}` : '';
+      const segment = this.segmentText();
+      const banner = state.banner && !this.trend ? `・集計軸：${this.variable(state.banner)?.label ?? state.banner}` : segment ? `・集計軸 ${segment}` : '';
       const caption = `${question?.label ?? state.question}（${this.table.universeLabel}${banner}${this.trend ? '・調査回比較' : ''}）`;
       const interval = state.intervals && !this.trend ? intervalText(visible) : null;
       const model = tableModel(shown, variable);
@@ -319,12 +324,27 @@ export class HakushoExplorer extends HTMLElement {
     this.dispatchEvent(new CustomEvent('explore:rendered'));
   }
 
+  /** The banner column a comparison shows, in words ("従業員規模：100〜299名"), or null. */
+  segmentText(): string | null {
+    const seg = this.trend ? this.scope?.segment : null;
+    if (!seg) return null;
+    const v = this.variable(seg.variable);
+    return `${v?.label ?? seg.variable}：${v?.options.find((o) => o.code === seg.code)?.label ?? seg.code}`;
+  }
+
+  /** The label of the banner column a comparison shows ("100〜299名"), or null. */
+  segmentLabel(): string | null {
+    const seg = this.trend ? this.scope?.segment : null;
+    return seg ? (this.variable(seg.variable)?.options.find((o) => o.code === seg.code)?.label ?? String(seg.code)) : null;
+  }
+
   metaText(wave: CatalogWave): string {
     const t = this.table!;
     if (this.trend) {
       // A comparison shows its own bases, and says whether the filters apply to it.
       const filtered = this.scope?.filters ? `、絞り込み${this.state.filters.length}件` : '';
-      return `対象：${this.trend.universeLabel}${filtered}（${provenanceBase(this.trend)}）／調査回比較／出典：${sourceText(wave.citation)}${wave.synthetic ? '／合成サンプルデータ' : ''}`;
+      const segment = this.segmentText();
+      return `対象：${this.trend.universeLabel}${segment ? `、集計軸 ${segment}` : ''}${filtered}（${provenanceBase(this.trend)}）／調査回比較／出典：${trendSources(this.trend, sourceText) ?? sourceText(wave.citation)}${wave.synthetic ? '／合成サンプルデータ' : ''}`;
     }
     const total = t.columns[0];
     const filters = this.state.filters.length > 0 ? `、絞り込み${this.state.filters.length}件` : '';
@@ -363,7 +383,8 @@ export class HakushoExplorer extends HTMLElement {
       const [survey, wave] = value.split('/');
       this.change({ survey, wave, filters: [], compare: false }, target);
     } else if (name === 'q') this.change({ question: value }, target);
-    else if (name === 'b') this.change({ banner: value || null }, target);
+    else if (name === 'b') this.change({ banner: value || null, column: undefined }, target);
+    else if (name === 'cc') this.change({ column: Number(value) }, target);
     else if (name === 'u') this.change({ universe: value }, target);
     else if (name === 'v') this.change({ show: value === 'count' ? 'count' : 'percent' });
     else if (name === 'mp') this.change({ multiPercent: value === 'responses' ? 'responses' : 'respondents' });
@@ -452,6 +473,20 @@ export class HakushoExplorer extends HTMLElement {
       cmp.checked = s.compare;
       const hint = q<HTMLElement>(this, '[data-role="cmp-hint"]');
       if (hint) hint.textContent = possible ? `（${wave.history.map((h) => h.wave).join('・')}年と比較）` : '（比較できる前回調査なし）';
+    }
+    // Comparison with a banner applied to every wave: which of its columns is compared.
+    const ccField = q<HTMLElement>(this, '[data-role="cc-field"]');
+    const cc = select('cc');
+    const bannerOptions = this.variable(s.banner)?.options ?? [];
+    if (ccField && cc) {
+      ccField.hidden = !(s.compare && s.banner && this.trend && this.scope?.segment);
+      const code = comparisonColumn(s, bannerOptions.map((o) => o.code));
+      const wanted = bannerOptions.map((o) => `${o.code}`).join(',');
+      if (cc.dataset.codes !== `${s.banner}:${wanted}`) {
+        cc.dataset.codes = `${s.banner}:${wanted}`;
+        cc.replaceChildren(...bannerOptions.map((o) => option(String(o.code), o.label)));
+      }
+      if (code !== null && cc.value !== String(code)) cc.value = String(code);
     }
     this.renderActiveFilters();
     this.renderFilterEditor();
@@ -561,7 +596,7 @@ export class HakushoExplorer extends HTMLElement {
 
   /** What a citation of the current view names: report, publisher, year, view, permalink, access date. */
   citeView(wave: CatalogWave, question: CatalogVariable | undefined): CiteView {
-    const banner = this.state.banner && !this.trend ? this.variable(this.state.banner)?.label : undefined;
+    const banner = this.state.banner && !this.trend ? this.variable(this.state.banner)?.label : (this.segmentText() ?? undefined);
     const label = question?.label ?? this.state.question;
     return {
       reportTitle: wave.reportTitle,
@@ -591,7 +626,7 @@ export class HakushoExplorer extends HTMLElement {
     const p = this.provenance();
     const csv = tableCsv(this.trend ?? this.table, {
       survey: `${wave.title}（${wave.wave}）`, question: p.question, citation: sourceText(wave.citation), synthetic: wave.synthetic,
-      banner: p.banner, filters: p.filters, notes: p.notes, link: this.permalink(),
+      banner: p.banner, filters: p.filters, notes: p.notes, link: this.permalink(), segment: this.segmentLabel(),
     }, this.data ? sourceVariable(this.data, this.state.question) : undefined);
     saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${this.fileStem()}.csv`);
   }
@@ -612,8 +647,8 @@ export class HakushoExplorer extends HTMLElement {
       universe: trend ? trend.universeLabel : this.table!.universeLabel,
       base: provenanceBase(trend ?? this.table!),
       filters: trend && !this.scope?.filters ? [] : state.filters.map((f) => this.filterText(f)),
-      banner: !trend && state.banner ? (this.variable(state.banner)?.label ?? state.banner) : null,
-      source: `${sourceText(wave.citation)}／${this.permalink()}`,
+      banner: !trend && state.banner ? (this.variable(state.banner)?.label ?? state.banner) : this.segmentText(),
+      source: `${(trend ? trendSources(trend, sourceText) : null) ?? sourceText(wave.citation)}／${this.permalink()}`,
       synthetic: wave.synthetic,
       notes: [...(wave.mode === 'aggregates' ? [PROTECTED_NOTE] : []), ...(trend && this.scope ? this.scope.notes.slice(1) : [])],
     };

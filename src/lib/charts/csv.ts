@@ -19,6 +19,7 @@ import { answerType } from './describe.ts';
 import { isGrid, isTrend, type ChartTable, type ChartVariable } from './types.ts';
 import type { Option } from '../dataset/codebook.ts';
 import { openClassShare, OPEN_CLASS_MAX_SHARE } from './banded.ts';
+import { sourceText } from '../explore/export.ts';
 
 export const BOM = '\uFEFF';
 
@@ -39,6 +40,8 @@ export interface CsvMeta {
   notes?: readonly string[];
   /** Permalink of the view. */
   link?: string;
+  /** Comparisons of one banner column: its name, in 区分 instead of 全体. */
+  segment?: string | null;
 }
 
 const HEADER = ['調査', '質問ID', '質問', '回答形式', '母集団', '集計軸', '絞り込み', '項目', '区分', '区分の基数n', '指標', '選択肢', '件数', '割合(%)', '95%信頼区間下限(%)', '95%信頼区間上限(%)', '統計量', '参考値', '有意差', '注記', '出典', '固定リンク', 'データ'];
@@ -153,14 +156,17 @@ export function tableCsv(table: ChartTable, meta: CsvMeta, variable?: ChartVaria
   const body: CsvValue[][] = isGrid(table)
     ? table.tables.flatMap((t, i) => rowsOf(t, meta, table.rowLabels[i]))
     : isTrend(table)
-      ? table.points.map((p) =>
-          line(meta, p.question, 'SA', {
-            survey: `${meta.survey}（${p.wave}）`, question: p.question, universe: table.universeLabel, item: p.wave, column: '全体', n: p.base,
+      ? table.points.map((p) => {
+          // Each wave titled and cited by its own report, with the question's answer type in that wave (issue 12).
+          const own = table.waveInfo?.find((w) => w.wave === p.wave);
+          const citation = own ? sourceText(own.citation) : meta.citation;
+          return line(meta, p.question, own ? answerType(own.type as CrossTab['type']) : 'SA', {
+            survey: `${own ? own.title : meta.survey}（${p.wave}）`, question: p.question, universe: table.universeLabel, item: p.wave, column: meta.segment ?? '全体', n: p.base,
             metric: '割合', label: p.label, percent: r1(p.proportion * 100), ciLow: r1(p.ci ? p.ci.low * 100 : null), ciHigh: r1(p.ci ? p.ci.high * 100 : null),
-            caution: p.base < 30, citation: p.source === 'published' ? `${meta.citation}${p.sourceNote ? `（${p.sourceNote}）` : ''}` : meta.citation,
-            synthetic: meta.synthetic && p.source !== 'published',
-          }),
-        )
+            caution: p.base < 30, citation: p.source === 'published' ? `${citation}${p.sourceNote ? `（${p.sourceNote}）` : ''}` : citation,
+            synthetic: (own ? own.synthetic : meta.synthetic) && p.source !== 'published',
+          });
+        })
       : rowsOf(table, meta, '', variable?.options);
   return BOM + csvRows([HEADER, ...body]) + '\r\n';
 }

@@ -5,7 +5,7 @@
  */
 import type { Option } from '../dataset/codebook.ts';
 import type { CrossTab } from '../stats/types.ts';
-import type { TrendPoint } from '../stats/trend.ts';
+import type { TrendPoint, TrendWaveInfo } from '../stats/trend.ts';
 
 /** The chart forms Hakusho draws; `chooseKind` picks one from the question type. */
 export const CHART_KINDS = ['bars', 'stacked', 'diverging', 'grouped', 'histogram', 'heat', 'lines', 'slope'] as const;
@@ -41,6 +41,8 @@ export interface TrendTable {
   waves: string[];
   /** One point per wave and option (option codes of the latest wave). */
   points: TrendPoint[];
+  /** Each wave's own report, citation and answer type (downloads title and cite each wave by its own report). */
+  waveInfo?: TrendWaveInfo[];
 }
 
 /** Anything a chart can be drawn from. */

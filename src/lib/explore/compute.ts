@@ -8,7 +8,7 @@ import type { Dataset } from '../dataset/types.ts';
 import type { CrossTab, StatsOptions } from '../stats/types.ts';
 import type { ChartVariable, TrendTable } from '../charts/types.ts';
 import { crosstab } from '../stats/crosstab.ts';
-import { trend, type TrendWave } from '../stats/trend.ts';
+import { segmentInWaves, trend, type Segment, type TrendWave } from '../stats/trend.ts';
 import { chartVariable } from '../charts/variable.ts';
 import { cubeCrosstab } from '../cube/query.ts';
 import type { QuestionCube } from '../cube/types.ts';
@@ -50,6 +50,8 @@ export function sourceVariable(source: ExploreSource, id: string): ChartVariable
 export interface ComparisonScope {
   /** The filters are applied to every wave. */
   filters: boolean;
+  /** The banner column compared in every wave (ids of the current wave), or null: the total. */
+  segment?: Segment | null;
   /** Sentences for the notes: what is applied, what is not and why. */
   notes: string[];
 }
@@ -61,12 +63,29 @@ function unfilterable(wave: TrendWave, variables: string[]): string | null {
   return missing.length > 0 ? `回答者データに「${missing.join('」「')}」がありません` : null;
 }
 
+/** Why a wave cannot give the banner column `segment` (its own id and code), or null when it can. */
+function unsegmentable(wave: TrendWave, segment: Segment | null): string | null {
+  if (segment === null) return 'この集計軸に当たる変数がありません（対応表にない設問か、定義されていない派生変数）';
+  if ('dataset' in wave) return wave.dataset.variables.has(segment.variable) ? null : `回答者データに「${segment.variable}」がありません`;
+  if (wave.tables.some((t) => t.segment === `${segment.variable}=${segment.code}`)) return null;
+  return wave.tables.some((t) => t.protected) ? '秘匿処理した集計値は全体の値のみ' : '公表された集計表に集計軸別の値がありません';
+}
+
+/** The banner column a comparison shows: the state's `column`, else the banner's first code. */
+export function comparisonColumn(state: ExploreState, codes: number[]): number | null {
+  if (!state.banner || codes.length === 0) return null;
+  return state.column !== undefined && codes.includes(state.column) ? state.column : codes[0];
+}
+
 /**
  * Which of the view's filters and banner a comparison across `waves` can apply. Filters apply
  * only when every wave has respondent rows with the filter variables (a printed table, or a
- * cube's totals, cannot be filtered); a comparison shows the total column, never a banner.
+ * cube's totals, cannot be filtered). A banner applies as one of its columns (`words.column`,
+ * the column's code and label) when every wave has that column — respondent rows with the
+ * banner variable, or a printed table of the column; otherwise the comparison shows the total
+ * and says which waves lack the column and why.
  */
-export function comparisonScope(waves: TrendWave[], state: ExploreState, words: { filters: string[]; banner: string | null; universe: string }): ComparisonScope {
+export function comparisonScope(waves: TrendWave[], state: ExploreState, words: { filters: string[]; banner: string | null; universe: string; column?: { code: number; label: string } | null }): ComparisonScope {
   const notes = [`調査回比較の対象者：${words.universe}。`];
   let filters = false;
   if (state.filters.length > 0) {
@@ -78,8 +97,20 @@ export function comparisonScope(waves: TrendWave[], state: ExploreState, words: 
       notes.push(`絞り込み（${words.filters.join('、')}）は調査回比較に適用していません。回答者ごとに絞り込めない調査回があるためです：${blocked.map((b) => `${b.wave}年（${b.why}）`).join('、')}。比較の値は絞り込みをしない対象者全体のものです。`);
     }
   }
-  if (words.banner) notes.push(`集計軸（${words.banner}）は調査回比較に適用していません。比較は対象者全体の値で示します（集計軸別の表は「前回調査と比較」を外すと表示されます）。`);
-  return { filters, notes };
+  let segment: Segment | null = null;
+  if (state.banner && words.banner) {
+    const column = words.column ?? null;
+    const wanted = column ? { variable: state.banner, code: column.code } : null;
+    const mapped = wanted ? segmentInWaves(waves, wanted) : waves.map(() => null);
+    const blocked = waves.map((w, i) => ({ wave: w.codebook.survey.wave, why: unsegmentable(w, mapped[i]) })).filter((b) => b.why !== null);
+    if (column && blocked.length === 0) {
+      segment = wanted;
+      notes.push(`集計軸（${words.banner}）の「${column.label}」の列を各調査回で比較しています。`);
+    } else {
+      notes.push(`集計軸（${words.banner}）は調査回比較に適用していません。集計軸別の値がない調査回があるためです：${blocked.map((b) => `${b.wave}年（${b.why}）`).join('、')}。比較は対象者全体の値で示します（集計軸別の表は「前回調査と比較」を外すと表示されます）。`);
+    }
+  }
+  return { filters, segment, notes };
 }
 
 /**
@@ -91,9 +122,10 @@ export function computeTrend(waves: TrendWave[], state: ExploreState, universeLa
   const t = trend(waves, state.question, {
     ...(state.universe !== 'all' ? { universe: state.universe } : {}),
     ...(scope.filters ? { filters: state.filters.map(toEngineFilter) } : {}),
+    ...(scope.segment ? { segment: scope.segment } : {}),
     stats: statsOptionsFor(state),
   });
   const ids = [...new Set(t.points.map((p) => p.wave))];
   if (ids.length < 2) return null;
-  return { type: 'trend', question: state.question, universeLabel, waves: waves.map((w) => w.codebook.survey.wave).filter((w) => ids.includes(w)), points: t.points };
+  return { type: 'trend', question: state.question, universeLabel, waves: waves.map((w) => w.codebook.survey.wave).filter((w) => ids.includes(w)), points: t.points, waveInfo: t.waves.filter((w) => ids.includes(w.wave)) };
 }

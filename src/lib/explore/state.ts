@@ -9,7 +9,7 @@
  *  [&f=<variable>:any:<code,…>]          multi answer: at least one of these options
  *  [&f=<variable>:all:<code,…>]          multi answer: every one of these options
  *  [&f=<variable>:range:<min>..<max>]    numeric: min ≤ value ≤ max (either side may be empty)
- *  [&v=count] [&mp=responses] [&ci=1] [&cmp=1]
+ *  [&v=count] [&mp=responses] [&ci=1] [&cmp=1 [&cc=<banner column code>]]
  * ```
  * Several `f` parameters combine with AND.
  */
@@ -65,6 +65,8 @@ export const ExploreState = z.strictObject({
   intervals: z.boolean(),
   /** Add the crosswalked earlier wave next to this one. */
   compare: z.boolean(),
+  /** Comparison with a banner: the banner column compared across waves (its code; default the first). */
+  column: z.optional(Code),
 });
 export type ExploreState = z.infer<typeof ExploreState>;
 
@@ -193,6 +195,12 @@ export function parseState(search: string, catalog: ExploreCatalog): ParsedState
     if (canCompare(wave, state.question)) state.compare = true;
     else notices.push('この設問には比較できる前回調査がないため、比較を外しました。');
   } else if (cmp !== null && cmp !== '0') notices.push(`比較${quote(cmp)}は不明なため外しました。`);
+  const cc = params.get('cc');
+  if (cc !== null && state.compare && state.banner) {
+    const code = /^\d{1,4}$/.test(cc) ? Number(cc) : Number.NaN;
+    if (variable(state.banner)?.options.some((o) => o.code === code)) state.column = code;
+    else notices.push(`比較する列${quote(cc)}は集計軸にないため、最初の列を比較しています。`);
+  }
   return { state: ExploreState.parse(state), notices };
 }
 
@@ -215,6 +223,7 @@ export function serializeState(state: ExploreState): string {
   if (state.multiPercent === 'responses') p.set('mp', 'responses');
   if (state.intervals) p.set('ci', '1');
   if (state.compare) p.set('cmp', '1');
+  if (state.compare && state.banner && state.column !== undefined) p.set('cc', String(state.column));
   return `?${p.toString()}`;
 }
 

@@ -26,7 +26,20 @@ export interface TrendOptions {
    * are never filtered.
    */
   filters?: Filter[];
+  /**
+   * One banner column instead of the total: the banner variable and its code, both as in the
+   * latest wave (each wave's own id and code found through its crosswalk; a derived variable by
+   * its id). Microdata waves keep the column's respondents; published tables need a printed
+   * table of that column (`segment: <variable>=<code>`), else the wave gives no points.
+   */
+  segment?: Segment;
   stats?: Partial<StatsOptions>;
+}
+
+/** A banner column: a variable and one of its codes. */
+export interface Segment {
+  variable: string;
+  code: number;
 }
 
 export interface TrendPoint {
@@ -62,9 +75,23 @@ export interface TrendTest {
   significant: boolean;
 }
 
+/** What a wave of a trend is: its own report, citation and the question's answer type there (issue 12). */
+export interface TrendWaveInfo {
+  wave: string;
+  /** The wave's own report title and citation (not the latest wave's). */
+  title: string;
+  citation: string;
+  synthetic: boolean;
+  /** The question's id and type in this wave (`grid-row` for a grid row). */
+  question: string;
+  type: string;
+}
+
 export interface Trend {
   question: string;
   points: TrendPoint[];
+  /** Every wave the question is in (after the crosswalk), oldest first. */
+  waves: TrendWaveInfo[];
   /** Consecutive pairs of microdata waves, per option. */
   tests: TrendTest[];
 }
@@ -118,8 +145,29 @@ function followCrosswalk(waves: TrendWave[], questionId: string): Array<{ questi
   return out;
 }
 
-function microdataPoints(wave: { codebook: Codebook; dataset: Dataset }, question: string, codes: Map<number, number>, labels: Map<number, string>, options: TrendOptions): TrendPoint[] {
-  const table = crosstab(wave.dataset, { question, universe: options.universe, weighted: options.weighted, ...(options.filters?.length ? { filters: options.filters } : {}) }, options.stats);
+/**
+ * The banner column `segment` (ids of the latest wave) in every wave, oldest first: a question is
+ * followed through the crosswalks like the trend's question; a derived variable keeps its id and
+ * codes in every wave that defines it. Null where a wave has no such column.
+ */
+export function segmentInWaves(waves: TrendWave[], segment: Segment): Array<Segment | null> {
+  const last = waves[waves.length - 1].codebook;
+  if (optionsOf(last, segment.variable)) {
+    return followCrosswalk(waves, segment.variable).map((m) => {
+      const code = m?.codes.get(segment.code);
+      return m && code !== undefined ? { variable: m.question, code } : null;
+    });
+  }
+  return waves.map((w) => (w.codebook.derived.some((d) => d.id === segment.variable && d.options.some((o) => o.code === segment.code)) ? { ...segment } : null));
+}
+
+function segmentFilter(dataset: Dataset, segment: Segment): Filter {
+  return dataset.variables.get(segment.variable)?.kind === 'multi' ? { q: segment.variable, includesAny: [segment.code] } : { q: segment.variable, in: [segment.code] };
+}
+
+function microdataPoints(wave: { codebook: Codebook; dataset: Dataset }, question: string, codes: Map<number, number>, labels: Map<number, string>, options: TrendOptions, segment: Segment | null): TrendPoint[] {
+  const filters = [...(options.filters ?? []), ...(segment ? [segmentFilter(wave.dataset, segment)] : [])];
+  const table = crosstab(wave.dataset, { question, universe: options.universe, weighted: options.weighted, ...(filters.length ? { filters } : {}) }, options.stats);
   const total = table.columns[0];
   const points: TrendPoint[] = [];
   for (const [ref, code] of codes) {
@@ -136,11 +184,12 @@ export function printedShare(cell: { percent: number | null; count: number | nul
   return cell.percent !== null ? cell.percent / 100 : cell.count !== null && base > 0 ? cell.count / base : Number.NaN;
 }
 
-function publishedPoints(wave: { codebook: Codebook; tables: PublishedTable[] }, question: string, codes: Map<number, number>, labels: Map<number, string>, options: TrendOptions): TrendPoint[] {
+function publishedPoints(wave: { codebook: Codebook; tables: PublishedTable[] }, question: string, codes: Map<number, number>, labels: Map<number, string>, options: TrendOptions, segment: Segment | null): TrendPoint[] {
   // A printed table cannot be filtered: refuse rather than mix filtered and unfiltered waves.
   if (options.filters?.length) throw new CrossTabError(`trend: ${wave.codebook.survey.wave} is published tables and cannot apply filters`);
   const universe = options.universe ?? 'all';
-  const table = wave.tables.find((t) => t.question === question && t.segment === 'total' && t.universe === universe);
+  const key = segment ? `${segment.variable}=${segment.code}` : 'total';
+  const table = wave.tables.find((t) => t.question === question && t.segment === key && t.universe === universe);
   if (!table) return [];
   const stats = resolveStatsOptions(options.stats);
   const points: TrendPoint[] = [];
@@ -212,11 +261,24 @@ export function trend(waves: TrendWave[], questionId: string, options: TrendOpti
   const mapped = followCrosswalk(waves, questionId);
   // followCrosswalk has refused a question without options in the latest wave.
   const labels = new Map(optionsOf(waves[waves.length - 1].codebook, questionId)!.map((o) => [o.code, o.label]));
+  const segments = options.segment ? segmentInWaves(waves, options.segment) : null;
   const points: TrendPoint[] = [];
   waves.forEach((wave, i) => {
     const m = mapped[i];
     if (m === null) return;
-    points.push(...('dataset' in wave ? microdataPoints(wave, m.question, m.codes, labels, options) : publishedPoints(wave, m.question, m.codes, labels, options)));
+    // A wave without the banner column gives no points rather than its total.
+    const segment = segments ? segments[i] : null;
+    if (segments && segment === null) return;
+    points.push(...('dataset' in wave ? microdataPoints(wave, m.question, m.codes, labels, options, segment) : publishedPoints(wave, m.question, m.codes, labels, options, segment)));
+  });
+  const info: TrendWaveInfo[] = [];
+  waves.forEach((w, i) => {
+    const m = mapped[i];
+    if (!m) return;
+    const [qid, row] = m.question.split('__');
+    const q = w.codebook.questions.find((x) => x.id === qid);
+    const survey = w.codebook.survey;
+    info.push({ wave: survey.wave, title: survey.title, citation: survey.citation, synthetic: survey.synthetic ?? false, question: m.question, type: row !== undefined ? 'grid-row' : (q?.type ?? 'single') });
   });
   const alpha = resolveStatsOptions(options.stats).alpha;
   const tests: TrendTest[] = [];
@@ -228,5 +290,5 @@ export function trend(waves: TrendWave[], questionId: string, options: TrendOpti
       if (test) tests.push(test);
     }
   }
-  return { question: questionId, points, tests };
+  return { question: questionId, points, tests, waves: info };
 }

@@ -5,7 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { loadCatalog } from '../../../src/server/catalog.ts';
-import { comparisonScope, computeTrend } from '../../../src/lib/explore/compute.ts';
+import { comparisonColumn, comparisonScope, computeTrend } from '../../../src/lib/explore/compute.ts';
 import { crosstab } from '../../../src/lib/stats/crosstab.ts';
 import { trend, type TrendWave } from '../../../src/lib/stats/trend.ts';
 import type { ExploreState } from '../../../src/lib/explore/state.ts';
@@ -34,6 +34,7 @@ describe('comparisonScope', () => {
     const cubeTotals: TrendWave = { codebook: rows.codebook, tables: [{ question: 'touch_model', universe: 'effect_felt', segment: 'total', base: 276, source: null, cells: [], protected: true }] };
     expect(comparisonScope([tables, cubeTotals], state({ filters: smallFirms }), words)).toEqual({
       filters: false,
+      segment: null,
       notes: [
         '調査回比較の対象者：効果を感じている。',
         '絞り込み（従業員規模：1〜99名）は調査回比較に適用していません。回答者ごとに絞り込めない調査回があるためです：2022年（公表された集計表）、2023年（秘匿処理した集計値）。比較の値は絞り込みをしない対象者全体のものです。',
@@ -42,16 +43,46 @@ describe('comparisonScope', () => {
   });
   it('applies filters when every wave has respondent rows with the filter variables', () => {
     const { rows, asEarlier } = waves();
-    expect(comparisonScope([asEarlier, rows], state({ filters: smallFirms }), words)).toEqual({ filters: true, notes: ['調査回比較の対象者：効果を感じている。', '絞り込み（従業員規模：1〜99名）を各調査回に適用しています。'] });
+    expect(comparisonScope([asEarlier, rows], state({ filters: smallFirms }), words)).toEqual({ filters: true, segment: null, notes: ['調査回比較の対象者：効果を感じている。', '絞り込み（従業員規模：1〜99名）を各調査回に適用しています。'] });
     const without = { ...asEarlier, dataset: { ...asEarlier.dataset, variables: new Map([...asEarlier.dataset.variables].filter(([id]) => id !== 'employee_size')) } };
     expect(comparisonScope([without, rows], state({ filters: smallFirms }), words).notes[1]).toBe('絞り込み（従業員規模：1〜99名）は調査回比較に適用していません。回答者ごとに絞り込めない調査回があるためです：2022年（回答者データに「employee_size」がありません）。比較の値は絞り込みをしない対象者全体のものです。');
   });
-  it('says that a banner is not applied', () => {
+  it('says that a banner is not applied, naming each wave without the column and why', () => {
     const { tables, rows } = waves();
-    expect(comparisonScope([tables, rows], state({ banner: 'industry' }), { ...words, banner: '業種' }).notes).toEqual([
+    const cubeTotals: TrendWave = { codebook: rows.codebook, tables: [{ question: 'touch_model', universe: 'effect_felt', segment: 'total', base: 276, source: null, cells: [], protected: true }] };
+    const scope = comparisonScope([tables, cubeTotals], state({ banner: 'employee_size' }), { ...words, banner: '従業員規模', column: { code: 1, label: '1〜99名' } });
+    expect(scope.segment).toBeNull();
+    expect(scope.notes).toEqual([
       '調査回比較の対象者：効果を感じている。',
-      '集計軸（業種）は調査回比較に適用していません。比較は対象者全体の値で示します（集計軸別の表は「前回調査と比較」を外すと表示されます）。',
+      '集計軸（従業員規模）は調査回比較に適用していません。集計軸別の値がない調査回があるためです：2022年（この集計軸に当たる変数がありません（対応表にない設問か、定義されていない派生変数））、2023年（秘匿処理した集計値は全体の値のみ）。比較は対象者全体の値で示します（集計軸別の表は「前回調査と比較」を外すと表示されます）。',
     ]);
+  });
+  it('applies a banner column when every wave has it, and the trend is that column in every wave (issue 11)', () => {
+    const { rows: unlinked, asEarlier } = waves();
+    // The 2023 crosswalk does not list employee_size (added for the synthetic data): link it here.
+    const cw = unlinked.codebook.crosswalk!;
+    const rows = { ...unlinked, codebook: { ...unlinked.codebook, crosswalk: { ...cw, questions: [...cw.questions, { question: 'employee_size' }] } } } as typeof unlinked;
+    expect(comparisonScope([asEarlier, unlinked], state({ banner: 'employee_size', column: 2 }), { ...words, filters: [], banner: '従業員規模', column: { code: 2, label: '100〜299名' } }).segment).toBeNull();
+    const s = state({ banner: 'employee_size', column: 2 });
+    const scope = comparisonScope([asEarlier, rows], s, { ...words, filters: [], banner: '従業員規模', column: { code: 2, label: '100〜299名' } });
+    expect(scope).toEqual({ filters: false, segment: { variable: 'employee_size', code: 2 }, notes: ['調査回比較の対象者：効果を感じている。', '集計軸（従業員規模）の「100〜299名」の列を各調査回で比較しています。'] });
+    const t = computeTrend([asEarlier, rows], s, '効果を感じている', scope)!;
+    const want = crosstab(rows.dataset, { question: 'touch_model', universe: 'effect_felt', banner: 'employee_size' });
+    const column = want.columns.find((c) => c.key === '2')!;
+    expect(column.n).toBeGreaterThan(0);
+    expect(column.n).toBeLessThan(want.columns[0].n);
+    expect(new Set(t.points.map((p) => p.base))).toEqual(new Set([column.n]));
+    const shares = want.rows.filter((r) => r.kind === 'option').map((r) => r.cells[want.columns.indexOf(column)].proportion);
+    expect(t.points.filter((p) => p.wave === '2023').map((p) => p.proportion)).toEqual(shares);
+    // A wave whose respondent data lacks the banner variable blocks the column, by name.
+    const without = { ...asEarlier, dataset: { ...asEarlier.dataset, variables: new Map([...asEarlier.dataset.variables].filter(([id]) => id !== 'employee_size')) } };
+    expect(comparisonScope([without, rows], s, { ...words, banner: '従業員規模', column: { code: 2, label: '100〜299名' } }).notes[1]).toContain('2022年（回答者データに「employee_size」がありません）');
+  });
+  it('picks the state\'s column, else the banner\'s first code', () => {
+    expect(comparisonColumn(state({ banner: 'employee_size', column: 3 }), [1, 2, 3])).toBe(3);
+    expect(comparisonColumn(state({ banner: 'employee_size', column: 7 }), [1, 2, 3])).toBe(1);
+    expect(comparisonColumn(state({ banner: 'employee_size' }), [1, 2, 3])).toBe(1);
+    expect(comparisonColumn(state({ banner: null, column: 3 }), [1, 2, 3])).toBeNull();
   });
 });
 

@@ -5,6 +5,7 @@ import { catalogWave, findWave, type CatalogWave, type ExploreCatalog } from '..
 import { firstSourceUrl, sourceUrl } from '../../../src/lib/explore/source.ts';
 import { publicCodebook } from '../../../src/lib/publicuse/publicity.ts';
 import { syntheticDataset } from '../../../scripts/bench/synthetic.ts';
+import { loadCatalog } from '../../../src/server/catalog.ts';
 
 /** Built inside each test (not at module level) so that mutation testing can trace coverage to it. */
 function setup() {
@@ -106,6 +107,24 @@ describe('explore URL state', () => {
       { variable: 'q2', mode: 'in', codes: [1, 2] }, { variable: 'q5', mode: 'all', codes: [1, 3] }, { variable: 'staff', mode: 'range', min: 10, max: null }] });
     expect(spec).toEqual({ question: 'q1', banner: 'segment', universe: 'saas', filters: [
       { q: 'q2', in: [1, 2] }, { q: 'q5', includesAll: [1, 3] }, { q: 'staff', range: { min: 10 } }] });
+  });
+});
+
+describe('the banner column of a comparison (cc)', () => {
+  it('is read when comparing with a banner, checked against the banner\'s codes, and written back', () => {
+    const catalog = loadCatalog('data');
+    const w = catalog.get('virtualex', '2023')!;
+    const wave = catalogWave(publicCodebook(w.codebook), '/data/virtualex/2023/', [{ wave: '2022', kind: 'tables', url: '/x.json' }]);
+    const cat: ExploreCatalog = { waves: [wave] };
+    const base = '?s=virtualex&w=2023&q=touch_model&b=employee_size&cmp=1';
+    const { state, notices } = parseState(`${base}&cc=2`, cat);
+    expect([state.compare, state.banner, state.column, notices]).toEqual([true, 'employee_size', 2, []]);
+    expect(serializeState(state)).toBe(`${base}&cc=2`);
+    const wrong = parseState(`${base}&cc=9`, cat);
+    expect([wrong.state.column, wrong.notices]).toEqual([undefined, ['比較する列「9」は集計軸にないため、最初の列を比較しています。']]);
+    // Without a comparison the column means nothing and is not kept.
+    expect(parseState('?s=virtualex&w=2023&q=touch_model&b=employee_size&cc=2', cat).state.column).toBeUndefined();
+    expect(serializeState({ ...state, compare: false })).not.toContain('cc=');
   });
 });
 
