@@ -18,8 +18,9 @@ export default defineConfig({
     locale: 'ja-JP',
   },
   webServer: {
-    // --ignore-lock: a stale lock file left by a killed preview (its PID reused) must not stop the tests.
-    command: `npx astro preview --host 127.0.0.1 --port ${port} --ignore-lock`,
+    // The README's own preview script (it honours --port); --ignore-lock: a stale lock file left by
+    // a killed preview (its PID reused) must not stop the tests.
+    command: `node scripts/preview.ts --port ${port} --ignore-lock`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
