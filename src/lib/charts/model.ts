@@ -56,7 +56,7 @@ function plain(table: CrossTab, variable?: ChartVariable): TableModel {
   const responses = table.type === 'multi' && table.options.multiPercent === 'responses';
   const head: HeadCell[] = table.columns.map((c, i) => ({
     label: c.key === 'total' ? '全体' : c.label,
-    base: responses && !c.withheld ? `回答数 ${countText(c.baseN)}（${baseText(c)}）` : baseText(c),
+    base: responses && !c.withheld ? `回答数 ${countText(c.baseN ?? 0)}（${baseText(c)}）` : baseText(c),
     letter: c.letter,
     caution: c.caution,
     suppressed: c.suppressed,
