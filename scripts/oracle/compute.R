@@ -9,12 +9,28 @@
 #   weighted proportions           survey::svymean on a design with ids = ~1, weights = ~weight
 #   unweighted Wilson interval     stats::prop.test(x, n, correct = FALSE)$conf.int
 #   unweighted Clopper–Pearson     stats::binom.test(x, n)$conf.int
-#   weighted intervals             textbook formulas on (p̂_w, Kish e) — R has no Kish-based Wilson
-#   unweighted column z-tests      stats::prop.test(c(x1, x2), c(n1, n2), correct = FALSE)$p.value
-#   weighted column z-tests        the STATS.md formula (pooled p̄ weighted by W, Kish e for n)
 #   multiple comparisons           stats::p.adjust (bonferroni, BH)
-#   χ², df, p, adjusted residuals  stats::chisq.test(correct = FALSE), $stdres (weighted: counts
-#                                  scaled to the Kish effective base of the tested cells)
+#   unweighted column z-tests      stats::prop.test(c(x1, x2), c(n1, n2), correct = FALSE)$p.value
+#   χ², df, p, adjusted residuals  stats::chisq.test(correct = FALSE), $stdres
+# Weighted cases come twice (docs/statistics.md, §Weights):
+#   variance "kish"
+#     intervals                    textbook formulas on (p̂_w, Kish e) — R has no Kish-based Wilson
+#     column z-tests               the docs/statistics.md formula (pooled p̄ weighted by W, Kish e for n)
+#     χ²                           stats::chisq.test on counts scaled to the Kish base of the tested cells
+#   variance "design" (the default): every column a domain of the one whole-wave design
+#     variance of a share          survey::svycontrast(svytotal(~y + x), y/x): Taylor linearisation of
+#                                  the ratio (x = 1 in the domain; % of responses: number of answers),
+#                                  checked against vcov(svymean(~y, subset(design, domain)))
+#     effective base               p̂(1 − p̂)/Var; a share of 0 or 1 (no variance): the column's Kish base
+#     Clopper–Pearson              survey::svyciprop(method = "beta") on subset(design, domain)
+#                                  (% of responses: the Beta formula on (p̂, effective base))
+#     Wilson                       the textbook formula on (p̂, effective base)
+#     column tests (letters, vs rest) Wald: svycontrast(svytotal(~ya + xa + yb + xb), ya/xa − yb/xb),
+#                                  which includes the covariance of overlapping (multi-answer) columns
+#     χ²                           survey::svychisq(~row + col, subset(design, tested), statistic = "F")
+#                                  (F, ndf, ddf, p); residuals: its $stdres / √δ̄, δ̄ = tr(Δ)/df from
+#                                  statistic = "Chisq" (X² = δ̄·df·F); lowExpected: its $expected < 5
+#     NPS                          survey::svymean of the score +1/0/−1 on subset(design, domain)
 #   numeric quantiles, ordinal     stats::quantile(type = 2); weighted: survey::svyquantile(qrule = "school")
 #   score means and medians        (means: mean / survey::svymean)
 #   banded mean / grouped median   STATS.md formulas
@@ -29,6 +45,14 @@ codebook <- yaml::read_yaml(file.path(fixture, "codebook.yaml"))
 df <- read.csv(file.path(fixture, "responses.csv"), na.strings = "", colClasses = c(id = "character"))
 N <- nrow(df)
 design <- svydesign(ids = ~1, weights = ~weight, data = df)
+
+# A share (or a difference of two shares) as a ratio of totals of the whole-wave design,
+# linearised by svycontrast: y is 1 in the row and the domain, x the domain's denominator.
+ratio_contrast <- function(ya, xa, yb = NULL, xb = NULL) {
+  m <- if (is.null(yb)) cbind(ya = ya, xa = xa) else cbind(ya = ya, xa = xa, yb = yb, xb = xb)
+  s <- svycontrast(svytotal(m, design), if (is.null(yb)) quote(ya / xa) else quote(ya / xa - yb / xb))
+  list(est = unname(coef(s)), var = unname(vcov(s))[1])
+}
 question <- function(id) Filter(function(q) q$id == id, codebook$questions)[[1]]
 codes <- function(q) vapply(q$options, function(o) as.numeric(o$code), 0)
 
@@ -46,6 +70,8 @@ answered <- function(id) {
   !is.na(df[[id]])
 }
 big <- ifelse(is.na(df$staff), NA, ifelse(df$staff >= 10, 1, 2))
+# Number of answers of each respondent to tools (% of responses: the ratio's denominator).
+answers_of <- function(id) rowSums(ma_matrix(id) == 1, na.rm = TRUE)
 sa_values <- function(id) if (id == "big") big else df[[id]]
 universe_of <- function(id) if (id == "rec") df$plan == 1 else rep(TRUE, N)
 
@@ -72,7 +98,10 @@ crosstab <- function(case) {
   w <- if (case$weighted) df$weight else rep(1, N)
   keep <- case$keep & universe_of(case$question)
   ans <- answered(case$question)
-  opts <- modifyList(list(interval = "wilson", percentBase = "question", multiPercent = "respondents", adjust = "bonferroni", alpha = 0.05, alpha2 = NULL, cautionBase = 30), case$options)
+  opts <- modifyList(list(interval = "wilson", percentBase = "question", multiPercent = "respondents", adjust = "bonferroni", alpha = 0.05, alpha2 = NULL, cautionBase = 30, variance = "design"), case$options)
+  by_design <- case$weighted && opts$variance == "design"
+  responses <- multi && opts$multiPercent == "responses"
+  answers <- if (multi) answers_of(case$question) else NULL
   # Multi answers by responses: options only, no intervals or tests (docs/statistics.md, "Percent of responses").
 
   # substantive answers: not 無回答 and not a non-substantive option (MA: chose a substantive option)
@@ -126,6 +155,11 @@ crosstab <- function(case) {
   }
   bases <- lapply(columns, function(col) base_of(col$member))
   eff <- function(b) if (b$W2 > 0) b$W^2 / b$W2 else 0
+  # Design-based shares: y (in the row and the domain) over x (1 in the domain; % of responses:
+  # the respondent's number of answers), as vectors over the whole wave.
+  domain_of <- function(member) { b <- base_of(member); if (is.null(b$member)) member else b$member }
+  xvec <- function(member) if (responses) member * answers else as.numeric(domain_of(member))
+  yvec <- function(member, r) as.numeric(domain_of(member) & r$ind)
 
   # proportion of a row in a column (survey::svymean when weighted and on respondents)
   proportion <- function(col, b, r) {
@@ -143,18 +177,39 @@ crosstab <- function(case) {
     cnt <- sum(inside); wc <- sum(w[inside])
     p <- proportion(col, b, r)
     ci <- NULL
-    if (b$n > 0 && b$W > 0 && !(multi && opts$multiPercent == "responses")) {
+    e <- eff(b)
+    if (b$n > 0 && b$W > 0) {
       if (!case$weighted) {
         ci <- if (opts$interval == "wilson") as.numeric(suppressWarnings(prop.test(cnt, b$n, correct = FALSE))$conf.int) else as.numeric(binom.test(cnt, b$n)$conf.int)
+      } else if (!by_design) {
+        ci <- if (opts$interval == "wilson") wilson(p, e) else cp(p, e)
       } else {
-        ci <- if (opts$interval == "wilson") wilson(p, eff(b)) else cp(p, eff(b))
+        v <- ratio_contrast(yvec(col$member, r), xvec(col$member))$var
+        if (!responses && sum(b$member) > 1) {
+          des <- update(subset(design, b$member), ind = as.numeric(r$ind[b$member]))
+          check <- unname(vcov(svymean(~ind, des)))[1]
+          if (abs(check - v) > 1e-12 * max(1, abs(v))) stop(sprintf("%s: svymean and svycontrast variances differ (%g vs %g)", case$name, check, v))
+        }
+        # A share of 0 or 1 has no design variance: the column's Kish base.
+        varies <- p > 0 && p < 1 && v > 0
+        if (varies) e <- p * (1 - p) / v
+        ci <- if (opts$interval == "wilson") wilson(p, e)
+          else if (varies && !responses) as.numeric(attr(svyciprop(~ind, des, method = "beta"), "ci"))
+          else cp(p, e)
       }
     }
-    list(count = cnt, weightedCount = wc, proportion = p, ci = ci, letters = "", vsTotal = 0, residual = NULL, x = wc, inside = inside)
+    if (responses) ci <- NULL
+    list(count = cnt, weightedCount = wc, proportion = p, effectiveBase = e, ci = ci, letters = "", vsTotal = 0, residual = NULL, x = wc, inside = inside)
   })
 
   ztest_p <- function(a, b) {
-    # a, b: list(x = weighted count, base)
+    # a, b: list(x = weighted count, base, member); design: the Wald test of the two shares
+    if (by_design) {
+      t <- ratio_contrast(yvec(a$member, a$row), xvec(a$member), yvec(b$member, b$row), xvec(b$member))
+      # Equal shares: nothing to test. 0 % against 100 % has no variance: z = ±Inf, p = 0.
+      if (t$est == 0) return(1)
+      return(2 * pnorm(-abs(t$est / sqrt(max(t$var, 0)))))
+    }
     pa <- a$x / a$base$W; pb <- b$x / b$base$W
     if (!case$weighted) {
       if ((pa == 0 && pb == 0) || (pa == 1 && pb == 1)) return(1)
@@ -179,18 +234,19 @@ crosstab <- function(case) {
         rb <- base_of(rest_member)
         if (!testable[c - 1] || rb$n < opts$cautionBase || rb$n <= 0) next
         rx <- sum(w[rest_member & r$ind & (if (is.null(rb$member)) TRUE else rb$member)])
-        a <- list(x = cells[[c]]$x, base = bases[[c]]); b <- list(x = rx, base = rb)
+        a <- list(x = cells[[c]]$x, base = bases[[c]], member = columns[[c]]$member, row = r); b <- list(x = rx, base = rb, member = rest_member, row = r)
         tested <- c(tested, c); raw <- c(raw, ztest_p(a, b)); sgn <- c(sgn, sign(a$x / a$base$W - rx / rb$W))
       }
       if (length(tested) > 0) {
         adj <- p.adjust(raw, method = switch(opts$adjust, bonferroni = "bonferroni", bh = "BH", none = "none"))
         for (i in seq_along(tested)) if (adj[i] < opts$alpha) cells[[tested[i]]]$vsTotal <- sgn[i]
       }
-      if (!overlapping && k >= 2) {
+      # Overlapping columns share respondents: only the design-based test knows their covariance.
+      if ((!overlapping || by_design) && k >= 2) {
         pairs <- list(); raw <- c()
         idx <- which(testable) + 1
         if (length(idx) >= 2) for (i in 1:(length(idx) - 1)) for (j in (i + 1):length(idx)) {
-          a <- list(x = cells[[idx[i]]]$x, base = bases[[idx[i]]]); b <- list(x = cells[[idx[j]]]$x, base = bases[[idx[j]]])
+          a <- list(x = cells[[idx[i]]]$x, base = bases[[idx[i]]], member = columns[[idx[i]]]$member, row = r); b <- list(x = cells[[idx[j]]]$x, base = bases[[idx[j]]], member = columns[[idx[j]]]$member, row = r)
           pairs[[length(pairs) + 1]] <- c(idx[i], idx[j]); raw <- c(raw, ztest_p(a, b))
         }
         if (length(raw) > 0) {
@@ -221,6 +277,21 @@ crosstab <- function(case) {
     res <- matrix(NA, nrow(obs), ncol(obs)); res[live_r, live_c] <- t$stdres
     list(statistic = unname(t$statistic), df = unname(t$parameter), p = t$p.value, lowExpected = any(t$expected < 5), residuals = res)
   }
+  # Design-based: Rao–Scott second order on the tested respondents (rowv, colv: row and column
+  # positions 1…), as subset() of the whole-wave design; residuals in an nr × nc matrix.
+  design_chi <- function(rowv, colv, tested, nr, nc) {
+    live_r <- sort(unique(rowv[tested])); live_c <- sort(unique(colv[tested]))
+    if (length(live_r) < 2 || length(live_c) < 2) return(NULL)
+    des <- subset(update(design, rowv = rowv, colv = colv), tested)
+    f <- svychisq(~rowv + colv, des, statistic = "F")
+    x2 <- unname(svychisq(~rowv + colv, des, statistic = "Chisq")$statistic)
+    deff <- x2 / unname(f$statistic) / ((length(live_r) - 1) * (length(live_c) - 1))
+    res <- matrix(NA, nr, nc)
+    sr <- f$stdres / sqrt(deff)
+    for (a in rownames(sr)) for (b in colnames(sr)) res[as.integer(a), as.integer(b)] <- sr[a, b]
+    list(statistic = unname(f$statistic), df = unname(f$parameter["ndf"]), ddf = unname(f$parameter["ddf"]), p = f$p.value, lowExpected = any(f$expected < 5), method = "rao-scott", residuals = res)
+  }
+  chi_fields <- if (by_design) c("statistic", "df", "ddf", "p", "lowExpected", "method") else c("statistic", "df", "p", "lowExpected")
   chiSquare <- NULL
   rowChi <- NULL
   k <- length(columns) - 1
@@ -228,10 +299,15 @@ crosstab <- function(case) {
     opt_idx <- which(sapply(out_rows, function(r) r$kind == "option"))
     obs <- t(sapply(opt_idx, function(i) sapply(2:(k + 1), function(c) out_rows[[i]]$cells[[c]]$weightedCount)))
     inside <- Reduce(`|`, lapply(opt_idx, function(i) Reduce(`|`, lapply(2:(k + 1), function(c) out_rows[[i]]$cells[[c]]$inside))))
-    res <- chi(obs, sum(w[inside]), sum(w[inside]^2))
+    res <- if (by_design) {
+      rowv <- rep(NA, N); colv <- rep(NA, N)
+      for (a in seq_along(opt_idx)) rowv[rows[[opt_idx[a]]]$ind] <- a
+      for (c in 2:(k + 1)) colv[columns[[c]]$member] <- c - 1
+      design_chi(rowv, colv, inside, length(opt_idx), k)
+    } else chi(obs, sum(w[inside]), sum(w[inside]^2))
     if (!is.null(res)) {
       for (a in seq_along(opt_idx)) for (c in 2:(k + 1)) if (!is.na(res$residuals[a, c - 1])) out_rows[[opt_idx[a]]]$cells[[c]]$residual <- res$residuals[a, c - 1]
-      chiSquare <- res[c("statistic", "df", "p", "lowExpected")]
+      chiSquare <- res[chi_fields]
     }
   }
   if (k >= 2 && !overlapping && multi && opts$multiPercent == "respondents") {
@@ -241,12 +317,16 @@ crosstab <- function(case) {
     tested <- function(c) { m <- bases[[c]]$member & ans; m }
     bW <- sapply(2:(k + 1), function(c) sum(w[tested(c)]))
     bW2 <- sapply(2:(k + 1), function(c) sum(w[tested(c)]^2))
+    all_tested <- Reduce(`|`, lapply(2:(k + 1), tested))
+    colv <- rep(NA, N)
+    for (c in 2:(k + 1)) colv[tested(c)] <- c - 1
     for (i in seq_along(out_rows)) {
       r <- out_rows[[i]]
       if (r$kind == "noAnswer") next
       chosen <- sapply(2:(k + 1), function(c) r$cells[[c]]$weightedCount)
-      res <- chi(rbind(chosen, bW - chosen), sum(bW), sum(bW2))
-      rowChi[[r$key]] <- if (is.null(res)) NA else res[c("statistic", "df", "p", "lowExpected")]
+      # Row 1 chosen, row 2 not chosen.
+      res <- if (by_design) design_chi(ifelse(rows[[i]]$ind, 1, 2), colv, all_tested, 2, k) else chi(rbind(chosen, bW - chosen), sum(bW), sum(bW2))
+      rowChi[[r$key]] <- if (is.null(res)) NA else res[chi_fields]
       if (!is.null(res)) for (c in 2:(k + 1)) if (!is.na(res$residuals[1, c - 1])) out_rows[[i]]$cells[[c]]$residual <- res$residuals[1, c - 1]
     }
   }
@@ -314,6 +394,12 @@ crosstab <- function(case) {
       W <- sum(w[inb]); pP <- sum(w[inb & x >= 9]) / W; pD <- sum(w[inb & x <= 6]) / W
       e <- kish(w[inb])
       score <- 100 * (pP - pD); se <- 100 * sqrt((pP + pD - (pP - pD)^2) / e)
+      if (by_design) {
+        s <- ifelse(is.na(x), NA, ifelse(x >= 9, 1, ifelse(x <= 6, -1, 0)))
+        v <- unname(vcov(svymean(~s, subset(update(design, s = s), inb))))[1]
+        # Everyone in one class: no design variance, the Kish base stays.
+        if (length(unique(s[inb])) > 1 && v > 0) se <- 100 * sqrt(v)
+      }
       list(score = score, se = se, low = score - z95 * se, high = score + z95 * se)
     })
   }
@@ -322,7 +408,7 @@ crosstab <- function(case) {
     name = case$name, spec = case$spec, options = case$options,
     expected = list(
       columns = lapply(seq_along(columns), function(c) list(key = columns[[c]]$key, baseN = bases[[c]]$n, weightedBase = bases[[c]]$W, effectiveBase = eff(bases[[c]]))),
-      rows = lapply(out_rows, function(r) list(key = r$key, cells = lapply(r$cells, function(x) list(count = x$count, weightedCount = x$weightedCount, proportion = x$proportion, ci = x$ci, letters = x$letters, vsTotal = x$vsTotal, residual = x$residual)))),
+      rows = lapply(out_rows, function(r) list(key = r$key, cells = lapply(r$cells, function(x) list(count = x$count, weightedCount = x$weightedCount, proportion = x$proportion, effectiveBase = x$effectiveBase, ci = x$ci, letters = x$letters, vsTotal = x$vsTotal, residual = x$residual)))),
       chiSquare = chiSquare, rowChiSquare = rowChi, summaries = summaries, nps = nps
     )
   )
@@ -370,8 +456,22 @@ cases <- list(
   case("churn by region, unweighted, substantive base", "churn", "region", options = list(percentBase = "substantive")),
   case("tools by seg, unweighted, substantive base", "tools", "seg", options = list(percentBase = "substantive")),
   case("sat by tools (multi-answer banner: no letters), unweighted", "sat", "tools"),
-  case("staff total, weighted, filter sat in [4, 5]", "staff", weighted = TRUE, keep = !is.na(df$sat) & df$sat %in% c(4, 5), filters = list(list(q = "sat", `in` = c(4, 5))))
+  case("staff total, weighted, filter sat in [4, 5]", "staff", weighted = TRUE, keep = !is.na(df$sat) & df$sat %in% c(4, 5), filters = list(list(q = "sat", `in` = c(4, 5)))),
+  case("tools by seg, weighted, % of responses", "tools", "seg", weighted = TRUE, options = list(multiPercent = "responses")),
+  case("sat by tools (multi-answer banner), weighted", "sat", "tools", weighted = TRUE),
+  case("tools by tools (multi-answer banner), weighted, valid %", "tools", "tools", weighted = TRUE, options = list(percentBase = "valid")),
+  case("tools by tools (multi-answer banner), weighted, % of responses", "tools", "tools", weighted = TRUE, options = list(multiPercent = "responses"))
 )
+# Every weighted case twice: with Kish effective bases and with design-based variances (the default).
+cases <- do.call(c, lapply(cases, function(c) {
+  if (!c$weighted) return(list(c))
+  kish <- c
+  kish$name <- paste0(c$name, ", Kish")
+  kish$options <- modifyList(as.list(c$options), list(variance = "kish"))
+  by_design <- c
+  by_design$name <- paste0(c$name, ", design")
+  list(kish, by_design)
+}))
 
 results <- lapply(cases, crosstab)
 out <- list(

@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Second opinion on tests/oracle/expected.json with scipy and statsmodels (run after compute.R).
 
-For every cell: the interval again from statsmodels' proportion_confint on (p̂·e, e) — the
-Kish effective base e of the column — with method "wilson" or "beta" (Clopper–Pearson). For every
+For every cell: the interval again from statsmodels' proportion_confint on (p̂·e, e) — e the
+cell's effective base (the base n unweighted; the column's Kish base, or the design-based
+p̂(1 − p̂)/Var of the cell, weighted) — with method "wilson" or "beta" (Clopper–Pearson). For every
 unweighted single-answer table with a χ²: scipy.stats.chi2_contingency(correction=False) on the
 option-row counts. Exits non-zero on any difference above 1e-9.
 
@@ -23,11 +24,14 @@ checked = 0
 for case in expected["cases"]:
     method = "beta" if case["options"].get("interval") == "clopper-pearson" else "wilson"
     columns = case["expected"]["columns"]
+    kish = case["spec"]["weighted"] and case["options"].get("variance") == "kish"
     for row in case["expected"]["rows"]:
         for j, cell in enumerate(row["cells"]):
             if cell["ci"] is None:
                 continue
-            e = columns[j]["effectiveBase"]
+            e = cell["effectiveBase"]
+            if (kish or not case["spec"]["weighted"]) and abs(e - columns[j]["effectiveBase"]) > TOL * max(1, e):
+                problems.append(f'{case["name"]} row {row["key"]} col {j}: effective base {e} is not the column\'s {columns[j]["effectiveBase"]}')
             low, high = proportion_confint(cell["proportion"] * e, e, alpha=0.05, method=method)
             checked += 1
             for name, a, b in (("low", low, cell["ci"][0]), ("high", high, cell["ci"][1])):

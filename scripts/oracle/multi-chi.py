@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Multi-answer per-option χ² of the oracle's unfiltered-by-answer cases, from the raw fixture with
-scipy — the second opinion used when R was not available (tests/oracle/README.md, 2026-11-28).
+scipy — the second opinion used when R was not available (tests/oracle/README.md, 2026-11-28;
+R has since confirmed these values). The weighted case is the Kish-mode one.
 
     /usr/bin/python3 scripts/oracle/multi-chi.py old   # the earlier definition vs expected.json (matched R to 5e-14 before the values were replaced)
     /usr/bin/python3 scripts/oracle/multi-chi.py new   # 無回答 left out: rewrites those values in tests/oracle/expected.json
@@ -45,7 +46,7 @@ def case(name, banner, weighted, keep, levels):
 
 specs = {
   'tools by seg, unweighted': ('seg', False, lambda r: True, [1, 2, 3]),
-  'tools by seg, weighted': ('seg', True, lambda r: True, [1, 2, 3]),
+  'tools by seg, weighted, Kish': ('seg', True, lambda r: True, [1, 2, 3]),
   'tools by region, filter seg in [1, 2], unweighted': ('region', False, lambda r: r['seg'] in ('1', '2'), None),
 }
 e = json.load(open('tests/oracle/expected.json'))

@@ -142,6 +142,8 @@ function rowsOf(table: CrossTab, meta: CsvMeta, item: string, options?: readonly
   });
   const chi = (c: ChiSquare, label: string) => {
     const at = { universe: table.universeLabel, item, column: '', n: null, label, note: c.lowExpected ? '期待度数が5未満のセルがあるため参考' : '' };
+    // Weighted, design-based: Rao–Scott's F with both degrees of freedom (docs/statistics.md, §χ² test of independence).
+    if (c.method === 'rao-scott') return [out({ ...at, metric: 'Rao–Scott F値', value: c.statistic }), out({ ...at, metric: 'F の分子自由度', value: c.df }), out({ ...at, metric: 'F の分母自由度', value: c.ddf! }), out({ ...at, metric: 'F のp値', value: c.p })];
     return [out({ ...at, metric: 'χ²値', value: c.statistic }), out({ ...at, metric: 'χ²の自由度', value: c.df }), out({ ...at, metric: 'χ²のp値', value: c.p })];
   };
   const tests = [

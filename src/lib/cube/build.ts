@@ -131,6 +131,7 @@ export function buildCube(dataset: Dataset, publicCodebook: Codebook, recordKeys
         universe: t.universe,
         neutral: question && question.type === 'ordinal' ? question.neutral : [],
         weighted: weights !== null,
+        ...(weights ? { design: { n: dataset.n, variance: dataset.codebook.survey.variance ?? 'design' } } : {}),
       },
       lines,
       banners,

@@ -5,7 +5,7 @@
  * "Protected cube"). Withheld columns carry no numbers and are marked `withheld`.
  */
 import type { CrossTab, StatsOptions, TableSpec } from '../stats/types.ts';
-import { defaultStatsOptions, resolveStatsOptions } from '../stats/options.ts';
+import { defaultStatsOptions, resolveStatsOptions, withWaveVariance } from '../stats/options.ts';
 import { tabulate, CrossTabError } from '../stats/crosstab.ts';
 import type { Layout, LayoutLine } from '../stats/layout.ts';
 import type { Sums } from '../stats/tally.ts';
@@ -59,7 +59,7 @@ export function cubeLayout(cube: QuestionCube, query: CubeQuery): Layout {
 /** The cross-tab of a cube query with the engine's options (percentages from perturbed counts). */
 export function cubeCrosstab(cube: QuestionCube, query: CubeQuery, options: Partial<StatsOptions> = {}, spec: Partial<TableSpec> = {}): CrossTab {
   // Never below the threshold the cube was built with (a column under it is withheld anyway).
-  const opts = resolveStatsOptions({ ...options, suppressBase: Math.max(options.suppressBase ?? defaultStatsOptions.suppressBase, cube.protection.suppressBase) });
+  const opts = resolveStatsOptions(withWaveVariance({ ...options, suppressBase: Math.max(options.suppressBase ?? defaultStatsOptions.suppressBase, cube.protection.suppressBase) }, cube.meta.design?.variance));
   if (opts.percentBase === 'substantive') throw new CrossTabError('集計値公開モードでは「わからない」等を除いた基数での集計はできません');
   const table = cubeLayout(cube, query);
   const r = cube.restrictions.find((x) => x.id === query.restriction)!;
@@ -70,6 +70,9 @@ export function cubeCrosstab(cube: QuestionCube, query: CubeQuery, options: Part
       tabulated: { type: cube.meta.type, unit: cube.meta.unit, variable: { kind: cube.meta.kind, options: cube.meta.options } },
       universeLabel: r.universeLabel,
       weighted: cube.meta.weighted,
+      // Design-based variances need only the cells' Σw² and the wave's n (a share of responses
+      // also needs moments the cube does not carry: it falls back to Kish).
+      ...(cube.meta.design ? { design: { n: cube.meta.design.n } } : {}),
     },
     opts,
   );

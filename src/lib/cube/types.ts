@@ -42,6 +42,11 @@ export interface CubeQuestionMeta {
   /** Ordinal questions: codes drawn at the centre of diverging bars. */
   neutral: number[];
   weighted: boolean;
+  /**
+   * Weighted waves: the wave's n and declared variance method, for design-based variances from
+   * the cells' Σw² (docs/statistics.md, §Weights; "Protected cube"). The wave's n is published anyway.
+   */
+  design?: { n: number; variance: 'design' | 'kish' };
 }
 
 export interface QuestionCube {

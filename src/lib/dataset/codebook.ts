@@ -344,6 +344,12 @@ export const Survey = z.strictObject({
   idColumn: Label.default('id'),
   /** Column of weights in responses.csv, if weighted. */
   weightColumn: Label.optional(),
+  /**
+   * Weighted waves: how intervals, letters and χ² estimate precision — `design` (the default:
+   * Taylor linearisation and the Rao–Scott test, as R survey's `svydesign(ids = ~1, weights = ~w)`)
+   * or `kish` (Kish effective bases). docs/statistics.md, §Weights. Needs `weightColumn`.
+   */
+  variance: z.enum(['design', 'kish']).optional(),
   /** `microdata` waves ship responses.csv; `tables` waves ship published tables.csv only. */
   kind: z.enum(['microdata', 'tables']).default('microdata'),
   /**

@@ -46,6 +46,8 @@ export function validateCodebook(codebook: Codebook): PathProblem[] {
 
   const { start, end } = codebook.survey.fieldwork;
   if (start > end) out.push({ path: ['survey', 'fieldwork', 'end'], rule: 'fieldwork-order', value: end, message: 'is before the start', expected: `a date on or after ${start}` });
+  const { variance, weightColumn } = codebook.survey;
+  if (variance !== undefined && weightColumn === undefined) out.push({ path: ['survey', 'variance'], rule: 'variance-without-weights', value: variance, message: 'is declared but the wave has no weightColumn', expected: 'a weightColumn, or no variance: it applies to weighted waves only' });
 
   duplicates(out, codebook.questions.map((q) => q.id), ['questions'], 'question id');
   duplicates(out, codebook.derived.map((d) => d.id), ['derived'], 'derived variable id');

@@ -38,9 +38,13 @@ export function tableNotes(tab: CrossTab): string[] {
   return notes;
 }
 
-/** χ² summary as one line of text, or null when the engine computed none. */
+/**
+ * χ² summary as one line of text, or null when the engine computed none. A weighted table's
+ * design-based test is Rao–Scott's F with two degrees of freedom (docs/statistics.md, §χ² test of independence).
+ */
 export function chiSquareText(tab: CrossTab): string | null {
   const c = tab.chiSquare;
   if (!c) return null;
-  return `独立性の χ² 検定：χ² = ${c.statistic.toFixed(2)}、自由度 ${c.df}、${formatP(c.p)}${c.p < tab.options.alpha ? '（有意）' : '（有意差なし）'}${c.lowExpected ? '。期待度数が5未満のセルがあるため、結果は参考です' : ''}`;
+  const test = c.method === 'rao-scott' ? `独立性の検定（Rao–Scott 補正、標本設計に基づく）：F = ${c.statistic.toFixed(2)}、自由度 (${c.df.toFixed(2)}, ${c.ddf!.toFixed(1)})` : `独立性の χ² 検定：χ² = ${c.statistic.toFixed(2)}、自由度 ${c.df}`;
+  return `${test}、${formatP(c.p)}${c.p < tab.options.alpha ? '（有意）' : '（有意差なし）'}${c.lowExpected ? '。期待度数が5未満のセルがあるため、結果は参考です' : ''}`;
 }

@@ -5,7 +5,7 @@
  */
 import type { Dataset } from '../dataset/types.ts';
 import type { CrossTab, StatsOptions, TableCell, TableColumn, TableRow, TableSpec, ChiSquare } from './types.ts';
-import { resolveStatsOptions } from './options.ts';
+import { resolveStatsOptions, withWaveVariance } from './options.ts';
 import { CrossTabError, population, resolveVariable, universeLabel } from './population.ts';
 import type { Tabulated } from './population.ts';
 import type { Option } from '../dataset/codebook.ts';
@@ -13,9 +13,12 @@ import { layout } from './layout.ts';
 import type { Layout, LayoutLine } from './layout.ts';
 import { subtractSums, type Sums } from './tally.ts';
 import { proportionInterval } from './interval.ts';
-import { chiSquareTest, kish } from './significance.ts';
+import { kish } from './significance.ts';
 import { columnLetter, rowLetters, rowVsTotal } from './letters.ts';
-import type { TestCell } from './letters.ts';
+import type { CellTest, TestCell } from './letters.ts';
+import { estimator } from './estimator.ts';
+import type { DesignContext, Estimator, TableChiSquare } from './estimator.ts';
+import { designContext } from './design-context.ts';
 import { summarizeBanded, summarizeNumeric, summarizeScores } from './summary.ts';
 
 export { CrossTabError } from './population.ts';
@@ -57,41 +60,40 @@ function makeColumns(table: Layout, bases: Sums[], people: Sums[], options: Stat
   }));
 }
 
-function makeCell(sums: Sums, base: Sums, options: StatsOptions, withInterval: boolean): TableCell {
+/**
+ * A cell; its interval rests on `effectiveBase` (docs/statistics.md, §Confidence intervals, §Weights).
+ * `withInterval` false: percent of responses, which gives no interval (§Percent of responses).
+ */
+function makeCell(sums: Sums, base: Sums, options: StatsOptions, effectiveBase: number, withInterval: boolean): TableCell {
   const proportion = base.w > 0 ? sums.w / base.w : NaN;
-  const ci = withInterval && base.w > 0 ? proportionInterval(options.interval, proportion, kish(base.w, base.w2), options.level) : null;
-  return { count: sums.n, weightedCount: sums.w, proportion, ci, letters: '', vsTotal: 0, residual: null };
+  const ci = withInterval && base.w > 0 ? proportionInterval(options.interval, proportion, effectiveBase, options.level) : null;
+  return { count: sums.n, weightedCount: sums.w, proportion, effectiveBase, ci, letters: '', vsTotal: 0, residual: null };
 }
 
 /** Letters and column-vs-total marks of one row, written into its cells. */
-function testRow(row: TableRow, line: LayoutLine, bases: Sums[], columns: TableColumn[], options: StatsOptions, lettersAllowed: boolean): void {
+function testRow(row: TableRow, line: LayoutLine, bases: Sums[], columns: TableColumn[], options: StatsOptions, lettersAllowed: boolean, test: CellTest): void {
   const cells: TestCell[] = bases.slice(1).map((base, k) => ({ cell: line.sums[k + 1], base }));
   const testable = bases.slice(1).map((base, k) => !columns[k + 1].caution && base.n > 0);
-  const vs = rowVsTotal(cells, { cell: line.sums[0], base: bases[0] }, testable, options.cautionBase, options);
+  const vs = rowVsTotal(cells, { cell: line.sums[0], base: bases[0] }, testable, options.cautionBase, options, test);
   vs.forEach((v, k) => (row.cells[k + 1].vsTotal = v));
   if (!lettersAllowed) return;
-  const letters = rowLetters(cells, testable, columns.slice(1).map((c) => c.letter), options);
+  const letters = rowLetters(cells, testable, columns.slice(1).map((c) => c.letter), options, test);
   letters.forEach((l, k) => (row.cells[k + 1].letters = l));
 }
 
-/** χ² on (weighted counts scaled to the Kish effective base of the tested cells). */
-function scaledChiSquare(observedW: number[][], sumW: number, sumW2: number, weighted: boolean) {
-  const scale = weighted && sumW > 0 ? kish(sumW, sumW2) / sumW : 1;
-  return chiSquareTest(observedW.map((row) => row.map((x) => x * scale)));
+function toChiSquare(result: TableChiSquare): ChiSquare {
+  const out: ChiSquare = { statistic: result.statistic, df: result.df, p: result.p, lowExpected: result.lowExpected };
+  if (result.method) Object.assign(out, { method: result.method, ddf: result.ddf });
+  return out;
 }
 
-function toChiSquare(result: { statistic: number; df: number; p: number; lowExpected: boolean }): ChiSquare {
-  return { statistic: result.statistic, df: result.df, p: result.p, lowExpected: result.lowExpected };
-}
-
-/** Single answer × single-answer banner: one χ² over option rows (無回答 left out). */
-function singleChiSquare(table: Layout, rows: TableRow[], weighted: boolean): ChiSquare | null {
+/**
+ * Single answer × single-answer banner: one test over option rows (無回答 left out) — Pearson's χ²
+ * (weighted: on counts scaled to the Kish base) or Rao–Scott's F, as the estimator says.
+ */
+function singleChiSquare(table: Layout, rows: TableRow[], est: Estimator): ChiSquare | null {
   const used = table.lines.map((line, r) => ({ line, row: rows[r] })).filter(({ line }) => line.kind === 'option');
-  const observed = used.map(({ line }) => line.sums.slice(1).map((s) => s.w));
-  let sumW = 0;
-  let sumW2 = 0;
-  for (const { line } of used) for (const s of line.sums.slice(1)) ((sumW += s.w), (sumW2 += s.w2));
-  const result = scaledChiSquare(observed, sumW, sumW2, weighted);
+  const result = est.chiSquare(used.map(({ line }) => line.sums.slice(1)));
   if (!result) return null;
   used.forEach(({ row }, i) => result.residuals[i].forEach((z, j) => (row.cells[j + 1].residual = Number.isFinite(z) ? z : null)));
   return toChiSquare(result);
@@ -102,15 +104,13 @@ function singleChiSquare(table: Layout, rows: TableRow[], weighted: boolean): Ch
  * among those who answered the question: 無回答 is left out, as in the single-answer test
  * (docs/statistics.md, "χ² test of independence"), whatever the percent base.
  */
-function multiChiSquare(table: Layout, rows: TableRow[], bases: Sums[], weighted: boolean): void {
+function multiChiSquare(table: Layout, rows: TableRow[], bases: Sums[], est: Estimator): void {
   const none = table.lines.find((l) => l.kind === 'noAnswer');
   const banner = bases.slice(1).map((b, j) => (none ? subtractSums(b, none.sums[j + 1]) : b));
-  const sumW = banner.reduce((s, b) => s + b.w, 0);
-  const sumW2 = banner.reduce((s, b) => s + b.w2, 0);
   table.lines.forEach((line, r) => {
     if (line.kind === 'noAnswer') return;
-    const chosen = line.sums.slice(1).map((s) => s.w);
-    const result = scaledChiSquare([chosen, banner.map((b, j) => b.w - chosen[j])], sumW, sumW2, weighted);
+    const chosen = line.sums.slice(1);
+    const result = est.chiSquare([chosen, banner.map((b, j) => subtractSums(b, chosen[j]))]);
     rows[r].chiSquare = result ? toChiSquare(result) : null;
     if (result) result.residuals[0].forEach((z, j) => (rows[r].cells[j + 1].residual = Number.isFinite(z) ? z : null));
   });
@@ -127,6 +127,8 @@ export interface TabulationContext {
   weighted: boolean;
   /** Numeric questions: the values and weights behind `table.members` (absent in the cube). */
   numeric?: { values: Float64Array; weights: Float64Array | null };
+  /** Weighted tables: the wave's design, for design-based variances (absent: Kish). */
+  design?: DesignContext;
 }
 
 /**
@@ -134,7 +136,7 @@ export interface TabulationContext {
  * respondents are counted (`layout`) and the sums turned into the table (`tabulate`).
  */
 export function crosstab(dataset: Dataset, spec: TableSpec, options: Partial<StatsOptions> = {}): CrossTab {
-  const opts = resolveStatsOptions(options);
+  const opts = resolveStatsOptions(withWaveVariance(options, dataset.codebook.survey.variance));
   const tabulated = resolveVariable(dataset, spec.question);
   const weighted = spec.weighted ?? dataset.weights !== null;
   if (weighted && dataset.weights === null) throw new CrossTabError(`weighted table asked for, but the dataset "${dataset.codebook.survey.id}/${dataset.codebook.survey.wave}" has no weights`);
@@ -143,7 +145,8 @@ export function crosstab(dataset: Dataset, spec: TableSpec, options: Partial<Sta
   const table = layout(dataset, tabulated, spec.banner, mask, weights, opts.percentBase === 'substantive');
   const variable = tabulated.variable;
   const numeric = variable.kind === 'numeric' ? { values: variable.values, weights } : undefined;
-  return tabulate(table, { spec, tabulated, universeLabel: universeLabel(dataset, spec.universe ?? tabulated.universe), weighted, ...(numeric ? { numeric } : {}) }, opts);
+  const design = weights && opts.variance === 'design' ? designContext(dataset, tabulated, spec.banner, mask, weights, opts) : undefined;
+  return tabulate(table, { spec, tabulated, universeLabel: universeLabel(dataset, spec.universe ?? tabulated.universe), weighted, ...(numeric ? { numeric } : {}), ...(design ? { design } : {}) }, opts);
 }
 
 /**
@@ -163,22 +166,25 @@ export function tabulate(table: Layout, context: TabulationContext, opts: StatsO
   // A column a protected cube withholds has no published base: nothing about it is shown.
   if (table.withheld) table.withheld.forEach((w, c) => w && Object.assign(columns[c], { n: 0, validN: 0, baseN: 0, weightedBase: 0, effectiveBase: 0, caution: false, suppressed: true, withheld: true }));
   const hasBanner = columns.length > 1;
-  const lettersAllowed = hasBanner && !table.overlapping && !byResponses;
+  const est = estimator(table, bases, weighted, opts, byResponses, (t) => percentBases(t, opts, byResponses), context.design);
+  // Overlapping columns share respondents: only the design knows their covariance (docs/statistics.md,
+  // §Significance letters). Percent of responses is never tested (§Percent of responses).
+  const lettersAllowed = hasBanner && (!table.overlapping || est.overlapTests) && !byResponses;
   const rows: TableRow[] = [];
   const kept: LayoutLine[] = [];
-  for (const line of table.lines) {
+  for (const [r, line] of table.lines.entries()) {
     if (line.kind === 'noAnswer' && (opts.percentBase !== 'question' || line.sums[0].n === 0)) continue;
     if (line.nonSubstantive && line.kind === 'option' && opts.percentBase === 'substantive') continue;
     if (byResponses && line.kind !== 'option') continue;
-    const row: TableRow = { key: line.key, label: line.label, kind: line.kind, nonSubstantive: line.nonSubstantive, cells: line.sums.map((s, c) => makeCell(s, bases[c], opts, !byResponses)) };
-    if (hasBanner && line.kind !== 'noAnswer' && !byResponses) testRow(row, line, bases, columns, opts, lettersAllowed);
+    const row: TableRow = { key: line.key, label: line.label, kind: line.kind, nonSubstantive: line.nonSubstantive, cells: line.sums.map((s, c) => makeCell(s, bases[c], opts, est.cellBase(r, c), !byResponses)) };
+    if (hasBanner && line.kind !== 'noAnswer' && !byResponses) testRow(row, line, bases, columns, opts, lettersAllowed, est.rowTest(r));
     rows.push(row);
     kept.push(line);
   }
   const keptTable = { ...table, lines: kept };
   let chiSquare: ChiSquare | null = null;
-  if (hasBanner && !table.overlapping && tabulated.variable.kind === 'coded') chiSquare = singleChiSquare(keptTable, rows, weighted);
-  if (hasBanner && !table.overlapping && multi && !byResponses) multiChiSquare(keptTable, rows, bases, weighted);
+  if (hasBanner && !table.overlapping && tabulated.variable.kind === 'coded') chiSquare = singleChiSquare(keptTable, rows, est);
+  if (hasBanner && !table.overlapping && multi && !byResponses) multiChiSquare(keptTable, rows, bases, est);
   const out: CrossTab = {
     spec: { ...spec },
     type: tabulated.type,
@@ -187,7 +193,8 @@ export function tabulate(table: Layout, context: TabulationContext, opts: StatsO
     columns,
     rows,
     chiSquare,
-    options: opts,
+    // Weighted tables report the variance method they used (design falls back to Kish without a design).
+    options: weighted ? { ...opts, variance: est.variance } : opts,
   };
   if (multi) out.responses = table.responses!.map((s) => s.w);
   const options = tabulated.variable.options ?? [];
@@ -206,7 +213,7 @@ export function tabulate(table: Layout, context: TabulationContext, opts: StatsO
     const { values, weights } = context.numeric;
     out.summaries = table.members.map((members) => summarizeNumeric(members.map((i) => values[i]), weights ? members.map((i) => weights[i]) : null));
   }
-  if (hasBanner && table.overlapping) out.lettersNote = OVERLAP_NOTE;
-  else if (hasBanner && byResponses) out.lettersNote = RESPONSES_NOTE;
+  if (hasBanner && byResponses) out.lettersNote = RESPONSES_NOTE;
+  else if (hasBanner && !lettersAllowed) out.lettersNote = OVERLAP_NOTE;
   return out;
 }

@@ -6,6 +6,7 @@ import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
+import betainc from '@stdlib/math-base-special-betainc';
 
 /** Standard normal quantile Φ⁻¹(p). */
 export function qnorm(p: number): number {
@@ -25,6 +26,15 @@ export function twoSidedP(z: number): number {
 /** Upper tail of χ² with df degrees of freedom: P(X ≥ x). */
 export function chisquareUpper(x: number, df: number): number {
   return 1 - chisquareCdf(x, df);
+}
+
+/**
+ * Upper tail of the F distribution with (possibly non-integer) df1, df2: P(X ≥ x), as R's
+ * `pf(x, df1, df2, lower.tail = FALSE)` — the upper regularised incomplete beta at df1·x/(df1·x + df2).
+ */
+export function fUpper(x: number, df1: number, df2: number): number {
+  if (!(x > 0)) return 1;
+  return betainc((df1 * x) / (df1 * x + df2), df1 / 2, df2 / 2, true, true);
 }
 
 /** Quantile of Beta(a, b). */

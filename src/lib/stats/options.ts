@@ -19,6 +19,7 @@ export const defaultStatsOptions: Readonly<StatsOptions> = Object.freeze({
   suppressBase: 10,
   percentBase: 'question',
   multiPercent: 'respondents',
+  variance: 'design',
 });
 
 /** The entry of `allowed` that `input` names (case-insensitively), else `invalid <name>: <input>`. */
@@ -52,5 +53,14 @@ export function resolveStatsOptions(options: Partial<StatsOptions> = {}): StatsO
     suppressBase: nonNegative(o.suppressBase, 'suppressBase'),
     percentBase: keyword(o.percentBase, 'percentBase', ['question', 'valid', 'substantive'] as const),
     multiPercent: keyword(o.multiPercent, 'multiPercent', ['respondents', 'responses'] as const),
+    variance: keyword(o.variance, 'variance', ['design', 'kish'] as const),
   };
+}
+
+/**
+ * `options` with a wave's declared variance method (codebook `survey.variance`, docs/statistics.md,
+ * §Weights) unless the caller chose one.
+ */
+export function withWaveVariance(options: Partial<StatsOptions>, declared: StatsOptions['variance'] | undefined): Partial<StatsOptions> {
+  return declared !== undefined && options.variance === undefined ? { ...options, variance: declared } : options;
 }

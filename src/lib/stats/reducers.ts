@@ -9,6 +9,7 @@ import { nps, npsClass } from './summary.ts';
 import { CrossTabError, population, resolveVariable } from './population.ts';
 import { layout } from './layout.ts';
 import { kish } from './significance.ts';
+import { scoreMean } from './design.ts';
 
 export type CellStatistic = (cell: TableCell, column: TableColumn) => number;
 
@@ -36,9 +37,10 @@ export function cellStatistic(name: string): CellStatistic {
 
 /**
  * NPS per column of a cross-tab of a 0–10 recommend question (options classed by score, else code).
- * The standard error rests on the NPS respondents themselves — their count, or their Kish
- * effective base (Σw)²/Σw² when weighted (docs/statistics.md, "Net Promoter Score") — never on
- * the column's base, so it does not depend on the percent base (issue 11).
+ * The standard error rests on the NPS respondents themselves — their count, or when weighted their
+ * design-based effective base (the score's linearised variance, `variance: 'design'`) or Kish
+ * effective base (Σw)²/Σw² (docs/statistics.md, "Net Promoter Score") — never on the column's
+ * base, so it does not depend on the percent base (issue 11).
  */
 export function npsByColumn(dataset: Dataset, table: CrossTab): Nps[] {
   const variable = dataset.variables.get(table.spec.question);
@@ -48,8 +50,10 @@ export function npsByColumn(dataset: Dataset, table: CrossTab): Nps[] {
   const tabulated = resolveVariable(dataset, table.spec.question);
   const weights = table.weighted ? dataset.weights : null;
   const lines = layout(dataset, tabulated, table.spec.banner, population(dataset, table.spec, tabulated), weights).lines;
+  const design = table.weighted && table.options.variance === 'design';
   return table.columns.map((column, c) => {
     const sums = { promoters: 0, passives: 0, detractors: 0 };
+    const squares = { promoters: 0, passives: 0, detractors: 0 };
     let w = 0;
     let w2 = 0;
     for (const line of lines) {
@@ -57,9 +61,28 @@ export function npsByColumn(dataset: Dataset, table: CrossTab): Nps[] {
       const at = line.sums[c];
       if (!k || !at) continue;
       sums[k] += at.w;
+      squares[k] += at.w2;
       w += at.w;
       w2 += at.w2;
     }
-    return nps({ ...sums, n: w2 > 0 ? kish(w, w2) : 0 }, table.options.level);
+    const n = w2 > 0 ? kish(w, w2) : 0;
+    return nps({ ...sums, n: design ? npsEffectiveBase(dataset.n, sums, squares, n) : n }, table.options.level);
   });
+}
+
+type NpsSums = { promoters: number; passives: number; detractors: number };
+
+/**
+ * The design-based effective base of an NPS: the variance per respondent p_P + p_D − (p_P − p_D)²
+ * over the linearised variance of the score (+1/0/−1) in the whole wave's design
+ * (docs/statistics.md, "Net Promoter Score"); `fallback` (Kish) when everyone is in one class.
+ */
+function npsEffectiveBase(waveN: number, sums: NpsSums, squares: NpsSums, fallback: number): number {
+  const classes = (['promoters', 'passives', 'detractors'] as const).filter((k) => sums[k] > 0);
+  if (classes.length < 2) return fallback;
+  const value = { promoters: 1, passives: 0, detractors: -1 };
+  const { mean, variance } = scoreMean(waveN, classes.map((k) => ({ value: value[k], w: sums[k], w2: squares[k] })));
+  const total = sums.promoters + sums.passives + sums.detractors;
+  const perRespondent = (sums.promoters + sums.detractors) / total - mean * mean;
+  return variance > 0 ? perRespondent / variance : fallback;
 }

@@ -55,7 +55,10 @@ export interface TrendPoint {
   ci: Interval | null;
   /** Unweighted base (published: as printed). */
   base: number;
-  /** Kish effective base (published: the base). */
+  /**
+   * Effective base of the share: the base (unweighted), else the design-based p̂(1 − p̂)/Var or the
+   * Kish effective base, as the wave's variance method says (published: the base).
+   */
   effectiveBase: number;
   /** Weighted base W (published: the base). */
   weightedBase: number;
@@ -174,7 +177,8 @@ function microdataPoints(wave: { codebook: Codebook; dataset: Dataset }, questio
     const row = table.rows.find((r) => r.key === String(code));
     if (!row) continue;
     const cell = row.cells[0];
-    points.push({ wave: wave.codebook.survey.wave, option: ref, label: labels.get(ref)!, question, code, proportion: cell.proportion, ci: cell.ci, base: total.baseN ?? total.n, effectiveBase: total.effectiveBase, weightedBase: total.weightedBase, source: 'microdata' });
+    // The share's own effective base (docs/statistics.md, "Changes between waves"): design-based where it replaces Kish.
+    points.push({ wave: wave.codebook.survey.wave, option: ref, label: labels.get(ref)!, question, code, proportion: cell.proportion, ci: cell.ci, base: total.baseN ?? total.n, effectiveBase: cell.effectiveBase ?? total.effectiveBase, weightedBase: total.weightedBase, source: 'microdata' });
   }
   return points;
 }
@@ -204,7 +208,7 @@ function publishedPoints(wave: { codebook: Codebook; tables: PublishedTable[] },
   return points;
 }
 
-/** Two microdata points of the same option: pooled two-proportion z-test on effective bases. */
+/** Two microdata points of the same option: pooled two-proportion z-test on the shares' effective bases. */
 export function compareWaves(a: TrendPoint, b: TrendPoint, alpha = 0.05): TrendTest | null {
   if (a.source !== 'microdata' || b.source !== 'microdata') return null;
   const change = testChange(a, b, alpha);

@@ -41,6 +41,12 @@ export interface StatsOptions {
   percentBase: 'question' | 'valid' | 'substantive';
   /** Multi answers: percent of respondents (default) or of responses. */
   multiPercent: 'respondents' | 'responses';
+  /**
+   * Weighted tables: the precision of intervals, letters and χ² — design-based (default; Taylor
+   * linearisation, Rao–Scott χ²) or the column's Kish effective base (docs/statistics.md,
+   * §Weights). Unweighted tables ignore it. A codebook may declare it (`survey.variance`).
+   */
+  variance: 'design' | 'kish';
 }
 
 export interface Interval {
@@ -67,7 +73,10 @@ export interface TableColumn {
   baseN?: number;
   /** Weighted base W (equals n when unweighted). */
   weightedBase: number;
-  /** Kish effective base (Σw)² / Σw² (equals n when unweighted). */
+  /**
+   * Kish effective base (Σw)² / Σw² (equals n when unweighted), whatever the variance method;
+   * each cell carries the base its own interval rests on (`TableCell.effectiveBase`).
+   */
   effectiveBase: number;
   /** n < cautionBase: show as 参考値, no letters. */
   caution: boolean;
@@ -87,6 +96,11 @@ export interface TableCell {
   weightedCount: number;
   /** Proportion in [0, 1] on the column's percent base; NaN when the base is 0. */
   proportion: number;
+  /**
+   * The n the interval rests on: the base n (unweighted), the column's Kish effective base, or
+   * the design-based p̂(1 − p̂)/Var(p̂) (docs/statistics.md, §Weights). Set by `tabulate`.
+   */
+  effectiveBase?: number;
   /** Confidence interval of the proportion; null when the base is 0. */
   ci: Interval | null;
   /** Letters of the columns this cell is significantly higher than (uppercase: alpha, lowercase: alpha2). */
@@ -110,11 +124,21 @@ export interface TableRow {
 }
 
 export interface ChiSquare {
+  /** Pearson's χ², or F for the Rao–Scott test. */
   statistic: number;
+  /** Degrees of freedom (Rao–Scott: of F's numerator, not an integer). */
   df: number;
   p: number;
   /** Some expected count is below 5. */
   lowExpected: boolean;
+  /**
+   * `rao-scott`: the design-based second-order Rao–Scott test of a weighted table — `statistic`
+   * is F on `df` and `ddf` degrees of freedom (docs/statistics.md, §χ² test of independence).
+   * Absent: Pearson's χ².
+   */
+  method?: 'rao-scott';
+  /** Rao–Scott: denominator degrees of freedom of F. */
+  ddf?: number;
 }
 
 /** Summary statistics of a banded, numeric or scored ordinal question (or grid row), per column. */

@@ -350,6 +350,11 @@ group('tableCsv', () => {
     const tests = records(tableCsv(multi, { survey: 's', question: 'q', citation: 'c', synthetic: false })).filter((r) => r['指標'].startsWith('χ²'));
     expect(tests.map((r) => `${r['選択肢']} ${r['指標']}=${r['統計量']}`)).toEqual(['カスタマーサクセス部門 χ²値=3.25', 'カスタマーサクセス部門 χ²の自由度=1', 'カスタマーサクセス部門 χ²のp値=0.07']);
   });
+  it('gives a design-based test as Rao–Scott’s F with both degrees of freedom', () => {
+    const single = { ...likert, weighted: true, chiSquare: { statistic: 2.5, df: 3.25, ddf: 1296.75, p: 0.05, lowExpected: false, method: 'rao-scott' as const } };
+    const rows = records(tableCsv(single, { survey: 's', question: 'q', citation: 'c', synthetic: false })).filter((r) => r['指標'].includes('F'));
+    expect(rows.map((r) => `${r['指標']}=${r['統計量']}`)).toEqual(['Rao–Scott F値=2.5', 'F の分子自由度=3.25', 'F の分母自由度=1296.75', 'F のp値=0.05']);
+  });
   it('leaves out the summaries of a suppressed column', () => {
     const t = crossTab({ type: 'numeric', totalN: 4, rows: [], summaries: [{ mean: 5, median: 4, q1: 2, q3: 7, n: 4 }] });
     expect(records(tableCsv(t, { survey: 's', question: 'q', citation: 'c', synthetic: false })).filter((r) => r['指標'] !== '割合')).toEqual([]);

@@ -17,6 +17,7 @@ import { and, count, fullBitset } from '../../../src/lib/dataset/bitset.ts';
 import { resolveVariable } from '../../../src/lib/stats/population.ts';
 import type { Dataset } from '../../../src/lib/dataset/types.ts';
 import type { CrossTab, TableSpec } from '../../../src/lib/stats/types.ts';
+import { makeDataset } from '../stats/helpers.ts';
 
 const fullstar = () => loadCatalog('data').get('fullstar', '2023')!.dataset!;
 const keysOf = (ds: Dataset) => new Float64Array(ds.n).map((_, i) => (Math.imul(i + 1, 2654435761) >>> 0) % 2 ** 24);
@@ -155,10 +156,17 @@ describe('protected cube', () => {
     const noisy = buildCube(ds, codebook, keysOf(ds), defaults);
     for (const [id, q] of exact.questions) {
       expect(q.meta.weighted).toBe(true);
+      // Design-based variances need only the cells' Σw² and the wave's n (docs/statistics.md, §Weights).
+      expect(q.meta.design).toEqual({ n: 600, variance: 'design' });
       const banner = q.banners[1]?.id ?? null;
       const got = cubeCrosstab(q, { banner, restriction: NO_RESTRICTION });
       const want = crosstab(ds, { question: id, banner });
+      expect(got.options.variance).toBe('design');
+      expect(got.rows.map((r) => r.cells.map((c) => c.effectiveBase))).toEqual(want.rows.map((r) => r.cells.map((c) => c.effectiveBase)));
+      if (banner && want.chiSquare) expect(got.chiSquare).toMatchObject({ method: 'rao-scott' });
       expect(visible(got), id).toEqual(visible(want));
+      expect(visible(cubeCrosstab(q, { banner, restriction: NO_RESTRICTION }, { variance: 'kish' })), id).toEqual(visible(crosstab(ds, { question: id, banner }, { variance: 'kish' })));
+
       expect(got.columns.map((c) => c.effectiveBase)).toEqual(want.columns.map((c) => c.effectiveBase));
       const nq = noisy.questions.get(id)!;
       const bi = nq.banners.findIndex((b) => b.id === banner);
@@ -171,6 +179,22 @@ describe('protected cube', () => {
         });
       });
     }
+  });
+});
+
+describe('weighted multi answers in a cube', () => {
+  it('are design-based as shares of respondents; a share of responses falls back to Kish (the cube has no Σw²·r moments)', () => {
+    const rs = Array.from({ length: 60 }, (_, i) => ({ seg: 1 + (i % 3), ma: i % 4 === 0 ? [1, 2] : i % 4 === 1 ? [2] : i % 4 === 2 ? [3] : [1], weight: 0.5 + (i % 5) / 4 }));
+    const ds = makeDataset(rs, true);
+    const q = buildCube(ds, publicCodebook(ds.codebook), keysOf(ds), noNoise).questions.get('ma')!;
+    expect(q.meta.design).toEqual({ n: 60, variance: 'design' });
+    const respondents = cubeCrosstab(q, { banner: 'seg', restriction: NO_RESTRICTION });
+    expect(respondents.options.variance).toBe('design');
+    expect(visible(respondents)).toEqual(visible(crosstab(ds, { question: 'ma', banner: 'seg' })));
+    const responses = cubeCrosstab(q, { banner: 'seg', restriction: NO_RESTRICTION }, { multiPercent: 'responses' });
+    expect(responses.options.variance).toBe('kish');
+    expect(visible(responses)).toEqual(visible(crosstab(ds, { question: 'ma', banner: 'seg' }, { multiPercent: 'responses', variance: 'kish' })));
+    expect(crosstab(ds, { question: 'ma', banner: 'seg' }, { multiPercent: 'responses' }).options.variance).toBe('design');
   });
 });
 

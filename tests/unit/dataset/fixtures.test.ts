@@ -178,6 +178,12 @@ const EXPECTED: Record<string, string[]> = {
   'utf16-file': [
     'sample/2025/responses.csv: is UTF-16 ("Unicode text") (expected UTF-8 or Shift_JIS: save it from Excel as "CSV UTF-8 (comma delimited)")',
   ],
+  'variance-unknown': [
+    'sample/2025/codebook.yaml line 15, survey.variance: "taylor" is not allowed (expected one of design, kish)',
+  ],
+  'variance-without-weights': [
+    'sample/2025/codebook.yaml line 14, survey.variance: "kish" is declared but the wave has no weightColumn (expected a weightColumn, or no variance: it applies to weighted waves only)',
+  ],
   'weight-blank': [
     'sample/2025/responses.csv row 4, column weight: is blank (expected a positive, finite weight on every row)',
   ],

@@ -16,9 +16,9 @@ export function numbers(t: CrossTab): unknown {
     rows: t.rows.map((row) => ({
       key: row.key,
       label: row.label,
-      cells: row.cells.map((c) => ({ count: c.count, w: r(c.weightedCount), p: r(c.proportion), ci: c.ci && [r(c.ci.low), r(c.ci.high)], letters: c.letters, vs: c.vsTotal })),
+      cells: row.cells.map((c) => ({ count: c.count, w: r(c.weightedCount), p: r(c.proportion), e: r(c.effectiveBase!), ci: c.ci && [r(c.ci.low), r(c.ci.high)], letters: c.letters, vs: c.vsTotal })),
     })),
-    chi: t.chiSquare && { ...t.chiSquare, statistic: r(t.chiSquare.statistic), p: r(t.chiSquare.p) },
+    chi: t.chiSquare && { ...t.chiSquare, statistic: r(t.chiSquare.statistic), df: r(t.chiSquare.df), ...(t.chiSquare.ddf !== undefined ? { ddf: r(t.chiSquare.ddf) } : {}), p: r(t.chiSquare.p) },
     responses: t.responses,
   };
 }

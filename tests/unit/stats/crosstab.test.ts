@@ -176,6 +176,6 @@ describe('errors name the culprit', () => {
     expect(() => crosstab(d, spec, options as never)).toThrow(message);
   });
   it('keeps the defaults of STATS.md', () => {
-    expect(defaultStatsOptions).toEqual({ level: 0.95, interval: 'wilson', alpha: 0.05, alpha2: null, adjust: 'bonferroni', cautionBase: 30, suppressBase: 10, percentBase: 'question', multiPercent: 'respondents' });
+    expect(defaultStatsOptions).toEqual({ level: 0.95, interval: 'wilson', alpha: 0.05, alpha2: null, adjust: 'bonferroni', cautionBase: 30, suppressBase: 10, percentBase: 'question', multiPercent: 'respondents', variance: 'design' });
   });
 });

@@ -5,7 +5,7 @@ import { defaultStatsOptions, keyword, resolveStatsOptions, StatsOptionError } f
 describe('defaultStatsOptions', () => {
   it('is frozen and is what resolveStatsOptions gives without arguments', () => {
     expect(Object.isFrozen(defaultStatsOptions)).toBe(true);
-    expect(resolveStatsOptions()).toEqual({ level: 0.95, interval: 'wilson', alpha: 0.05, alpha2: null, adjust: 'bonferroni', cautionBase: 30, suppressBase: 10, percentBase: 'question', multiPercent: 'respondents' });
+    expect(resolveStatsOptions()).toEqual({ level: 0.95, interval: 'wilson', alpha: 0.05, alpha2: null, adjust: 'bonferroni', cautionBase: 30, suppressBase: 10, percentBase: 'question', multiPercent: 'respondents', variance: 'design' });
     expect(resolveStatsOptions({})).toEqual(resolveStatsOptions());
   });
 });
@@ -40,8 +40,8 @@ describe('keyword', () => {
 
 describe('resolveStatsOptions', () => {
   it('overlays the given fields on the defaults', () => {
-    const o = resolveStatsOptions({ level: 0.9, interval: 'clopper-pearson', alpha: 0.01, alpha2: 0.1, adjust: 'bh', cautionBase: 0, suppressBase: 0, percentBase: 'valid', multiPercent: 'responses' });
-    expect(o).toEqual({ level: 0.9, interval: 'clopper-pearson', alpha: 0.01, alpha2: 0.1, adjust: 'bh', cautionBase: 0, suppressBase: 0, percentBase: 'valid', multiPercent: 'responses' });
+    const o = resolveStatsOptions({ level: 0.9, interval: 'clopper-pearson', alpha: 0.01, alpha2: 0.1, adjust: 'bh', cautionBase: 0, suppressBase: 0, percentBase: 'valid', multiPercent: 'responses', variance: 'kish' });
+    expect(o).toEqual({ level: 0.9, interval: 'clopper-pearson', alpha: 0.01, alpha2: 0.1, adjust: 'bh', cautionBase: 0, suppressBase: 0, percentBase: 'valid', multiPercent: 'responses', variance: 'kish' });
     expect(resolveStatsOptions({ percentBase: 'substantive', adjust: 'none' })).toMatchObject({ percentBase: 'substantive', adjust: 'none', level: 0.95 });
   });
   it('accepts fractions strictly between 0 and 1 for level, alpha and alpha2', () => {

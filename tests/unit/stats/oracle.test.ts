@@ -1,8 +1,10 @@
 /**
  * The engine against an independent oracle: tests/oracle/expected.json, computed by
  * scripts/oracle/compute.R (R survey / stats) from tests/fixtures/oracle. Every number of every
- * case must agree to 1e-9 (relative for bases and counts, absolute for proportions, intervals,
- * statistics and p-values); letters and column-vs-total marks exactly.
+ * case must agree to 1e-9 (relative for bases, counts and statistics, absolute for proportions,
+ * intervals and p-values); letters and column-vs-total marks exactly. Every weighted case is there
+ * twice: with Kish effective bases (`variance: 'kish'`) and design-based (the default;
+ * docs/statistics.md, §Weights).
  */
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -11,8 +13,8 @@ import type { StatsOptions, TableSpec } from '../../../src/lib/stats/index.ts';
 import { oracleDataset } from './oracle-data.ts';
 
 type Num = number | null;
-interface ExpectedCell { count: number; weightedCount: number; proportion: Num; ci: [number, number] | null; letters: string; vsTotal: number; residual: Num }
-interface ExpectedChi { statistic: number; df: number; p: number; lowExpected: boolean }
+interface ExpectedCell { count: number; weightedCount: number; proportion: Num; effectiveBase: number; ci: [number, number] | null; letters: string; vsTotal: number; residual: Num }
+interface ExpectedChi { statistic: number; df: number; p: number; lowExpected: boolean; ddf?: number; method?: string }
 interface Case {
   name: string;
   spec: TableSpec;
@@ -56,6 +58,8 @@ function compareChi(problems: string[], path: string, actual: ExpectedChi | null
   if (!actual) return void problems.push(`${path}: missing`);
   compare(problems, `${path}.statistic`, actual.statistic, expected.statistic, true);
   compare(problems, `${path}.df`, actual.df, expected.df);
+  compare(problems, `${path}.method`, actual.method, expected.method);
+  compare(problems, `${path}.ddf`, actual.ddf, expected.ddf, true);
   compare(problems, `${path}.p`, actual.p, expected.p);
   compare(problems, `${path}.lowExpected`, actual.lowExpected, expected.lowExpected);
 }
@@ -67,11 +71,26 @@ describe(`the engine agrees with R (${oracle.r}, survey ${oracle.survey})`, () =
     expect(oracle.cases.filter((c) => c.spec.filters).length).toBeGreaterThanOrEqual(4);
   });
 
+  it('has every weighted case in both variance modes, and Rao–Scott tests in the design mode', () => {
+    const weighted = oracle.cases.filter((c) => c.spec.weighted);
+    const kish = weighted.filter((c) => c.options.variance === 'kish');
+    const design = weighted.filter((c) => c.options.variance === undefined);
+    expect(kish.length).toBe(design.length);
+    expect(kish.length + design.length).toBe(weighted.length);
+    expect(kish.map((c) => c.name.replace(/, Kish$/, ''))).toEqual(design.map((c) => c.name.replace(/, design$/, '')));
+    expect(design.filter((c) => c.expected.chiSquare?.method === 'rao-scott').length).toBeGreaterThanOrEqual(5);
+    expect(design.some((c) => Object.values(c.expected.rowChiSquare ?? {}).some((x) => x?.method === 'rao-scott'))).toBe(true);
+    // Letters between overlapping (multi-answer banner) columns: design-based only.
+    expect(design.some((c) => c.name.includes('multi-answer banner') && c.expected.rows.some((r) => r.cells.some((x) => x.letters !== '')))).toBe(true);
+    expect(kish.every((c) => !c.name.includes('multi-answer banner') || c.expected.rows.every((r) => r.cells.every((x) => x.letters === '')))).toBe(true);
+  });
+
   for (const c of oracle.cases) {
     it(c.name, () => {
       const table = crosstab(dataset, c.spec, c.options);
       const problems: string[] = [];
       const e = c.expected;
+      if (c.spec.weighted) compare(problems, 'options.variance', table.options.variance, c.options.variance ?? 'design');
       compare(problems, 'columns.length', table.columns.length, e.columns.length);
       e.columns.forEach((col, j) => {
         const a = table.columns[j];
@@ -90,6 +109,7 @@ describe(`the engine agrees with R (${oracle.r}, survey ${oracle.survey})`, () =
           compare(problems, `${at}.count`, x.count, cell.count);
           compare(problems, `${at}.weightedCount`, x.weightedCount, cell.weightedCount, true);
           compare(problems, `${at}.proportion`, x.proportion, cell.proportion);
+          compare(problems, `${at}.effectiveBase`, x.effectiveBase, cell.effectiveBase, true);
           compare(problems, `${at}.ci.low`, x.ci?.low, cell.ci?.[0]);
           compare(problems, `${at}.ci.high`, x.ci?.high, cell.ci?.[1]);
           compare(problems, `${at}.letters`, x.letters, cell.letters);

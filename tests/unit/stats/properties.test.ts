@@ -122,17 +122,44 @@ describe('cross-tab properties', () => {
     );
   });
 
-  it('gives with all weights 1 exactly the unweighted table', () => {
+  it('gives with all weights 1 and Kish variances exactly the unweighted table', () => {
     fc.assert(
       fc.property(respondents, (rs) => {
         const ones = makeDataset(rs.map((r) => ({ ...r, weight: 1 })), true);
         const plain = makeDataset(rs, false);
         for (const spec of specs) {
-          const w = crosstab(ones, spec, lowThresholds);
-          const u = crosstab(plain, spec, lowThresholds);
+          const w = crosstab(ones, spec, { ...lowThresholds, variance: 'kish' });
+          const u = crosstab(plain, spec, { ...lowThresholds, variance: 'kish' });
           expect(w.weighted).toBe(true);
           expect(u.weighted).toBe(false);
           expect({ ...w, weighted: false }).toEqual(u);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('gives with all weights 1 and design variances the bases times (N − 1)/N as effective bases, and the unweighted shares', () => {
+    // Var(p̂) = N/(N − 1)·p̂(1 − p̂)/n for a domain of n of the wave's N: the design's n/(n − 1) is all that differs.
+    fc.assert(
+      fc.property(respondents, (rs) => {
+        const ones = makeDataset(rs.map((r) => ({ ...r, weight: 1 })), true);
+        const plain = makeDataset(rs, false);
+        const N = rs.length;
+        for (const spec of specs) {
+          const w = crosstab(ones, spec, lowThresholds);
+          const u = crosstab(plain, spec, lowThresholds);
+          expect(w.options.variance).toBe('design');
+          w.rows.forEach((row, r) =>
+            row.cells.forEach((cell, c) => {
+              const plainCell = u.rows[r].cells[c];
+              expect(cell.proportion).toEqual(plainCell.proportion);
+              const base = u.columns[c].baseN!;
+              const p = cell.proportion;
+              if (p > 0 && p < 1 && N > 1) expect(cell.effectiveBase).toBeCloseTo((base * (N - 1)) / N, 9);
+              else if (base > 0) expect(cell.effectiveBase).toBeCloseTo(base, 9);
+            }),
+          );
         }
       }),
       RUNS,

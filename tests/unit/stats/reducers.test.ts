@@ -100,7 +100,7 @@ describe('every cell statistic', () => {
 });
 
 describe('npsByColumn with weights, non-substantive answers and an empty column', () => {
-  it('rests the SE on the Kish base of the NPS respondents, whatever the percent base, and gives an empty column n = 0', () => {
+  it('rests the SE on the Kish base of the NPS respondents (variance kish), whatever the percent base, and gives an empty column n = 0', () => {
     const w = makeDataset(
       [
         { seg: 1, nps: 10, weight: 2 },
@@ -113,7 +113,7 @@ describe('npsByColumn with weights, non-substantive answers and an empty column'
       true,
       (c) => ({ ...c, questions: c.questions.map((q) => (q.id === 'nps' && q.type === 'single' ? { ...q, options: [...q.options, { code: 99, label: 'わからない', nonSubstantive: true }] } : q)) }),
     );
-    const t = crosstab(w, { question: 'nps', banner: 'seg' });
+    const t = crosstab(w, { question: 'nps', banner: 'seg' }, { variance: 'kish' });
     const [total, a, b, c] = npsByColumn(w, t);
     // A: the NPS respondents (わからない is unclassed) weigh 2, 1, 1, 1: W = 5, Σw² = 7, Kish
     // 25/7 ≈ 3.571 (issue 11: it was the column's Kish base 36/8 scaled by the share 5/6 = 3.75,
@@ -123,7 +123,7 @@ describe('npsByColumn with weights, non-substantive answers and an empty column'
     expect(a.score).toBeCloseTo(40, 12);
     expect(total).toEqual(a);
     for (const percentBase of ['valid', 'substantive'] as const) {
-      expect(npsByColumn(w, crosstab(w, { question: 'nps', banner: 'seg' }, { percentBase }))[1]).toEqual(a);
+      expect(npsByColumn(w, crosstab(w, { question: 'nps', banner: 'seg' }, { percentBase, variance: 'kish' }))[1]).toEqual(a);
     }
     // B (nobody) and C (seg 3 is outside the question's universe): weighted base 0 → n = 0.
     expect(b.n).toBe(0);

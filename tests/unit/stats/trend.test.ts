@@ -197,7 +197,11 @@ describe('trend: crosswalk rules, published tables and options', () => {
     const all = trend([a, b], 'sa').points.find((p) => p.wave === '2025' && p.option === 1)!;
     expect([all.proportion, all.base]).toEqual([6 / 13, 13]);
     const ab = trend([a, b], 'sa', { universe: 'seg_ab', stats: { percentBase: 'valid' } }).points.find((p) => p.wave === '2025' && p.option === 1)!;
-    expect([ab.proportion, ab.base, ab.weightedBase, ab.effectiveBase]).toEqual([6 / 8, 8, 8, 8]);
+    // Weights of 1, design-based (the default): the domain of 8 in a wave of 13 carries 13/12.
+    expect([ab.proportion, ab.base, ab.weightedBase]).toEqual([6 / 8, 8, 8]);
+    expect(ab.effectiveBase).toBeCloseTo((8 * 12) / 13, 12);
+    const kish = trend([a, b], 'sa', { universe: 'seg_ab', stats: { percentBase: 'valid', variance: 'kish' } }).points.find((p) => p.wave === '2025' && p.option === 1)!;
+    expect(kish.effectiveBase).toBe(8);
     // weighted: true reaches every microdata wave: the unweighted 2024 refuses it.
     expect(() => trend([a, b], 'sa', { weighted: true })).toThrow(/has no weights/);
   });
