@@ -10,7 +10,7 @@ import type { Dataset } from '../lib/dataset/types.ts';
 import { crosstab } from '../lib/stats/crosstab.ts';
 import { trend as engineTrend, type TrendPoint, type TrendWave, type TrendWaveInfo } from '../lib/stats/trend.ts';
 import type { CrossTab } from '../lib/stats/types.ts';
-import { trendSources } from '../lib/charts/describe.ts';
+import { trendSources } from '../lib/charts/trend-notes.ts';
 import { chartVariable, chooseKind, isTrend, parseKind, renderChart, svgMarkup, type ChartKind, type ChartTable, type ChartVariable, type GridTable, type TrendTable } from '../lib/charts/index.ts';
 import { PROTECTED_NOTE, provenanceBase, type Provenance } from '../lib/charts/provenance.ts';
 import { sourceText } from '../lib/explore/export.ts';

@@ -8,12 +8,13 @@
  */
 import type { CrossTab } from '../../lib/stats/types.ts';
 import type { TrendWave } from '../../lib/stats/trend.ts';
-import { trendSources } from '../../lib/charts/describe.ts';
+import { trendSources, wordingNotes } from '../../lib/charts/trend-notes.ts';
 import type { ChartTable, TrendTable } from '../../lib/charts/types.ts';
 import { withoutEmptyColumns } from '../../lib/charts/columns.ts';
 import type { ExploreCatalog, CatalogWave, CatalogVariable } from '../../lib/explore/catalog.ts';
 import { canCompare, everyoneLabel, findWave } from '../../lib/explore/catalog.ts';
 import { parseState, serializeState, type ExploreState, type StateFilter } from '../../lib/explore/state.ts';
+import { questionInWaves } from '../../lib/stats/trend.ts';
 import { comparisonColumn, comparisonScope, computeTable, computeTrend, sourceVariable, type ComparisonScope, type ExploreSource } from '../../lib/explore/compute.ts';
 import { fitToCube } from '../../lib/explore/restriction.ts';
 import { sourceUrl as dataFileUrl } from '../../lib/explore/source.ts';
@@ -139,15 +140,45 @@ export class HakushoExplorer extends HTMLElement {
     return { kind: 'rows', dataset: await loadDataset(url) };
   }
 
-  /** Earlier waves and this one as trend inputs (an aggregates wave compares its cube's totals). */
+  /**
+   * Earlier waves and this one as trend inputs. An aggregates wave compares its cube's totals;
+   * with a banner or filters, each aggregates wave's cube of the question (by its id in that
+   * wave) instead, which can answer one banner column and one restriction.
+   */
   async loadTrendWaves(state: ExploreState, source: Promise<ExploreSource>): Promise<TrendWave[]> {
     const wave = this.wave(state);
     const earlier = await loadHistory(wave.history);
-    if (wave.mode === 'aggregates' && wave.cube) return [...earlier, await loadTables(wave.cube.tablesUrl)];
-    if (wave.mode === 'tables') return [...earlier, await loadTables(wave.dataUrl)];
-    const current = await source;
-    if (current.kind !== 'rows') throw new Error('比較用のデータがありません');
-    return [...earlier, { codebook: current.dataset.codebook, dataset: current.dataset }];
+    let current: TrendWave;
+    if (wave.mode === 'aggregates' && wave.cube) current = await loadTables(wave.cube.tablesUrl);
+    else if (wave.mode === 'tables') current = await loadTables(wave.dataUrl);
+    else {
+      const rows = await source;
+      if (rows.kind !== 'rows') throw new Error('比較用のデータがありません');
+      current = { codebook: rows.dataset.codebook, dataset: rows.dataset };
+    }
+    const all = [...earlier, current];
+    if (!state.banner && state.filters.length === 0) return all;
+    const folders = [...wave.history.map((h) => h.cube), wave.mode === 'aggregates' ? wave.dataUrl : undefined];
+    let ids: Array<string | null>;
+    try {
+      ids = questionInWaves(all, state.question);
+    } catch {
+      return all;
+    }
+    const own = await source;
+    return Promise.all(
+      all.map(async (w, i) => {
+        const folder = folders[i];
+        const id = ids[i];
+        if (!folder || !id) return w;
+        try {
+          const cube = i === all.length - 1 && own.kind === 'cube' && own.cube.question === id ? own.cube : await loadCube(`${folder}${encodeURIComponent(id)}.bin`);
+          return { codebook: w.codebook, cubes: new Map([[id, cube]]) };
+        } catch {
+          return w; // the totals still compare; the notes say what could not be applied
+        }
+      }),
+    );
   }
 
   wave(state = this.state): CatalogWave {
@@ -286,7 +317,7 @@ export class HakushoExplorer extends HTMLElement {
       const trendNotes = this.noTrend
         ? [`前回以前の調査に、この設問を「${this.table.universeLabel}」で集計した値がないため、調査回比較は表示していません。`]
         : this.trend && this.scope
-          ? [...this.scope.notes, '前回以前の値は、公表された集計表または公開用データによります。']
+          ? [...this.scope.notes, '前回以前の値は、公表された集計表または公開用データによります。', ...wordingNotes(this.trend)]
           : [];
       const symbols = modelSymbolLegend(model);
       const scores = this.trend ? null : scoreNote(this.table, variable);

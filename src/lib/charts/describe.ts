@@ -128,15 +128,3 @@ export function scoreNote(table: ChartTable, variable?: ChartVariable): string |
   return `平均・中央値は次の得点から計算：${scored.map((o) => `${o.label}=${o.score}`).join('、')}${left.length ? `（${left.join('')}は除く）` : ''}。`;
 }
 
-/**
- * The sources of a trend: each wave cited by its own report ("2022年：…／2023年：…"), or null
- * when the trend does not know its waves' reports (issue 12: earlier waves were cited with the
- * latest report's citation). `strip` removes a leading 「出典：」.
- */
-export function trendSources(table: { waveInfo?: { wave: string; citation: string }[]; waves: string[] }, strip: (citation: string) => string = (c) => c): string | null {
-  const info = table.waveInfo?.filter((w) => table.waves.includes(w.wave));
-  if (!info || info.length === 0) return null;
-  const distinct = new Set(info.map((w) => strip(w.citation)));
-  if (distinct.size === 1) return [...distinct][0];
-  return info.map((w) => `${w.wave}年：${strip(w.citation)}`).join('／');
-}

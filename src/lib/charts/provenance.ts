@@ -57,7 +57,8 @@ export function provenanceLines(p: Provenance): { header: string[]; footer: stri
 export function withProvenance(chart: string, width: number, height: number, p: Provenance): { svg: string; height: number } {
   const { header, footer } = provenanceLines(p);
   const perLine = Math.max(10, Math.floor((width - 16) / FONT_SIZE));
-  const wrap = (lines: string[]) => lines.flatMap((l) => wrapLines(l, perLine, 4));
+  // The source line may cite every wave of a trend and ends with the permalink: it is never cut.
+  const wrap = (lines: string[]) => lines.flatMap((l) => wrapLines(l, perLine, l.startsWith('出典：') ? Math.ceil(l.length / perLine) + 2 : 4));
   const top = wrap(header);
   const bottom = wrap(footer);
   const pad = 8;

@@ -1,4 +1,5 @@
 /** Trends across waves: one line per option, a slope chart when there are two waves. */
+import { wordingNotes } from './trend-notes.ts';
 import * as Plot from '@observablehq/plot';
 import { testChange, type TrendPoint } from '../stats/trend.ts';
 import { formatBase, formatInterval, formatPercent } from '../stats/format.ts';
@@ -93,6 +94,7 @@ export function trendSpec(trend: TrendTable, width: number, kind: ChartKind, var
       ...(published ? [`${published}年の値は公表資料の数値です（信頼区間は公表された割合と回答者数から計算）。`] : []),
       ...(protectedWaves ? [`${protectedWaves}年の値は、秘匿処理（セルキー法による撹乱）をした集計値です。`] : []),
       ...(marks.size > 0 ? [`↑↓：前回の調査からの変化が統計的に有意（2標本の比率の z 検定、5%水準）。`] : []),
+      ...wordingNotes({ ...trend, points }),
     ],
     plot: {
       ...baseOptions(width, 300, { left: 88, right: Math.min(width * 0.45, widest + 76), top: 16 }),

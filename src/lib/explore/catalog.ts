@@ -62,6 +62,8 @@ export interface HistoryWave {
   wave: string;
   kind: 'microdata' | 'tables';
   url: string;
+  /** A protected wave: the folder of its per-question cube files (comparisons with a banner or filters read them). */
+  cube?: string;
 }
 
 /** A variable of the cube's filter list: one value or one of its nets at a time. */

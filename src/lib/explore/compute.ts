@@ -8,7 +8,8 @@ import type { Dataset } from '../dataset/types.ts';
 import type { CrossTab, StatsOptions } from '../stats/types.ts';
 import type { ChartVariable, TrendTable } from '../charts/types.ts';
 import { crosstab } from '../stats/crosstab.ts';
-import { segmentInWaves, trend, type Segment, type TrendWave } from '../stats/trend.ts';
+import { cubeRestriction, questionInWaves, segmentInWaves, trend, type Segment, type TrendWave } from '../stats/trend.ts';
+import type { Filter } from '../dataset/codebook.ts';
 import { chartVariable } from '../charts/variable.ts';
 import { cubeCrosstab } from '../cube/query.ts';
 import type { QuestionCube } from '../cube/types.ts';
@@ -56,19 +57,41 @@ export interface ComparisonScope {
   notes: string[];
 }
 
-/** Why a wave cannot be filtered respondent by respondent, or null when it can. */
-function unfilterable(wave: TrendWave, variables: string[]): string | null {
+/**
+ * Why a wave cannot apply the filters (with the state's universe), or null when it can: respondent
+ * rows with the filter variables, or the question's protected cube when the filters are one
+ * restriction it publishes (`question`: the question's id in that wave).
+ */
+function unfilterable(wave: TrendWave, filters: Filter[], universe: string | undefined, question: string | null): string | null {
+  if ('cubes' in wave) {
+    const cube = question ? wave.cubes.get(question) : undefined;
+    if (!cube) return '秘匿処理した集計値にこの設問がありません';
+    return cubeRestriction(wave.codebook, cube, { universe, filters }) === null ? '秘匿処理した集計値は、対象者か1つの項目の1つの選択肢のどちらか1つでしか絞り込めません' : null;
+  }
   if (!('dataset' in wave)) return wave.tables.some((t) => t.protected) ? '秘匿処理した集計値' : '公表された集計表';
-  const missing = variables.filter((v) => !wave.dataset.variables.has(v));
+  const missing = [...new Set(filters.flatMap((f) => ('q' in f ? [f.q] : [])))].filter((v) => !wave.dataset.variables.has(v));
   return missing.length > 0 ? `回答者データに「${missing.join('」「')}」がありません` : null;
 }
 
 /** Why a wave cannot give the banner column `segment` (its own id and code), or null when it can. */
-function unsegmentable(wave: TrendWave, segment: Segment | null): string | null {
+function unsegmentable(wave: TrendWave, segment: Segment | null, question: string | null): string | null {
   if (segment === null) return 'この集計軸に当たる変数がありません（対応表にない設問か、定義されていない派生変数）';
   if ('dataset' in wave) return wave.dataset.variables.has(segment.variable) ? null : `回答者データに「${segment.variable}」がありません`;
+  if ('cubes' in wave) {
+    const banner = (question ? wave.cubes.get(question) : undefined)?.banners.find((b) => b.id === segment.variable);
+    return banner?.columns.some((c) => c.key === String(segment.code)) ? null : '秘匿処理した集計値にこの集計軸がありません';
+  }
   if (wave.tables.some((t) => t.segment === `${segment.variable}=${segment.code}`)) return null;
   return wave.tables.some((t) => t.protected) ? '秘匿処理した集計値は全体の値のみ' : '公表された集計表に集計軸別の値がありません';
+}
+
+/** The question's id in every wave (null where it is not linked, or when the latest wave lacks it). */
+function safeQuestionIds(waves: TrendWave[], question: string): Array<string | null> {
+  try {
+    return questionInWaves(waves, question);
+  } catch {
+    return waves.map(() => null);
+  }
 }
 
 /** The banner column a comparison shows: the state's `column`, else the banner's first code. */
@@ -88,13 +111,16 @@ export function comparisonColumn(state: ExploreState, codes: number[]): number |
 export function comparisonScope(waves: TrendWave[], state: ExploreState, words: { filters: string[]; banner: string | null; universe: string; column?: { code: number; label: string } | null }): ComparisonScope {
   const notes = [`調査回比較の対象者：${words.universe}。`];
   let filters = false;
+  const questions = safeQuestionIds(waves, state.question);
   if (state.filters.length > 0) {
-    const blocked = waves.map((w) => ({ wave: w.codebook.survey.wave, why: unfilterable(w, state.filters.map((f) => f.variable)) })).filter((b) => b.why !== null);
+    const engineFilters = state.filters.map(toEngineFilter);
+    const universe = state.universe !== 'all' ? state.universe : undefined;
+    const blocked = waves.map((w, i) => ({ wave: w.codebook.survey.wave, why: unfilterable(w, engineFilters, universe, questions[i]) })).filter((b) => b.why !== null);
     if (blocked.length === 0) {
       filters = true;
       notes.push(`絞り込み（${words.filters.join('、')}）を各調査回に適用しています。`);
     } else {
-      notes.push(`絞り込み（${words.filters.join('、')}）は調査回比較に適用していません。回答者ごとに絞り込めない調査回があるためです：${blocked.map((b) => `${b.wave}年（${b.why}）`).join('、')}。比較の値は絞り込みをしない対象者全体のものです。`);
+      notes.push(`絞り込み（${words.filters.join('、')}）は調査回比較に適用していません。絞り込みを適用できない調査回があるためです：${blocked.map((b) => `${b.wave}年（${b.why}）`).join('、')}。比較の値は絞り込みをしない対象者全体のものです。`);
     }
   }
   let segment: Segment | null = null;
@@ -102,7 +128,7 @@ export function comparisonScope(waves: TrendWave[], state: ExploreState, words: 
     const column = words.column ?? null;
     const wanted = column ? { variable: state.banner, code: column.code } : null;
     const mapped = wanted ? segmentInWaves(waves, wanted) : waves.map(() => null);
-    const blocked = waves.map((w, i) => ({ wave: w.codebook.survey.wave, why: unsegmentable(w, mapped[i]) })).filter((b) => b.why !== null);
+    const blocked = waves.map((w, i) => ({ wave: w.codebook.survey.wave, why: unsegmentable(w, mapped[i], questions[i]) })).filter((b) => b.why !== null);
     if (column && blocked.length === 0) {
       segment = wanted;
       notes.push(`集計軸（${words.banner}）の「${column.label}」の列を各調査回で比較しています。`);

@@ -12,8 +12,16 @@ import { proportionInterval } from './interval.ts';
 import { resolveStatsOptions } from './options.ts';
 import { twoProportionZ } from './significance.ts';
 import { roundHalfUp } from './format.ts';
+import { cubeCrosstab } from '../cube/query.ts';
+import { NO_RESTRICTION, filterRestrictionId, netRestrictionId, universeRestrictionId } from '../cube/plan.ts';
+import type { QuestionCube } from '../cube/types.ts';
 
-export type TrendWave = { codebook: Codebook; dataset: Dataset } | { codebook: Codebook; tables: PublishedTable[] };
+/**
+ * A wave of a trend: respondent rows, published tables (printed, or a protected cube's totals),
+ * or protected cubes — the question's cube, by the question's id in that wave — which can also
+ * answer one banner column and one restriction (docs/statistics.md, "Comparisons in the explorer").
+ */
+export type TrendWave = { codebook: Codebook; dataset: Dataset } | { codebook: Codebook; tables: PublishedTable[] } | { codebook: Codebook; cubes: Map<string, QuestionCube> };
 
 export interface TrendOptions {
   /** Universe id, looked up in every wave (default: each wave's question universe; published: `all`). */
@@ -88,6 +96,9 @@ export interface TrendWaveInfo {
   /** The question's id and type in this wave (`grid-row` for a grid row). */
   question: string;
   type: string;
+  /** The question's wording in this wave, and each option's label there (by the latest wave's code). */
+  text: string;
+  labels: Record<number, string>;
 }
 
 export interface Trend {
@@ -148,6 +159,11 @@ function followCrosswalk(waves: TrendWave[], questionId: string): Array<{ questi
   return out;
 }
 
+/** The id `questionId` (of the latest wave) has in every wave, oldest first; null where a crosswalk drops it. */
+export function questionInWaves(waves: TrendWave[], questionId: string): Array<string | null> {
+  return followCrosswalk(waves, questionId).map((m) => m?.question ?? null);
+}
+
 /**
  * The banner column `segment` (ids of the latest wave) in every wave, oldest first: a question is
  * followed through the crosswalks like the trend's question; a derived variable keeps its id and
@@ -179,6 +195,52 @@ function microdataPoints(wave: { codebook: Codebook; dataset: Dataset }, questio
     const cell = row.cells[0];
     // The share's own effective base (docs/statistics.md, "Changes between waves"): design-based where it replaces Kish.
     points.push({ wave: wave.codebook.survey.wave, option: ref, label: labels.get(ref)!, question, code, proportion: cell.proportion, ci: cell.ci, base: total.baseN ?? total.n, effectiveBase: cell.effectiveBase ?? total.effectiveBase, weightedBase: total.weightedBase, source: 'microdata' });
+  }
+  return points;
+}
+
+/**
+ * The cube restriction that answers `options` in a wave (docs/statistics.md, "Protected cube"):
+ * the question's own universe, another universe, or one filter on one variable with one code or
+ * exactly one codebook net's codes (never a universe and a filter together). Null when the cube
+ * cannot answer it.
+ */
+export function cubeRestriction(codebook: Codebook, cube: QuestionCube, options: Pick<TrendOptions, 'universe' | 'filters'>): string | null {
+  const filters = options.filters ?? [];
+  let id: string;
+  if (filters.length > 0) {
+    const own = options.universe === undefined || options.universe === cube.meta.universe;
+    const f = filters[0];
+    if (filters.length > 1 || !own || !('q' in f)) return null;
+    const codes = 'in' in f ? f.in : 'includesAny' in f ? f.includesAny : 'includesAll' in f && f.includesAll.length === 1 ? f.includesAll : null;
+    if (!codes || codes.length === 0) return null;
+    if (codes.length === 1) id = filterRestrictionId(f.q, codes[0]);
+    else {
+      const q = codebook.questions.find((x) => x.id === f.q.split('__')[0]);
+      const key = [...codes].sort((a, b) => a - b).join(',');
+      const net = q && 'nets' in q ? q.nets.find((n) => [...n.codes].sort((a, b) => a - b).join(',') === key) : undefined;
+      if (!net || 'includesAll' in f) return null;
+      id = netRestrictionId(f.q, net.id);
+    }
+  } else id = options.universe === undefined || options.universe === cube.meta.universe ? NO_RESTRICTION : universeRestrictionId(options.universe);
+  return cube.restrictions.some((r) => r.id === id) ? id : null;
+}
+
+function cubePoints(wave: { codebook: Codebook; cubes: Map<string, QuestionCube> }, question: string, codes: Map<number, number>, labels: Map<number, string>, options: TrendOptions, segment: Segment | null): TrendPoint[] {
+  const cube = wave.cubes.get(question);
+  if (!cube) return [];
+  const restriction = cubeRestriction(wave.codebook, cube, options);
+  if (restriction === null) throw new CrossTabError(`trend: the protected cube of ${wave.codebook.survey.wave} cannot answer this universe and these filters`);
+  if (segment && !cube.banners.some((b) => b.id === segment.variable)) return [];
+  const table = cubeCrosstab(cube, { banner: segment ? segment.variable : null, restriction }, options.stats);
+  const c = segment ? table.columns.findIndex((col) => col.key === String(segment.code)) : 0;
+  const column = table.columns[c];
+  if (!column || column.withheld || column.suppressed) return [];
+  const points: TrendPoint[] = [];
+  for (const [ref, code] of codes) {
+    const cell = table.rows.find((r) => r.key === String(code))?.cells[c];
+    if (!cell || !Number.isFinite(cell.proportion)) continue;
+    points.push({ wave: wave.codebook.survey.wave, option: ref, label: labels.get(ref)!, question, code, proportion: cell.proportion, ci: cell.ci, base: column.baseN ?? column.n, effectiveBase: column.effectiveBase, weightedBase: column.weightedBase, source: 'protected' });
   }
   return points;
 }
@@ -273,7 +335,7 @@ export function trend(waves: TrendWave[], questionId: string, options: TrendOpti
     // A wave without the banner column gives no points rather than its total.
     const segment = segments ? segments[i] : null;
     if (segments && segment === null) return;
-    points.push(...('dataset' in wave ? microdataPoints(wave, m.question, m.codes, labels, options, segment) : publishedPoints(wave, m.question, m.codes, labels, options, segment)));
+    points.push(...('dataset' in wave ? microdataPoints(wave, m.question, m.codes, labels, options, segment) : 'cubes' in wave ? cubePoints(wave, m.question, m.codes, labels, options, segment) : publishedPoints(wave, m.question, m.codes, labels, options, segment)));
   });
   const info: TrendWaveInfo[] = [];
   waves.forEach((w, i) => {
@@ -282,7 +344,15 @@ export function trend(waves: TrendWave[], questionId: string, options: TrendOpti
     const [qid, row] = m.question.split('__');
     const q = w.codebook.questions.find((x) => x.id === qid);
     const survey = w.codebook.survey;
-    info.push({ wave: survey.wave, title: survey.title, citation: survey.citation, synthetic: survey.synthetic ?? false, question: m.question, type: row !== undefined ? 'grid-row' : (q?.type ?? 'single') });
+    const here = optionsOf(w.codebook, m.question) ?? [];
+    const labels: Record<number, string> = {};
+    for (const [ref, code] of m.codes) {
+      const o = here.find((x) => x.code === code);
+      if (o) labels[ref] = o.label;
+    }
+    const gridRow = q?.type === 'grid' && row !== undefined ? q.rows.find((r) => r.id === row) : undefined;
+    const text = q ? `${q.text}${gridRow ? `（${gridRow.label}）` : ''}` : m.question;
+    info.push({ wave: survey.wave, title: survey.title, citation: survey.citation, synthetic: survey.synthetic ?? false, question: m.question, type: row !== undefined ? 'grid-row' : (q?.type ?? 'single'), text, labels });
   });
   const alpha = resolveStatsOptions(options.stats).alpha;
   const tests: TrendTest[] = [];

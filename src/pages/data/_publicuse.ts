@@ -109,7 +109,8 @@ export function history(wave: LoadedWave): HistoryWave[] {
     if (!previous) break;
     seen.add(previous.wave);
     const rows = previous.dataset && previous.codebook.survey.publish === 'microdata';
-    out.unshift(rows ? { wave: previous.wave, kind: 'microdata', url: publicUsePath(previous.survey, previous.wave) } : { wave: previous.wave, kind: 'tables', url: tablesPath(previous.survey, previous.wave) });
+    const cube = previous.dataset && !rows ? { cube: cubePath(previous.survey, previous.wave) } : {};
+    out.unshift(rows ? { wave: previous.wave, kind: 'microdata', url: publicUsePath(previous.survey, previous.wave) } : { wave: previous.wave, kind: 'tables', url: tablesPath(previous.survey, previous.wave), ...cube });
     at = previous;
   }
   return out;

@@ -43,4 +43,12 @@ describe('chart provenance', () => {
     expect(inner.getAttribute('width')).toBe('640');
     expect(svg).not.toContain('<script>');
   });
+  it('never cuts the source line, however many waves it cites: the permalink at its end stays whole', () => {
+    const link = 'https://example.org/virtualex/2023/overview/#fig-cs_effect_felt-trend';
+    const source = `${Array.from({ length: 4 }, (_, i) => `${2021 + i}年：バーチャレクス・コンサルティング株式会社「${2021 + i}年カスタマーサクセスに関する調査」（カスタマーサクセス実態調査 第三弾・第四弾）`).join('／')}／${link}`;
+    const { svg } = withProvenance(chart, 640, 300, { ...p, source });
+    const texts = Array.from(new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement!.getElementsByTagName('text')).map((t) => t.textContent ?? '');
+    expect(texts.join('')).toContain(`出典：${source}`);
+    expect(texts.join('')).not.toContain('…');
+  });
 });

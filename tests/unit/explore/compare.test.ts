@@ -9,6 +9,8 @@ import { comparisonColumn, comparisonScope, computeTrend } from '../../../src/li
 import { crosstab } from '../../../src/lib/stats/crosstab.ts';
 import { trend, type TrendWave } from '../../../src/lib/stats/trend.ts';
 import type { ExploreState } from '../../../src/lib/explore/state.ts';
+import { buildCube } from '../../../src/lib/cube/build.ts';
+import { publicCodebook } from '../../../src/lib/publicuse/publicity.ts';
 
 const state = (over: Partial<ExploreState> = {}): ExploreState => ({
   survey: 'virtualex', wave: '2023', question: 'touch_model', banner: null, universe: 'effect_felt', filters: [], compare: true,
@@ -37,7 +39,7 @@ describe('comparisonScope', () => {
       segment: null,
       notes: [
         '調査回比較の対象者：効果を感じている。',
-        '絞り込み（従業員規模：1〜99名）は調査回比較に適用していません。回答者ごとに絞り込めない調査回があるためです：2022年（公表された集計表）、2023年（秘匿処理した集計値）。比較の値は絞り込みをしない対象者全体のものです。',
+        '絞り込み（従業員規模：1〜99名）は調査回比較に適用していません。絞り込みを適用できない調査回があるためです：2022年（公表された集計表）、2023年（秘匿処理した集計値）。比較の値は絞り込みをしない対象者全体のものです。',
       ],
     });
   });
@@ -45,7 +47,7 @@ describe('comparisonScope', () => {
     const { rows, asEarlier } = waves();
     expect(comparisonScope([asEarlier, rows], state({ filters: smallFirms }), words)).toEqual({ filters: true, segment: null, notes: ['調査回比較の対象者：効果を感じている。', '絞り込み（従業員規模：1〜99名）を各調査回に適用しています。'] });
     const without = { ...asEarlier, dataset: { ...asEarlier.dataset, variables: new Map([...asEarlier.dataset.variables].filter(([id]) => id !== 'employee_size')) } };
-    expect(comparisonScope([without, rows], state({ filters: smallFirms }), words).notes[1]).toBe('絞り込み（従業員規模：1〜99名）は調査回比較に適用していません。回答者ごとに絞り込めない調査回があるためです：2022年（回答者データに「employee_size」がありません）。比較の値は絞り込みをしない対象者全体のものです。');
+    expect(comparisonScope([without, rows], state({ filters: smallFirms }), words).notes[1]).toBe('絞り込み（従業員規模：1〜99名）は調査回比較に適用していません。絞り込みを適用できない調査回があるためです：2022年（回答者データに「employee_size」がありません）。比較の値は絞り込みをしない対象者全体のものです。');
   });
   it('says that a banner is not applied, naming each wave without the column and why', () => {
     const { tables, rows } = waves();
@@ -107,5 +109,42 @@ describe('computeTrend', () => {
   it('refuses to filter a published table', () => {
     const { tables, rows } = waves();
     expect(() => trend([tables, rows], 'touch_model', { universe: 'effect_felt', filters: [{ q: 'employee_size', in: [1] }] })).toThrow('trend: 2022 is published tables and cannot apply filters');
+  });
+});
+
+describe('comparisons of protected cubes (issue 11: banner and filters wherever the cubes answer them)', () => {
+  const noNoise = { perturbation: { D: 0, V: 1, js: 0 }, suppressBase: 0, guard: false };
+  const keysOf = (n: number) => new Float64Array(n).map((_, i) => (Math.imul(i + 1, 2654435761) >>> 0) % 2 ** 24);
+  /** Both waves as cubes without noise (so they equal crosstab()), employee_size linked by the crosswalk. */
+  function cubeWaves() {
+    const { rows, asEarlier } = waves();
+    const cw = rows.codebook.crosswalk!;
+    const codebook = { ...rows.codebook, crosswalk: { ...cw, questions: [...cw.questions, { question: 'employee_size' }] } };
+    const cube = buildCube(rows.dataset, publicCodebook(rows.codebook), keysOf(rows.dataset.n), noNoise);
+    const cubes = new Map([['touch_model', cube.questions.get('touch_model')!]]);
+    return { rows, earlier: { codebook: asEarlier.codebook, cubes } as TrendWave, later: { codebook, cubes } as TrendWave };
+  }
+  it('apply a banner column from each wave\'s cube', () => {
+    const { rows, earlier, later } = cubeWaves();
+    const s = state({ banner: 'employee_size', column: 2 });
+    const scope = comparisonScope([earlier, later], s, { ...words, filters: [], banner: '従業員規模', column: { code: 2, label: '100〜299名' } });
+    expect(scope.segment).toEqual({ variable: 'employee_size', code: 2 });
+    const t = computeTrend([earlier, later], s, '効果を感じている', scope)!;
+    const want = crosstab(rows.dataset, { question: 'touch_model', universe: 'effect_felt', banner: 'employee_size' });
+    const c = want.columns.findIndex((x) => x.key === '2');
+    expect(t.points.filter((p) => p.wave === '2023').map((p) => [p.proportion, p.base, p.source])).toEqual(want.rows.filter((r) => r.kind === 'option').map((r) => [r.cells[c].proportion, want.columns[c].n, 'protected']));
+  });
+  it('apply one filter the cubes publish, and refuse two with the reason', () => {
+    const { rows, earlier, later } = cubeWaves();
+    const one = state({ universe: 'all', filters: smallFirms });
+    const scope = comparisonScope([earlier, later], one, words);
+    expect(scope.filters).toBe(true);
+    const t = computeTrend([earlier, later], one, '全体', scope)!;
+    const want = crosstab(rows.dataset, { question: 'touch_model', filters: [{ q: 'employee_size', in: [1] }] });
+    expect(t.points.filter((p) => p.wave === '2022').map((p) => p.proportion)).toEqual(want.rows.filter((r) => r.kind === 'option').map((r) => r.cells[0].proportion));
+    // A universe and a filter together are two restrictions: no cube publishes that.
+    const two = comparisonScope([earlier, later], state({ filters: smallFirms }), words);
+    expect(two.filters).toBe(false);
+    expect(two.notes[1]).toContain('2022年（秘匿処理した集計値は、対象者か1つの項目の1つの選択肢のどちらか1つでしか絞り込めません）');
   });
 });

@@ -1,0 +1,146 @@
+/**
+ * What changed between two waves of a survey (issue 12, `npm run diff-waves`): questions added,
+ * dropped and renamed; per linked question the wording, universe, answer type, grid rows and
+ * options (added, dropped, relabelled, recoded); and crosswalk gaps — a question with the same id
+ * in both waves that the crosswalk does not link, so its trend breaks. Pure: two codebooks in,
+ * a `WaveDiff` out; `diffText` words it for editors (Japanese).
+ */
+import type { Codebook, Question } from '../dataset/codebook.ts';
+
+/** One option's change between the waves (codes: `from` in the earlier wave, `to` in the later). */
+export interface OptionChange {
+  kind: 'added' | 'dropped' | 'relabelled' | 'recoded';
+  /** Code in the later wave (absent for a dropped option). */
+  to?: number;
+  /** Code in the earlier wave (absent for an added option). */
+  from?: number;
+  /** Label in the later wave, else the earlier one. */
+  label: string;
+  /** Relabelled: the earlier wave's label. */
+  previousLabel?: string;
+}
+
+export interface QuestionChange {
+  /** Id in the later wave and in the earlier one. */
+  id: string;
+  previous: string;
+  label: string;
+  text?: { from: string; to: string };
+  universe?: { from: string; to: string };
+  type?: { from: string; to: string };
+  rows?: { added: string[]; dropped: string[] };
+  options: OptionChange[];
+}
+
+export interface WaveDiff {
+  survey: string;
+  from: string;
+  to: string;
+  /** The later wave's crosswalk names the earlier wave (otherwise nothing is linked). */
+  linked: boolean;
+  added: Array<{ id: string; label: string }>;
+  dropped: Array<{ id: string; label: string }>;
+  renamed: Array<{ from: string; to: string; label: string }>;
+  /** Same id in both waves, not linked by the crosswalk: its trend stops at the later wave. */
+  gaps: Array<{ id: string; label: string }>;
+  /** Linked questions with at least one change. */
+  changed: QuestionChange[];
+  /** Linked questions without any change. */
+  unchanged: number;
+}
+
+type Options = Array<{ code: number; label: string }>;
+const optionsOf = (q: Question): Options => ('options' in q ? q.options : []);
+
+function optionChanges(later: Options, earlier: Options, map: Record<string, number> | undefined): OptionChange[] {
+  const out: OptionChange[] = [];
+  const used = new Set<number>();
+  for (const o of later) {
+    const code = map?.[String(o.code)] ?? o.code;
+    const before = earlier.find((e) => e.code === code);
+    if (!before) {
+      out.push({ kind: 'added', to: o.code, label: o.label });
+      continue;
+    }
+    used.add(code);
+    if (code !== o.code) out.push({ kind: 'recoded', to: o.code, from: code, label: o.label });
+    if (before.label !== o.label) out.push({ kind: 'relabelled', to: o.code, from: code, label: o.label, previousLabel: before.label });
+  }
+  for (const e of earlier) if (!used.has(e.code)) out.push({ kind: 'dropped', from: e.code, label: e.label });
+  return out;
+}
+
+function questionChange(later: Question, earlier: Question, map: Record<string, number> | undefined): QuestionChange {
+  const change: QuestionChange = { id: later.id, previous: earlier.id, label: later.label, options: optionChanges(optionsOf(later), optionsOf(earlier), map) };
+  if (later.text !== earlier.text) change.text = { from: earlier.text, to: later.text };
+  if (later.universe !== earlier.universe) change.universe = { from: earlier.universe, to: later.universe };
+  if (later.type !== earlier.type) change.type = { from: earlier.type, to: later.type };
+  if (later.type === 'grid' && earlier.type === 'grid') {
+    const now = later.rows.map((r) => r.id);
+    const then = earlier.rows.map((r) => r.id);
+    const rows = { added: now.filter((r) => !then.includes(r)), dropped: then.filter((r) => !now.includes(r)) };
+    if (rows.added.length + rows.dropped.length > 0) change.rows = rows;
+  }
+  return change;
+}
+
+const isChanged = (c: QuestionChange) => c.options.length > 0 || c.text !== undefined || c.universe !== undefined || c.type !== undefined || c.rows !== undefined;
+
+/** The differences from the earlier wave `a` to the later wave `b` of one survey. */
+export function diffWaves(a: Codebook, b: Codebook): WaveDiff {
+  const linked = b.crosswalk?.wave === a.survey.wave;
+  const entries = linked ? b.crosswalk!.questions : [];
+  const earlier = new Map(a.questions.map((q) => [q.id, q]));
+  const link = new Map<string, { previous: string; options?: Record<string, number> }>();
+  for (const e of entries) {
+    // Grid rows (`grid__row`) link through their grid; the diff reports whole questions.
+    const id = e.question.split('__')[0];
+    if (!link.has(id)) link.set(id, { previous: (e.previous ?? e.question).split('__')[0], ...(e.options ? { options: e.options } : {}) });
+  }
+  const diff: WaveDiff = { survey: b.survey.id, from: a.survey.wave, to: b.survey.wave, linked, added: [], dropped: [], renamed: [], gaps: [], changed: [], unchanged: 0 };
+  const reached = new Set<string>();
+  for (const q of b.questions) {
+    const l = link.get(q.id);
+    const before = l ? earlier.get(l.previous) : undefined;
+    if (!l || !before) {
+      if (earlier.has(q.id)) diff.gaps.push({ id: q.id, label: q.label });
+      else diff.added.push({ id: q.id, label: q.label });
+      if (earlier.has(q.id)) reached.add(q.id);
+      continue;
+    }
+    reached.add(before.id);
+    if (before.id !== q.id) diff.renamed.push({ from: before.id, to: q.id, label: q.label });
+    const change = questionChange(q, before, l.options);
+    if (isChanged(change)) diff.changed.push(change);
+    else diff.unchanged++;
+  }
+  for (const q of a.questions) if (!reached.has(q.id)) diff.dropped.push({ id: q.id, label: q.label });
+  return diff;
+}
+
+const list = (items: string[]) => (items.length > 0 ? items.join('、') : 'なし');
+
+/** The diff in words, one line per fact (Japanese, for editors' terminals and the editors' page). */
+export function diffText(d: WaveDiff): string[] {
+  const lines = [`${d.survey}：${d.from} → ${d.to} の違い`];
+  if (!d.linked) lines.push(`  注意：${d.to} の codebook に ${d.from} への対応表（crosswalk）がないため、どの設問も推移でつながっていません。`);
+  lines.push(`  追加された設問（${d.added.length}）：${list(d.added.map((q) => `${q.id}「${q.label}」`))}`);
+  lines.push(`  削除された設問（${d.dropped.length}）：${list(d.dropped.map((q) => `${q.id}「${q.label}」`))}`);
+  lines.push(`  IDが変わった設問（${d.renamed.length}）：${list(d.renamed.map((q) => `${q.from} → ${q.to}`))}`);
+  if (d.gaps.length > 0) lines.push(`  対応表にない同じIDの設問（${d.gaps.length}、推移が途切れます）：${list(d.gaps.map((q) => q.id))}`);
+  lines.push(`  変更のない設問：${d.unchanged}`);
+  for (const c of d.changed) {
+    lines.push(`  ${c.id}「${c.label}」${c.previous !== c.id ? `（${d.from}：${c.previous}）` : ''}`);
+    if (c.text) lines.push(`    設問文：「${c.text.from}」→「${c.text.to}」`);
+    if (c.universe) lines.push(`    対象者：${c.universe.from} → ${c.universe.to}`);
+    if (c.type) lines.push(`    回答形式：${c.type.from} → ${c.type.to}`);
+    if (c.rows) lines.push(`    行：追加 ${list(c.rows.added)}／削除 ${list(c.rows.dropped)}`);
+    for (const o of c.options) {
+      if (o.kind === 'added') lines.push(`    選択肢の追加：${o.to}「${o.label}」`);
+      else if (o.kind === 'dropped') lines.push(`    選択肢の削除：${o.from}「${o.label}」`);
+      else if (o.kind === 'recoded') lines.push(`    コードの変更：${o.from} → ${o.to}「${o.label}」`);
+      else lines.push(`    選択肢の表記の変更：${o.to}「${o.previousLabel}」→「${o.label}」`);
+    }
+  }
+  return lines;
+}

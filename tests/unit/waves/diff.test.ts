@@ -1,0 +1,102 @@
+/**
+ * `diffWaves` (issue 12, point 2): every kind of change between two waves, found from the two
+ * codebooks and the later wave's crosswalk; and the CLI's messages.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { readCodebook } from '../../../src/lib/dataset/codebook-read.ts';
+import type { Codebook } from '../../../src/lib/dataset/codebook.ts';
+import { diffText, diffWaves } from '../../../src/lib/waves/diff.ts';
+
+function codebook(wave: string, questions: string, crosswalk = ''): Codebook {
+  const text = `survey:
+  id: s
+  wave: '${wave}'
+  title: 調査${wave}
+  publisher: P
+  fieldwork: { start: ${wave}-01-01, end: ${wave}-01-31 }
+  method: web
+  population: p
+  n: 10
+  citation: c
+  licence: CC0
+universes:
+  - { id: doers, label: 取り組んでいる, filter: { q: engaged, in: [1] } }
+questions:
+  - { id: engaged, text: 取り組んでいますか, label: 取り組み, type: single, options: [{ code: 1, label: はい }, { code: 2, label: いいえ }] }
+${questions}${crosswalk}`;
+  const r = readCodebook(text, `${wave}.yaml`);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.value;
+}
+
+describe('diffWaves', () => {
+  it('finds added, dropped, renamed, relabelled, recoded, reworded and re-based questions and options, and crosswalk gaps', () => {
+    const a = codebook('2025', `  - { id: effect, text: 効果はありますか, label: 効果, type: single, options: [{ code: 1, label: ある }, { code: 2, label: ない }, { code: 3, label: わからない }] }
+  - { id: old_name, text: 人数, label: 人数, type: single, options: [{ code: 1, label: 少ない }, { code: 2, label: 多い }] }
+  - { id: dropped_q, text: 消える設問, label: 消える, type: single, options: [{ code: 1, label: A }] }
+  - { id: same_id, text: 同じID, label: 同じ, type: single, options: [{ code: 1, label: A }] }
+  - { id: grid_q, text: 表, label: 表, type: grid, rows: [{ id: r1, label: 行1 }, { id: r2, label: 行2 }], options: [{ code: 1, label: A }] }
+`);
+    const b = codebook('2026', `  - { id: effect, text: 効果を感じていますか, label: 効果, type: single, universe: doers, options: [{ code: 1, label: 感じている }, { code: 2, label: ない }, { code: 4, label: 未定 }] }
+  - { id: new_name, text: 人数, label: 人数, type: single, options: [{ code: 1, label: 多い }, { code: 2, label: 少ない }] }
+  - { id: added_q, text: 新しい設問, label: 新しい, type: single, options: [{ code: 1, label: A }] }
+  - { id: same_id, text: 同じID, label: 同じ, type: single, options: [{ code: 1, label: A }] }
+  - { id: grid_q, text: 表, label: 表, type: grid, rows: [{ id: r1, label: 行1 }, { id: r3, label: 行3 }], options: [{ code: 1, label: A }] }
+`, `crosswalk:
+  wave: '2025'
+  questions:
+    - { question: engaged }
+    - { question: effect }
+    - { question: new_name, previous: old_name, options: { '1': 2, '2': 1 } }
+    - { question: grid_q }
+`);
+    const d = diffWaves(a, b);
+    expect(d.linked).toBe(true);
+    expect(d.added).toEqual([{ id: 'added_q', label: '新しい' }]);
+    expect(d.dropped).toEqual([{ id: 'dropped_q', label: '消える' }]);
+    expect(d.renamed).toEqual([{ from: 'old_name', to: 'new_name', label: '人数' }]);
+    expect(d.gaps).toEqual([{ id: 'same_id', label: '同じ' }]);
+    expect(d.unchanged).toBe(1);
+    const effect = d.changed.find((c) => c.id === 'effect')!;
+    expect(effect.text).toEqual({ from: '効果はありますか', to: '効果を感じていますか' });
+    expect(effect.universe).toEqual({ from: 'all', to: 'doers' });
+    expect(effect.options).toEqual([
+      { kind: 'relabelled', to: 1, from: 1, label: '感じている', previousLabel: 'ある' },
+      { kind: 'added', to: 4, label: '未定' },
+      { kind: 'dropped', from: 3, label: 'わからない' },
+    ]);
+    // Recoded with the same labels: no relabel.
+    expect(d.changed.find((c) => c.id === 'new_name')!.options).toEqual([
+      { kind: 'recoded', to: 1, from: 2, label: '多い' },
+      { kind: 'recoded', to: 2, from: 1, label: '少ない' },
+    ]);
+    expect(d.changed.find((c) => c.id === 'grid_q')!.rows).toEqual({ added: ['r3'], dropped: ['r2'] });
+    const text = diffText(d).join('\n');
+    expect(text).toContain('選択肢の表記の変更：1「ある」→「感じている」');
+    expect(text).toContain('対応表にない同じIDの設問（1、推移が途切れます）：same_id');
+    expect(text).toContain('IDが変わった設問（1）：old_name → new_name');
+    expect(text).toContain('設問文：「効果はありますか」→「効果を感じていますか」');
+  });
+  it('says that nothing is linked when the later wave has no crosswalk to the earlier one', () => {
+    const a = codebook('2025', '');
+    const b = codebook('2026', '');
+    const d = diffWaves(a, b);
+    expect([d.linked, d.gaps.map((g) => g.id), d.added, d.dropped]).toEqual([false, ['engaged'], [], []]);
+    expect(diffText(d)[1]).toBe('  注意：2026 の codebook に 2025 への対応表（crosswalk）がないため、どの設問も推移でつながっていません。');
+  });
+});
+
+describe('npm run diff-waves', () => {
+  it('prints the diff of two sample waves, and names what is missing otherwise (Japanese)', () => {
+    const ok = spawnSync(process.execPath, ['scripts/diff-waves.ts', 'virtualex', '2022', '2023'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('virtualex：2022 → 2023 の違い');
+    expect(ok.stdout).toContain('追加された設問（12）');
+    const missing = spawnSync(process.execPath, ['scripts/diff-waves.ts', 'virtualex', '2021', '2023'], { encoding: 'utf8' });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('調査回「2021」の codebook.yaml が data/virtualex/ にありません（ある調査回：2022、2023、2024）。');
+    const usage = spawnSync(process.execPath, ['scripts/diff-waves.ts'], { encoding: 'utf8' });
+    expect([usage.status, usage.stderr]).toEqual([2, expect.stringContaining('使い方：npm run diff-waves --')]);
+  });
+});
