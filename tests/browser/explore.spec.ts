@@ -426,7 +426,7 @@ test('a comparison says what it cannot apply, shows its own bases, and is never 
   const industry = await page.locator('select[name="b"] option:checked').textContent();
   await expect(page.locator('[data-role="meta"]')).toHaveText(/^対象：[^／]+（2022年 n=276、2023年 n=[\d,]+）／調査回比較／/);
   const notes = page.locator('.x-notes');
-  await expect(notes).toContainText(`集計軸（${industry}）は調査回比較に適用していません。集計軸別の値がない調査回があるためです：2022年（この集計軸に当たる変数がありません（対応表にない設問か、定義されていない派生変数））。`);
+  await expect(notes).toContainText(`集計軸（${industry}）は調査回比較に適用していません。集計軸別の値がない調査回があるためです：2022年（この集計軸に当たる変数がありません（その調査回にない設問か、対応表で推移を切った設問））。`);
   // 2023 is a protected cube: it could give the column (it is not listed); the printed 2022 cannot.
   await expect(page.locator('.x-table thead th[data-key]')).toHaveCount(2);
   // No wave-by-wave column here, so no column to choose (src/lib/explore/compute.ts applies one when every wave has it).

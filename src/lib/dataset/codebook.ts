@@ -265,6 +265,11 @@ export const Chapter = z.strictObject({
 export type Chapter = z.infer<typeof Chapter>;
 
 /** How this wave's questions map to the previous wave's, for trends. */
+/**
+ * How this wave links to the earlier one (crosswalk.ts, `crosswalkLink`): a question with the same
+ * id there links by default, with the same codes; `questions` lists only renames and recodes,
+ * `breaks` the questions whose trend deliberately stops here.
+ */
 export const Crosswalk = z.strictObject({
   /** Wave id of the earlier wave of the same survey. */
   wave: WaveId,
@@ -279,7 +284,9 @@ export const Crosswalk = z.strictObject({
         options: z.record(z.string(), z.number().int()).optional(),
       }),
     )
-    .min(1),
+    .default([]),
+  /** Question ids of this wave not linked to the earlier wave's question of the same id. */
+  breaks: z.array(VariableRef).default([]),
 });
 export type Crosswalk = z.infer<typeof Crosswalk>;
 

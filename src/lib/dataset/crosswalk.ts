@@ -7,6 +7,9 @@ import type { Problem } from './types.ts';
 import { yamlLine } from './codebook-read.ts';
 import { formatPath } from './schema-errors.ts';
 import type { Path } from './schema-errors.ts';
+import { crosswalkQuestion } from './crosswalk-link.ts';
+
+export { crosswalkLink, crosswalkQuestion, type CrosswalkLink } from './crosswalk-link.ts';
 
 export interface WaveCodebook {
   /** Path of codebook.yaml, and its text (for line numbers). */
@@ -51,17 +54,4 @@ export function checkAcrossWaves(waves: WaveCodebook[]): Problem[] {
     });
   }
   return problems;
-}
-
-/**
- * The question a crosswalk entry names: a question id, or one row of a grid (`grid__row`), which
- * is answered on the grid's options. Undefined when neither exists.
- */
-export function crosswalkQuestion(questions: ReadonlyMap<string, Question>, id: string): Question | undefined {
-  const direct = questions.get(id);
-  if (direct) return direct;
-  const [gridId, rowId, ...rest] = id.split('__');
-  const grid = questions.get(gridId);
-  if (rest.length || grid?.type !== 'grid' || !grid.rows.some((r) => r.id === rowId)) return undefined;
-  return grid;
 }

@@ -292,6 +292,12 @@ function validateCrosswalk(codebook: Codebook, out: PathProblem[]): void {
     for (const key of Object.keys(entry.options ?? {}))
       if (!codes.has(key)) out.push({ path: [...at, 'options', key], rule: 'unknown-code', value: key, message: `is not an option code of ${q.id}`, expected: codes.size ? `one of ${[...codes].join(', ')}` : 'no option mapping (the question has no options)' });
   });
+  // A break stops a question's trend here: it must name a question of this wave, never one the crosswalk also links.
+  codebook.crosswalk!.breaks.forEach((id, i) => {
+    const at: Path = ['crosswalk', 'breaks', i];
+    if (!crosswalkQuestion(questions, id)) out.push({ path: at, rule: 'unknown-question', value: id, message: 'is not a question of this wave', expected: 'a question id (or grid row grid__row) of this codebook' });
+    else if (codebook.crosswalk!.questions.some((e) => e.question === id)) out.push({ path: at, rule: 'crosswalk-break', value: id, message: 'is also linked under crosswalk.questions', expected: 'either a link (questions) or a break (breaks), not both' });
+  });
 }
 
 /** Universes and derived variables may use each other, but never in a circle. */

@@ -3,6 +3,7 @@
  * tabulate, break down by or filter on, and its universes. Built at build time from each wave's
  * public codebook and embedded in the page as JSON, so menus render without the data file.
  */
+import { crosswalkLink } from '../dataset/crosswalk-link.ts';
 import type { Codebook, Option } from '../dataset/codebook.ts';
 
 /** How a variable can be used: `coded` = one answer (tabulate, banner, filter by value set),
@@ -103,8 +104,12 @@ export function catalogVariables(codebook: Codebook): CatalogVariable[] {
   return out;
 }
 
-/** One catalog entry for a wave, given its public codebook and where its data file lives. */
-export function catalogWave(codebook: Codebook, dataUrl: string, history: HistoryWave[] = [], cube?: CatalogCube, printed?: Record<string, string[]>): CatalogWave {
+/**
+ * One catalog entry for a wave, given its public codebook and where its data file lives;
+ * `earlier`, the public codebook of the wave its crosswalk names, tells which questions continue
+ * there (a crosswalk entry, or the same id: `crosswalkLink`).
+ */
+export function catalogWave(codebook: Codebook, dataUrl: string, history: HistoryWave[] = [], cube?: CatalogCube, printed?: Record<string, string[]>, earlier?: Codebook): CatalogWave {
   const s = codebook.survey;
   const cw = codebook.crosswalk;
   // A wave of published tables offers the questions it has printed totals of.
@@ -125,9 +130,20 @@ export function catalogWave(codebook: Codebook, dataUrl: string, history: Histor
     dataUrl,
     variables,
     universes: [{ id: 'all', label: '全体' }, ...codebook.universes.filter((u) => u.id !== 'all').map((u) => ({ id: u.id, label: u.label }))],
-    previous: cw ? { wave: cw.wave, questions: Object.fromEntries(cw.questions.map((c) => [c.question, c.previous ?? c.question])) } : null,
+    previous: cw ? { wave: cw.wave, questions: linkedQuestions(codebook, variables, earlier) } : null,
     history,
   };
+}
+
+/** Question id here → id in the earlier wave, for every variable that continues there. */
+function linkedQuestions(codebook: Codebook, variables: CatalogVariable[], earlier: Codebook | undefined): Record<string, string> {
+  if (!earlier) return Object.fromEntries((codebook.crosswalk?.questions ?? []).map((c) => [c.question, c.previous ?? c.question]));
+  const out: Record<string, string> = {};
+  for (const v of variables) {
+    const link = crosswalkLink(codebook, earlier, v.id);
+    if (link) out[v.id] = link.previous;
+  }
+  return out;
 }
 
 /** The wave a state points at, if the catalog has it. */

@@ -75,7 +75,7 @@ function unfilterable(wave: TrendWave, filters: Filter[], universe: string | und
 
 /** Why a wave cannot give the banner column `segment` (its own id and code), or null when it can. */
 function unsegmentable(wave: TrendWave, segment: Segment | null, question: string | null): string | null {
-  if (segment === null) return 'この集計軸に当たる変数がありません（対応表にない設問か、定義されていない派生変数）';
+  if (segment === null) return 'この集計軸に当たる変数がありません（その調査回にない設問か、対応表で推移を切った設問）';
   if ('dataset' in wave) return wave.dataset.variables.has(segment.variable) ? null : `回答者データに「${segment.variable}」がありません`;
   if ('cubes' in wave) {
     const banner = (question ? wave.cubes.get(question) : undefined)?.banners.find((b) => b.id === segment.variable);

@@ -38,7 +38,7 @@ export function publicCodebook(codebook: Codebook): Codebook {
   const universes = codebook.universes.filter((u) => universeIds.has(u.id));
   const publicIds = new Set(questions.map((q) => q.id));
   const crosswalk = codebook.crosswalk
-    ? { ...codebook.crosswalk, questions: codebook.crosswalk.questions.filter((c) => publicIds.has(c.question)) }
+    ? { ...codebook.crosswalk, questions: codebook.crosswalk.questions.filter((c) => publicIds.has(c.question)), breaks: (codebook.crosswalk.breaks ?? []).filter((id) => publicIds.has(id)) }
     : undefined;
   return {
     survey: codebook.survey,
@@ -52,6 +52,7 @@ export function publicCodebook(codebook: Codebook): Codebook {
     // The cube's filter list may name restricted variables only to be refused by validation; the
     // public codebook keeps the public ones.
     cube: { ...codebook.cube, ...(codebook.cube.filters ? { filters: codebook.cube.filters.filter((id) => isPublicVariable(codebook, id)) } : {}) },
-    ...(crosswalk && crosswalk.questions.length > 0 ? { crosswalk } : {}),
+    // Kept even with no public entry: it names the earlier wave, whose same-id questions link by default.
+    ...(crosswalk ? { crosswalk } : {}),
   };
 }

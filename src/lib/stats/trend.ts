@@ -12,6 +12,7 @@ import { proportionInterval } from './interval.ts';
 import { resolveStatsOptions } from './options.ts';
 import { twoProportionZ } from './significance.ts';
 import { roundHalfUp } from './format.ts';
+import { crosswalkLink } from '../dataset/crosswalk-link.ts';
 import { cubeCrosstab } from '../cube/query.ts';
 import { NO_RESTRICTION, filterRestrictionId, netRestrictionId, universeRestrictionId } from '../cube/plan.ts';
 import type { QuestionCube } from '../cube/types.ts';
@@ -119,23 +120,11 @@ function optionsOf(codebook: Codebook, id: string): Array<{ code: number; label:
   return q.type === 'grid' && q.rows.some((r) => r.id === rowId) ? q.options : null;
 }
 
-type CrosswalkEntry = NonNullable<Codebook['crosswalk']>['questions'][number];
-
 /**
- * The crosswalk entry for `id` and the id it had in the earlier wave. A grid row is matched by
- * an entry naming the row itself (`<grid>__<row>`), else by one naming its grid, in which case
- * the row keeps its id under the grid's earlier id (option mappings of the grid apply).
+ * Question id and option-code map (reference code → this wave's code) for every wave, oldest
+ * first: each step back follows `crosswalkLink` (a crosswalk entry, else the same id; README,
+ * "Crosswalks"); null from the first wave the question does not continue to.
  */
-function crosswalkStep(entries: CrosswalkEntry[], id: string): { entry: CrosswalkEntry; previous: string } | null {
-  const exact = entries.find((q) => q.question === id);
-  if (exact) return { entry: exact, previous: exact.previous ?? id };
-  const [qid, rowId] = id.split('__');
-  if (rowId === undefined) return null;
-  const grid = entries.find((q) => q.question === qid);
-  return grid ? { entry: grid, previous: `${grid.previous ?? qid}__${rowId}` } : null;
-}
-
-/** Question id and option-code map (reference code → this wave's code) for every wave, latest first. */
 function followCrosswalk(waves: TrendWave[], questionId: string): Array<{ question: string; codes: Map<number, number> } | null> {
   const last = waves[waves.length - 1].codebook;
   const reference = optionsOf(last, questionId);
@@ -143,15 +132,13 @@ function followCrosswalk(waves: TrendWave[], questionId: string): Array<{ questi
   let current: { question: string; codes: Map<number, number> } | null = { question: questionId, codes: new Map(reference.map((o) => [o.code, o.code])) };
   const out: Array<{ question: string; codes: Map<number, number> } | null> = [current];
   for (let i = waves.length - 2; i >= 0; i--) {
-    const later = waves[i + 1].codebook;
-    const walk = later.crosswalk && later.crosswalk.wave === waves[i].codebook.survey.wave ? later.crosswalk : undefined;
     if (current !== null) {
-      const step: ReturnType<typeof crosswalkStep> = walk ? crosswalkStep(walk.questions, current.question) : null;
-      if (walk && !step) current = null;
+      const link = crosswalkLink(waves[i + 1].codebook, waves[i].codebook, current.question);
+      if (!link) current = null;
       else {
         const codes = new Map<number, number>();
-        for (const [ref, code] of current.codes) codes.set(ref, step?.entry.options?.[String(code)] ?? code);
-        current = { question: step?.previous ?? current.question, codes };
+        for (const [ref, code] of current.codes) codes.set(ref, link.options?.[String(code)] ?? code);
+        current = { question: link.previous, codes };
       }
     }
     out.unshift(current);

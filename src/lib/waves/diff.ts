@@ -1,11 +1,13 @@
 /**
  * What changed between two waves of a survey (issue 12, `npm run diff-waves`): questions added,
  * dropped and renamed; per linked question the wording, universe, answer type, grid rows and
- * options (added, dropped, relabelled, recoded); and crosswalk gaps — a question with the same id
- * in both waves that the crosswalk does not link, so its trend breaks. Pure: two codebooks in,
- * a `WaveDiff` out; `diffText` words it for editors (Japanese).
+ * options (added, dropped, relabelled, recoded); deliberate breaks (a question of the same id the
+ * crosswalk does not link); and likely undeclared renames (a dropped and an added question with
+ * the same wording). Links follow `crosswalkLink` (same id by default). Pure: two codebooks in, a
+ * `WaveDiff` out; `diffText` words it for editors (Japanese).
  */
 import type { Codebook, Question } from '../dataset/codebook.ts';
+import { crosswalkLink } from '../dataset/crosswalk-link.ts';
 
 /** One option's change between the waves (codes: `from` in the earlier wave, `to` in the later). */
 export interface OptionChange {
@@ -41,8 +43,10 @@ export interface WaveDiff {
   added: Array<{ id: string; label: string }>;
   dropped: Array<{ id: string; label: string }>;
   renamed: Array<{ from: string; to: string; label: string }>;
-  /** Same id in both waves, not linked by the crosswalk: its trend stops at the later wave. */
+  /** Same id in both waves, not linked (a crosswalk break): its trend stops at the later wave. */
   gaps: Array<{ id: string; label: string }>;
+  /** A dropped and an added question worded the same: probably a rename the crosswalk should declare. */
+  likelyRenames: Array<{ from: string; to: string }>;
   /** Linked questions with at least one change. */
   changed: QuestionChange[];
   /** Linked questions without any change. */
@@ -89,32 +93,31 @@ const isChanged = (c: QuestionChange) => c.options.length > 0 || c.text !== unde
 /** The differences from the earlier wave `a` to the later wave `b` of one survey. */
 export function diffWaves(a: Codebook, b: Codebook): WaveDiff {
   const linked = b.crosswalk?.wave === a.survey.wave;
-  const entries = linked ? b.crosswalk!.questions : [];
   const earlier = new Map(a.questions.map((q) => [q.id, q]));
-  const link = new Map<string, { previous: string; options?: Record<string, number> }>();
-  for (const e of entries) {
-    // Grid rows (`grid__row`) link through their grid; the diff reports whole questions.
-    const id = e.question.split('__')[0];
-    if (!link.has(id)) link.set(id, { previous: (e.previous ?? e.question).split('__')[0], ...(e.options ? { options: e.options } : {}) });
-  }
-  const diff: WaveDiff = { survey: b.survey.id, from: a.survey.wave, to: b.survey.wave, linked, added: [], dropped: [], renamed: [], gaps: [], changed: [], unchanged: 0 };
+  const diff: WaveDiff = { survey: b.survey.id, from: a.survey.wave, to: b.survey.wave, linked, added: [], dropped: [], renamed: [], gaps: [], likelyRenames: [], changed: [], unchanged: 0 };
   const reached = new Set<string>();
   for (const q of b.questions) {
-    const l = link.get(q.id);
-    const before = l ? earlier.get(l.previous) : undefined;
-    if (!l || !before) {
-      if (earlier.has(q.id)) diff.gaps.push({ id: q.id, label: q.label });
-      else diff.added.push({ id: q.id, label: q.label });
-      if (earlier.has(q.id)) reached.add(q.id);
+    const link = crosswalkLink(b, a, q.id);
+    const before = link ? earlier.get(link.previous) : undefined;
+    if (!link || !before) {
+      if (earlier.has(q.id)) {
+        diff.gaps.push({ id: q.id, label: q.label });
+        reached.add(q.id);
+      } else diff.added.push({ id: q.id, label: q.label });
       continue;
     }
     reached.add(before.id);
     if (before.id !== q.id) diff.renamed.push({ from: before.id, to: q.id, label: q.label });
-    const change = questionChange(q, before, l.options);
+    const change = questionChange(q, before, link.options);
     if (isChanged(change)) diff.changed.push(change);
     else diff.unchanged++;
   }
   for (const q of a.questions) if (!reached.has(q.id)) diff.dropped.push({ id: q.id, label: q.label });
+  const texts = new Map(b.questions.map((q) => [q.id, q.text]));
+  for (const d of diff.dropped) {
+    const same = diff.added.find((x) => texts.get(x.id) === earlier.get(d.id)?.text);
+    if (same) diff.likelyRenames.push({ from: d.id, to: same.id });
+  }
   return diff;
 }
 
@@ -123,11 +126,12 @@ const list = (items: string[]) => (items.length > 0 ? items.join('、') : 'な�
 /** The diff in words, one line per fact (Japanese, for editors' terminals and the editors' page). */
 export function diffText(d: WaveDiff): string[] {
   const lines = [`${d.survey}：${d.from} → ${d.to} の違い`];
-  if (!d.linked) lines.push(`  注意：${d.to} の codebook に ${d.from} への対応表（crosswalk）がないため、どの設問も推移でつながっていません。`);
+  if (!d.linked) lines.push(`  注意：${d.to} の codebook に ${d.from} への対応表（crosswalk）がありません。同じIDの設問はつながりますが、調査回の履歴（比較できる前回調査）には ${d.from} が入りません。`);
   lines.push(`  追加された設問（${d.added.length}）：${list(d.added.map((q) => `${q.id}「${q.label}」`))}`);
   lines.push(`  削除された設問（${d.dropped.length}）：${list(d.dropped.map((q) => `${q.id}「${q.label}」`))}`);
   lines.push(`  IDが変わった設問（${d.renamed.length}）：${list(d.renamed.map((q) => `${q.from} → ${q.to}`))}`);
-  if (d.gaps.length > 0) lines.push(`  対応表にない同じIDの設問（${d.gaps.length}、推移が途切れます）：${list(d.gaps.map((q) => q.id))}`);
+  if (d.gaps.length > 0) lines.push(`  推移を切った設問（crosswalk.breaks、${d.gaps.length}）：${list(d.gaps.map((q) => q.id))}`);
+  for (const r of d.likelyRenames) lines.push(`  改名かもしれません：${r.from} → ${r.to}（設問文が同じです。改名なら crosswalk.questions に { question: ${r.to}, previous: ${r.from} } を書いてください）`);
   lines.push(`  変更のない設問：${d.unchanged}`);
   for (const c of d.changed) {
     lines.push(`  ${c.id}「${c.label}」${c.previous !== c.id ? `（${d.from}：${c.previous}）` : ''}`);

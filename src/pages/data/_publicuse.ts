@@ -118,11 +118,17 @@ export function history(wave: LoadedWave): HistoryWave[] {
 
 /** What the explorer pages embed: every wave's public variables and data URLs (published-table waves too). */
 export function exploreCatalog(): ExploreCatalog {
+  // The earlier wave's public codebook: a question of the same id links by default (crosswalkLink).
+  const earlier = (w: LoadedWave) => {
+    const cw = w.codebook.crosswalk;
+    const previous = cw ? loadCatalog().get(w.survey, cw.wave) : undefined;
+    return previous ? publicCodebook(previous.codebook) : undefined;
+  };
   const printed = tablesWaves().map((w) => {
     const { codebook, tables } = publicTables(w);
     const printed: Record<string, string[]> = {};
     for (const t of tables.filter((x) => x.segment === 'total')) (printed[t.question] ??= []).includes(t.universe) || printed[t.question].push(t.universe);
-    return { w, entry: catalogWave(codebook, dataUrlOf(w), history(w), undefined, printed) };
+    return { w, entry: catalogWave(codebook, dataUrlOf(w), history(w), undefined, printed, earlier(w)) };
   });
   const all: CatalogWave[] = [...exploredWaves().map((w) => {
       const codebook = publicCodebook(w.codebook);
@@ -135,7 +141,7 @@ export function exploreCatalog(): ExploreCatalog {
               tablesUrl: tablesPath(w.survey, w.wave),
             }
           : undefined;
-      return catalogWave(codebook, dataUrlOf(w), history(w), cube);
+      return catalogWave(codebook, dataUrlOf(w), history(w), cube, undefined, earlier(w));
     }), ...printed.map((p) => p.entry)];
   // Surveys in the order of their first wave; within a survey, waves by id.
   const surveys = [...new Set(all.map((w) => w.survey))];

@@ -202,6 +202,19 @@ describe('tables.csv', () => {
   });
 });
 
+describe('crosswalk breaks (issue 12: a question of the same id links by default; a break stops it)', () => {
+  const lines = (problems: Problem[]) => formatProblems(problems);
+  it('crosswalk-break and unknown-question: a break that is also linked, or names no question of this wave', () => {
+    const edited = once(codebook25, 'headlines:\n', '  breaks: [cs_team, nosuch]\nheadlines:\n');
+    const out = lines(microdata(edited));
+    expect(out).toEqual([
+      expect.stringMatching(/crosswalk\.breaks\[0\]: "cs_team" is also linked under crosswalk\.questions \(expected either a link \(questions\) or a break \(breaks\), not both\)/),
+      expect.stringMatching(/crosswalk\.breaks\[1\]: "nosuch" is not a question of this wave/),
+    ]);
+    microdata(edited).forEach((p) => seen.add(p.rule));
+  });
+});
+
 describe('rule coverage', () => {
   it('every rule id the loader can emit is exercised by a test or a malformed fixture', () => {
     const source = readdirSync('src/lib/dataset')

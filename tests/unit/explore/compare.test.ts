@@ -56,14 +56,14 @@ describe('comparisonScope', () => {
     expect(scope.segment).toBeNull();
     expect(scope.notes).toEqual([
       '調査回比較の対象者：効果を感じている。',
-      '集計軸（従業員規模）は調査回比較に適用していません。集計軸別の値がない調査回があるためです：2022年（この集計軸に当たる変数がありません（対応表にない設問か、定義されていない派生変数））、2023年（秘匿処理した集計値は全体の値のみ）。比較は対象者全体の値で示します（集計軸別の表は「前回調査と比較」を外すと表示されます）。',
+      '集計軸（従業員規模）は調査回比較に適用していません。集計軸別の値がない調査回があるためです：2022年（この集計軸に当たる変数がありません（その調査回にない設問か、対応表で推移を切った設問））、2023年（秘匿処理した集計値は全体の値のみ）。比較は対象者全体の値で示します（集計軸別の表は「前回調査と比較」を外すと表示されます）。',
     ]);
   });
   it('applies a banner column when every wave has it, and the trend is that column in every wave (issue 11)', () => {
-    const { rows: unlinked, asEarlier } = waves();
-    // The 2023 crosswalk does not list employee_size (added for the synthetic data): link it here.
-    const cw = unlinked.codebook.crosswalk!;
-    const rows = { ...unlinked, codebook: { ...unlinked.codebook, crosswalk: { ...cw, questions: [...cw.questions, { question: 'employee_size' }] } } } as typeof unlinked;
+    const { rows, asEarlier } = waves();
+    // employee_size links by its id (issue 12); a crosswalk break stops it.
+    const cw = rows.codebook.crosswalk!;
+    const unlinked = { ...rows, codebook: { ...rows.codebook, crosswalk: { ...cw, breaks: ['employee_size'] } } } as typeof rows;
     expect(comparisonScope([asEarlier, unlinked], state({ banner: 'employee_size', column: 2 }), { ...words, filters: [], banner: '従業員規模', column: { code: 2, label: '100〜299名' } }).segment).toBeNull();
     const s = state({ banner: 'employee_size', column: 2 });
     const scope = comparisonScope([asEarlier, rows], s, { ...words, filters: [], banner: '従業員規模', column: { code: 2, label: '100〜299名' } });
@@ -115,11 +115,10 @@ describe('computeTrend', () => {
 describe('comparisons of protected cubes (issue 11: banner and filters wherever the cubes answer them)', () => {
   const noNoise = { perturbation: { D: 0, V: 1, js: 0 }, suppressBase: 0, guard: false };
   const keysOf = (n: number) => new Float64Array(n).map((_, i) => (Math.imul(i + 1, 2654435761) >>> 0) % 2 ** 24);
-  /** Both waves as cubes without noise (so they equal crosstab()), employee_size linked by the crosswalk. */
+  /** Both waves as cubes without noise (so they equal crosstab()); employee_size links by its id. */
   function cubeWaves() {
     const { rows, asEarlier } = waves();
-    const cw = rows.codebook.crosswalk!;
-    const codebook = { ...rows.codebook, crosswalk: { ...cw, questions: [...cw.questions, { question: 'employee_size' }] } };
+    const codebook = rows.codebook;
     const cube = buildCube(rows.dataset, publicCodebook(rows.codebook), keysOf(rows.dataset.n), noNoise);
     const cubes = new Map([['touch_model', cube.questions.get('touch_model')!]]);
     return { rows, earlier: { codebook: asEarlier.codebook, cubes } as TrendWave, later: { codebook, cubes } as TrendWave };

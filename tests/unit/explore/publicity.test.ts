@@ -92,14 +92,14 @@ describe('the public codebook, part by part', () => {
     expect(codebook.cube.filters).toEqual(['segment', 'revenue_exact', 'q1_yes', 'big', 'q5']);
   });
 
-  it('keeps the crosswalk entries of public questions only, and drops a crosswalk left empty', () => {
+  it('keeps the crosswalk entries and breaks of public questions only, and the crosswalk itself (it names the earlier wave)', () => {
     const { ds } = setup();
-    const crosswalk = { wave: '2025', questions: [{ question: 'q1', previous: 'old_q1' }, { question: 'revenue_exact' }, { question: 'q2', options: { '1': 2 } }, { question: 'comment' }] };
+    const crosswalk = { wave: '2025', questions: [{ question: 'q1', previous: 'old_q1' }, { question: 'revenue_exact' }, { question: 'q2', options: { '1': 2 } }, { question: 'comment' }], breaks: ['q3', 'comment'] };
     const cb = publicCodebook({ ...ds.codebook, crosswalk });
-    expect(cb.crosswalk).toEqual({ wave: '2025', questions: [{ question: 'q1', previous: 'old_q1' }, { question: 'q2', options: { '1': 2 } }] });
-    const restrictedOnly = publicCodebook({ ...ds.codebook, crosswalk: { wave: '2025', questions: [{ question: 'revenue_exact' }, { question: 'comment' }] } });
-    expect('crosswalk' in restrictedOnly).toBe(false);
-    expect(JSON.stringify(restrictedOnly)).not.toContain('2025');
+    expect(cb.crosswalk).toEqual({ wave: '2025', questions: [{ question: 'q1', previous: 'old_q1' }, { question: 'q2', options: { '1': 2 } }], breaks: ['q3'] });
+    // Nothing public listed: the crosswalk still names the earlier wave (same ids link by default).
+    const restrictedOnly = publicCodebook({ ...ds.codebook, crosswalk: { wave: '2025', questions: [{ question: 'revenue_exact' }, { question: 'comment' }], breaks: [] } });
+    expect(restrictedOnly.crosswalk).toEqual({ wave: '2025', questions: [], breaks: [] });
   });
 
   it('lists public universes by id, with all always in', () => {

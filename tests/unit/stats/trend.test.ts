@@ -78,10 +78,18 @@ describe('trend', () => {
   it('does not test a published wave', () => {
     expect(compareWaves(point('2023', 1), point('2024', 1))).toBeNull();
   });
-  it('stops at a wave whose crosswalk drops the question', () => {
-    const dropped = makeDataset(people([[1, 10]]), false, (c) => ({ ...c, crosswalk: { wave: '2024', questions: [{ question: 'band' }] } }));
+  it('stops at a wave whose crosswalk breaks the question', () => {
+    const dropped = makeDataset(people([[1, 10]]), false, (c) => ({ ...c, crosswalk: { wave: '2024', questions: [{ question: 'band' }], breaks: ['sa'] } }));
     const r = trend([waves[1], { codebook: dropped.codebook, dataset: dropped }], 'sa');
     expect(new Set(r.points.map((p) => p.wave))).toEqual(new Set(['2025']));
+  });
+  it('links a question of the same id that the crosswalk does not list (issue 12: the crosswalk lists only renames, recodes and breaks)', () => {
+    const listed = makeDataset(people([[1, 10]]), false, (c) => ({ ...c, crosswalk: { wave: '2024', questions: [{ question: 'band' }] } }));
+    const r = trend([waves[1], { codebook: listed.codebook, dataset: listed }], 'sa');
+    expect(new Set(r.points.map((p) => p.wave))).toEqual(new Set(['2024', '2025']));
+    // Not a question of the earlier wave: nothing to link to.
+    const gone = { ...waves[1], codebook: { ...waves[1].codebook, questions: waves[1].codebook.questions.filter((q) => q.id !== 'sa') } };
+    expect(new Set(trend([gone, { codebook: listed.codebook, dataset: listed }], 'sa').points.map((p) => p.wave))).toEqual(new Set(['2025']));
   });
 });
 
@@ -92,8 +100,8 @@ describe('trend of a grid row', () => {
     // 2025's crosswalk names the whole grid (codes 1 and 2 swapped since 2024); 2024's names one row.
     const d2024 = makeDataset(rows([[1, 30], [2, 70]]), false, (c) => ({ ...c, survey: { ...c.survey, wave: '2024' } }));
     const d2025 = makeDataset(rows([[1, 60], [2, 40]]));
-    const g2024 = { codebook: { ...d2024.codebook, crosswalk: { wave: '2023', questions: [{ question: 'grid__onb' }] } }, dataset: d2024 };
-    const g2025 = { codebook: { ...d2025.codebook, crosswalk: { wave: '2024', questions: [{ question: 'grid', options: { '1': 2, '2': 1 } }] } }, dataset: d2025 };
+    const g2024 = { codebook: { ...d2024.codebook, crosswalk: { wave: '2023', questions: [{ question: 'grid__onb' }], breaks: [] } }, dataset: d2024 };
+    const g2025 = { codebook: { ...d2025.codebook, crosswalk: { wave: '2024', questions: [{ question: 'grid', options: { '1': 2, '2': 1 } }], breaks: [] } }, dataset: d2025 };
     const printed: PublishedTable[] = [{ question: 'grid__onb', universe: 'all', segment: 'total', base: 150, source: 'p.3', cells: [{ option: 2, percent: 45, count: null, row: 2 }] }];
     gridWaves = [{ codebook: c2023, tables: printed }, g2024, g2025];
   });
@@ -245,7 +253,7 @@ describe('trend: dropped questions, missing rows and tables, strict alpha', () =
     return { codebook: d.codebook, dataset: d };
   };
   it('contributes nothing from any wave before the one whose crosswalk drops the question', () => {
-    const t = trend([micro('2023', [[1, 5]]), micro('2024', [[1, 5]]), micro('2025', [[1, 5]], { wave: '2024', questions: [{ question: 'band' }] })], 'sa');
+    const t = trend([micro('2023', [[1, 5]]), micro('2024', [[1, 5]]), micro('2025', [[1, 5]], { wave: '2024', questions: [{ question: 'band' }], breaks: ['sa'] })], 'sa');
     expect(new Set(t.points.map((p) => p.wave))).toEqual(new Set(['2025']));
     expect(t.tests).toEqual([]);
   });

@@ -35,12 +35,14 @@ describe('diffWaves', () => {
     const a = codebook('2025', `  - { id: effect, text: 効果はありますか, label: 効果, type: single, options: [{ code: 1, label: ある }, { code: 2, label: ない }, { code: 3, label: わからない }] }
   - { id: old_name, text: 人数, label: 人数, type: single, options: [{ code: 1, label: 少ない }, { code: 2, label: 多い }] }
   - { id: dropped_q, text: 消える設問, label: 消える, type: single, options: [{ code: 1, label: A }] }
+  - { id: moved_q, text: 同じ文の設問, label: 動く, type: single, options: [{ code: 1, label: A }] }
   - { id: same_id, text: 同じID, label: 同じ, type: single, options: [{ code: 1, label: A }] }
   - { id: grid_q, text: 表, label: 表, type: grid, rows: [{ id: r1, label: 行1 }, { id: r2, label: 行2 }], options: [{ code: 1, label: A }] }
 `);
     const b = codebook('2026', `  - { id: effect, text: 効果を感じていますか, label: 効果, type: single, universe: doers, options: [{ code: 1, label: 感じている }, { code: 2, label: ない }, { code: 4, label: 未定 }] }
   - { id: new_name, text: 人数, label: 人数, type: single, options: [{ code: 1, label: 多い }, { code: 2, label: 少ない }] }
   - { id: added_q, text: 新しい設問, label: 新しい, type: single, options: [{ code: 1, label: A }] }
+  - { id: moved_q2, text: 同じ文の設問, label: 動いた, type: single, options: [{ code: 1, label: A }] }
   - { id: same_id, text: 同じID, label: 同じ, type: single, options: [{ code: 1, label: A }] }
   - { id: grid_q, text: 表, label: 表, type: grid, rows: [{ id: r1, label: 行1 }, { id: r3, label: 行3 }], options: [{ code: 1, label: A }] }
 `, `crosswalk:
@@ -50,13 +52,16 @@ describe('diffWaves', () => {
     - { question: effect }
     - { question: new_name, previous: old_name, options: { '1': 2, '2': 1 } }
     - { question: grid_q }
+  breaks: [same_id]
 `);
     const d = diffWaves(a, b);
     expect(d.linked).toBe(true);
-    expect(d.added).toEqual([{ id: 'added_q', label: '新しい' }]);
-    expect(d.dropped).toEqual([{ id: 'dropped_q', label: '消える' }]);
+    expect(d.added).toEqual([{ id: 'added_q', label: '新しい' }, { id: 'moved_q2', label: '動いた' }]);
+    expect(d.dropped).toEqual([{ id: 'dropped_q', label: '消える' }, { id: 'moved_q', label: '動く' }]);
+    expect(d.likelyRenames).toEqual([{ from: 'moved_q', to: 'moved_q2' }]);
     expect(d.renamed).toEqual([{ from: 'old_name', to: 'new_name', label: '人数' }]);
     expect(d.gaps).toEqual([{ id: 'same_id', label: '同じ' }]);
+    // engaged is linked without being listed: the same id links by default.
     expect(d.unchanged).toBe(1);
     const effect = d.changed.find((c) => c.id === 'effect')!;
     expect(effect.text).toEqual({ from: '効果はありますか', to: '効果を感じていますか' });
@@ -74,16 +79,17 @@ describe('diffWaves', () => {
     expect(d.changed.find((c) => c.id === 'grid_q')!.rows).toEqual({ added: ['r3'], dropped: ['r2'] });
     const text = diffText(d).join('\n');
     expect(text).toContain('選択肢の表記の変更：1「ある」→「感じている」');
-    expect(text).toContain('対応表にない同じIDの設問（1、推移が途切れます）：same_id');
+    expect(text).toContain('推移を切った設問（crosswalk.breaks、1）：same_id');
+    expect(text).toContain('改名かもしれません：moved_q → moved_q2（設問文が同じです。改名なら crosswalk.questions に { question: moved_q2, previous: moved_q } を書いてください）');
     expect(text).toContain('IDが変わった設問（1）：old_name → new_name');
     expect(text).toContain('設問文：「効果はありますか」→「効果を感じていますか」');
   });
-  it('says that nothing is linked when the later wave has no crosswalk to the earlier one', () => {
+  it('links the same ids without a crosswalk, and says the earlier wave is not in the history', () => {
     const a = codebook('2025', '');
     const b = codebook('2026', '');
     const d = diffWaves(a, b);
-    expect([d.linked, d.gaps.map((g) => g.id), d.added, d.dropped]).toEqual([false, ['engaged'], [], []]);
-    expect(diffText(d)[1]).toBe('  注意：2026 の codebook に 2025 への対応表（crosswalk）がないため、どの設問も推移でつながっていません。');
+    expect([d.linked, d.gaps, d.added, d.dropped, d.unchanged]).toEqual([false, [], [], [], 1]);
+    expect(diffText(d)[1]).toBe('  注意：2026 の codebook に 2025 への対応表（crosswalk）がありません。同じIDの設問はつながりますが、調査回の履歴（比較できる前回調査）には 2025 が入りません。');
   });
 });
 
