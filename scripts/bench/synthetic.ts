@@ -57,6 +57,7 @@ function codebookFor(spec: SyntheticSpec): Codebook {
     chapters: [],
     headlines: [],
     cube: { perturbation: { D: 2, V: 1, js: 2 } },
+    checklist: [],
   };
 }
 

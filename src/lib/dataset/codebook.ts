@@ -408,6 +408,22 @@ export const Codebook = z.strictObject({
   headlines: z.array(Headline).default([]),
   /** The protected cube of an `aggregates` wave (optional: defaults apply). */
   cube: CubeSpec.default({ perturbation: { D: 2, V: 1, js: 2 } }),
+  /**
+   * What an editor must check before the wave is published (written by `npm run new-wave`: the
+   * earlier wave's title, dates, notes, sources and headlines, which may not hold any more).
+   * Validation fails while an item is not `done`; the public codebook never carries it.
+   */
+  checklist: z
+    .array(
+      z.strictObject({
+        /** What to check, in words. */
+        item: z.string().min(1).max(2000),
+        /** The earlier wave's value(s), for reference (not used by the site). */
+        previous: z.unknown().optional(),
+        done: z.boolean(),
+      }),
+    )
+    .default([]),
 });
 export type Codebook = z.infer<typeof Codebook>;
 /** What an editor writes (defaults not yet applied). */

@@ -88,6 +88,9 @@ export function validateCodebook(codebook: Codebook): PathProblem[] {
   codebook.universes.forEach((u, i) => checkFilter(['universes', i, 'filter'], u.filter));
   codebook.chapters.forEach((c, i) => universeRef(['chapters', i, 'universe'], c.universe));
   if (codebook.crosswalk) validateCrosswalk(codebook, out);
+  codebook.checklist.forEach((c, i) => {
+    if (!c.done) out.push({ path: ['checklist', i, 'done'], rule: 'checklist-open', value: c.item.length > 80 ? `${c.item.slice(0, 80)}…` : c.item, message: 'is not checked yet', expected: 'done: true once checked (or delete the item); the wave is not published while an item is open' });
+  });
   const publication = publicationOf(codebook);
   validatePublication(codebook, publication, out);
   // Built once, not per headline: validation stays linear in the number of questions.

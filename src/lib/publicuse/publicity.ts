@@ -51,6 +51,8 @@ export function publicCodebook(codebook: Codebook): Codebook {
     headlines: [],
     // The cube's filter list may name restricted variables only to be refused by validation; the
     // public codebook keeps the public ones.
+    // The editors' checklist (earlier notes and sources) is never published.
+    checklist: [],
     cube: { ...codebook.cube, ...(codebook.cube.filters ? { filters: codebook.cube.filters.filter((id) => isPublicVariable(codebook, id)) } : {}) },
     // Kept even with no public entry: it names the earlier wave, whose same-id questions link by default.
     ...(crosswalk ? { crosswalk } : {}),

@@ -215,6 +215,15 @@ describe('crosswalk breaks (issue 12: a question of the same id links by default
   });
 });
 
+describe('checklist (issue 12: npm run new-wave moves the previous wave\'s provenance into it)', () => {
+  it('checklist-open: an item not done yet stops the wave, located', () => {
+    const edited = `${codebook25}checklist:\n  - { item: "survey.title を確認する", previous: 前回の題名, done: false }\n  - { item: 済んだ項目, done: true }\n`;
+    const problems = microdata(edited);
+    problems.forEach((p) => seen.add(p.rule));
+    expect(formatProblems(problems)).toEqual([expect.stringMatching(/^w\/codebook\.yaml line \d+, checklist\[0\]\.done: "survey\.title を確認する" is not checked yet \(expected done: true once checked \(or delete the item\); the wave is not published while an item is open\)$/)]);
+  });
+});
+
 describe('rule coverage', () => {
   it('every rule id the loader can emit is exercised by a test or a malformed fixture', () => {
     const source = readdirSync('src/lib/dataset')

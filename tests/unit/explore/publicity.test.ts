@@ -92,6 +92,12 @@ describe('the public codebook, part by part', () => {
     expect(codebook.cube.filters).toEqual(['segment', 'revenue_exact', 'q1_yes', 'big', 'q5']);
   });
 
+  it('never publishes the editors\' checklist (the previous wave\'s notes and sources)', () => {
+    const { ds } = setup();
+    const cb = publicCodebook({ ...ds.codebook, checklist: [{ item: 'survey.notes を確認する', previous: ['前回の注記'], done: true }] });
+    expect(cb.checklist).toEqual([]);
+    expect(JSON.stringify(cb)).not.toContain('前回の注記');
+  });
   it('keeps the crosswalk entries and breaks of public questions only, and the crosswalk itself (it names the earlier wave)', () => {
     const { ds } = setup();
     const crosswalk = { wave: '2025', questions: [{ question: 'q1', previous: 'old_q1' }, { question: 'revenue_exact' }, { question: 'q2', options: { '1': 2 } }, { question: 'comment' }], breaks: ['q3', 'comment'] };

@@ -41,6 +41,7 @@ export function tinyDataset(): Dataset {
     chapters: [],
     headlines: [],
     cube: { perturbation: { D: 2, V: 1, js: 2 } },
+    checklist: [],
   };
   const coded = (id: string, label: string, options: typeof three, index: number[]): Variable => ({
     kind: 'coded', id, label, options, index: Int16Array.from(index), answered: bits(index.flatMap((x, i) => (x >= 0 ? [i] : []))),
