@@ -14,6 +14,9 @@ const started = performance.now();
 const result = readCatalog(root);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
+// Notices that need no fix (e.g. codes read after normalising full-width digits): printed once each, never fatal.
+if (result.warnings.length > 0) for (const line of formatProblems(result.warnings)) console.error(`  ! ${line}`);
+
 if (!result.ok) {
   const lines = formatProblems(result.problems);
   console.error(`✗ ${printable(root)}/: ${lines.length} problem${lines.length === 1 ? '' : 's'} to fix\n`);

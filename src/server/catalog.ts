@@ -61,6 +61,7 @@ export function dataRoot(): string {
 
 export function readCatalog(root = dataRoot()): Result<Catalog> {
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   const waves: CatalogWave[] = [];
   const codebooks: WaveCodebook[] = [];
   if (!existsSync(root)) return { ok: false, problems: [{ file: root, rule: 'wave-files', message: 'does not exist', expected: 'a data folder with <survey>/<wave>/codebook.yaml' }], warnings: [] };
@@ -99,6 +100,7 @@ export function readCatalog(root = dataRoot()): Result<Catalog> {
         tablesPath: `${dir}/tables.csv`,
         tablesBytes: readIfPresent(`${dir}/tables.csv`),
       });
+      warnings.push(...result.warnings);
       if (!result.ok) problems.push(...result.problems);
       else {
         if (result.value.dataset) problems.push(...headlineProblems(read.value, result.value.dataset, codebookPath, codebookText));
@@ -107,9 +109,9 @@ export function readCatalog(root = dataRoot()): Result<Catalog> {
     }
   }
   problems.push(...checkAcrossWaves(codebooks));
-  if (problems.length > 0) return { ok: false, problems, warnings: [] };
+  if (problems.length > 0) return { ok: false, problems, warnings };
   const byKey = new Map(waves.map((w) => [`${w.survey}/${w.wave}`, w]));
-  return { ok: true, value: { waves, get: (survey, wave) => byKey.get(`${survey}/${wave}`) }, warnings: [] };
+  return { ok: true, value: { waves, get: (survey, wave) => byKey.get(`${survey}/${wave}`) }, warnings };
 }
 
 /**

@@ -22,10 +22,33 @@ function grown<T extends Int16Array | Float64Array | Uint16Array>(array: T, capa
   return next;
 }
 
+/** Cells read as codes only after normalising the way Excel writes them (counted, reported once). */
+export interface Normalised {
+  count: number;
+  /** The first few, as found: "cs_effect 行 214「１」". */
+  examples: string[];
+}
+
+/**
+ * A code cell as Excel may write it, normalised: full-width digits (「１」) by NFKC, surrounding
+ * spaces (also the ideographic space), and an integral decimal ("5.0"). Only cells made of digits,
+ * signs, a point and spaces are normalised (NFKC would also read "²" as 2); a leading zero ("02")
+ * is no code. Null when nothing changes or it is no integer.
+ */
+export function normaliseCode(cell: string): string | null {
+  if (!/^[\s\u30000-9０-９.．+＋\-－]+$/.test(cell)) return null;
+  const n = cell.normalize('NFKC').trim();
+  const m = /^(-?(?:0|[1-9]\d{0,8}))(?:\.0+)?$/.exec(n);
+  if (!m) return null;
+  return m[1] === cell ? null : m[1];
+}
+
 interface Context {
   file: string;
   column: string;
   problems: ProblemList;
+  /** Cells accepted after normalisation (`normaliseCode`): one notice for the file, not an error per cell. */
+  normalised?: Normalised;
   /** Records (0-based) whose cell was invalid: later checks (routing) skip them rather than pile on. */
   invalid?: GrowingBitset;
 }
@@ -55,7 +78,12 @@ export class CodedSink implements Sink {
       if (row === null) continue;
       const cell = row[col];
       if (cell === '') continue;
-      const k = cell.length === 1 ? (digit[cell.charCodeAt(0)] ?? -2) : (lookup.get(cell) ?? -2);
+      let k = cell.length === 1 ? (digit[cell.charCodeAt(0)] ?? -2) : (lookup.get(cell) ?? -2);
+      if (k < 0) {
+        const code = normaliseCode(cell);
+        k = code === null ? -2 : (lookup.get(code) ?? -2);
+        if (k >= 0) noteNormalised(this.ctx, cell, row0 + j);
+      }
       if (k >= 0) index[first + j] = k;
       else {
         this.ctx.invalid?.add(first + j);
@@ -110,8 +138,10 @@ export class MultiSink implements Sink {
         const c = cols[k];
         if (c < 0) continue;
         const cell = row[c];
-        if (cell === '0') filled++;
-        else if (cell === '1') {
+        const value = cell === '0' || cell === '1' || cell === '' ? cell : (normaliseCode(cell) ?? cell);
+        if (value !== cell && (value === '0' || value === '1')) noteNormalised({ ...this.ctx, column: this.columns[k] }, cell, row0 + j);
+        if (value === '0') filled++;
+        else if (value === '1') {
           filled++;
           chosen[k][word] |= bit;
         } else if (cell !== '') {
@@ -123,6 +153,12 @@ export class MultiSink implements Sink {
       nonBlank[i] = filled;
     }
   }
+}
+
+function noteNormalised(ctx: Context, cell: string, row: number): void {
+  if (!ctx.normalised) return;
+  ctx.normalised.count++;
+  if (ctx.normalised.examples.length < 3) ctx.normalised.examples.push(`${ctx.column} 行${row}「${cell}」`);
 }
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;

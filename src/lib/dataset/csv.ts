@@ -127,7 +127,8 @@ export function readCsvCounted(text: string, file: string, consumer: CsvConsumer
     const checked: (string[] | null)[] = new Array(rows.length);
     for (let j = 0; j < rows.length; j++) {
       const row = rows[j];
-      const blank = row.length === 1 && row[0] === '';
+      // A row of delimiters only (",,,," — Excel writes them below the data) is blank too.
+      const blank = row.every((f) => f === '');
       if (blank) {
         blankRows.push(firstRow + j);
         checked[j] = null;

@@ -64,7 +64,8 @@ export function loadWaveData(codebook: Codebook, files: WaveFiles): Result<Wave>
     const published = readTables(codebook, decoded.text, path, problems);
     return problems.size > 0 ? fail(problems.problems) : { ok: true, value: { codebook, tables: published }, warnings: [] };
   }
-  const dataset = readResponses(codebook, decoded.text, path, problems);
-  if (dataset === null || problems.size > 0) return fail(problems.problems);
-  return { ok: true, value: { codebook, dataset }, warnings: [] };
+  const warnings: Problem[] = [];
+  const dataset = readResponses(codebook, decoded.text, path, problems, warnings);
+  if (dataset === null || problems.size > 0) return { ok: false, problems: problems.problems, warnings };
+  return { ok: true, value: { codebook, dataset }, warnings };
 }

@@ -3,10 +3,10 @@
  * (columns, ids, weights, codes) and of meaning (routing, multi-answer consistency) reported.
  */
 import type { Codebook, Question, Option } from './codebook.ts';
-import type { Bitset, Dataset, Variable } from './types.ts';
+import type { Bitset, Dataset, Problem, Variable } from './types.ts';
 import type { ProblemList } from './problem.ts';
 import { readCsvCounted } from './csv.ts';
-import { CodedSink, IdSink, MultiSink, NumericSink, TextSink, WeightSink } from './columns.ts';
+import { CodedSink, IdSink, MultiSink, NumericSink, TextSink, WeightSink, type Normalised } from './columns.ts';
 import type { Sink } from './columns.ts';
 import { createBitset, setBit, GrowingBitset } from './bitset.ts';
 import { displayOrder } from './options.ts';
@@ -25,13 +25,13 @@ interface Plan {
   invalid: Map<string, GrowingBitset>;
 }
 
-function planColumns(codebook: Codebook, capacity: number, file: string, problems: ProblemList): Plan {
+function planColumns(codebook: Codebook, capacity: number, file: string, problems: ProblemList, normalised: Normalised): Plan {
   const columns: Plan['columns'] = new Map();
   const multis: MultiSink[] = [];
   const finish: ((n: number) => Variable)[] = [];
   const invalid = new Map<string, GrowingBitset>();
   const invalidOf = (id: string) => invalid.get(id) ?? invalid.set(id, new GrowingBitset()).get(id)!;
-  const ctx = (column: string, variable = column) => ({ file, column, problems, invalid: invalidOf(variable) });
+  const ctx = (column: string, variable = column) => ({ file, column, problems, invalid: invalidOf(variable), normalised });
   const coded = (id: string, label: string, options: Option[]) => {
     const ordered = displayOrder(options);
     const sink = new CodedSink(ordered, capacity, ctx(id));
@@ -122,20 +122,23 @@ function answeredWhere(n: number, test: (i: number) => boolean): Bitset {
  * Reads responses.csv. Returns the dataset even when problems were found (the caller decides),
  * or null when the file cannot be read at all (no header, no id column).
  */
-export function readResponses(codebook: Codebook, text: string, file: string, problems: ProblemList): Dataset | null {
+export function readResponses(codebook: Codebook, text: string, file: string, problems: ProblemList, warnings: Problem[] = []): Dataset | null {
   const { survey } = codebook;
   // survey.n is only a claim: allocate for it when the file has room for that many records (one
   // per line break at most), else for what the file can hold; grow if needed. Memory is bounded by
   // the file, never by the codebook (400 numeric questions claiming n = 2^20 over a header-only
   // file must not allocate 3 GB).
   let capacity = Math.max(16, Math.min(survey.n, lineBreaks(text)));
-  const plan = planColumns(codebook, capacity, file, problems);
+  const normalised: Normalised = { count: 0, examples: [] };
+  const plan = planColumns(codebook, capacity, file, problems, normalised);
   const ids = new IdSink({ file, column: survey.idColumn, problems });
   const weights = survey.weightColumn ? new WeightSink(capacity, { file, column: survey.weightColumn, problems }) : null;
   const bound: { col: number; sink: Sink }[] = [];
   const everySink: Sink[] = [ids, ...(weights ? [weights] : []), ...plan.multis, ...[...plan.columns.values()].filter((c): c is Sink => !('multi' in c))];
   let usable = true;
   let missingColumns = false;
+  /** Column index of an empty unnamed last header cell (Excel's trailing comma), else -1. */
+  let unnamedLast = -1;
   /** Records that could not be read (ragged, blank): no further checks on them. */
   const unreadable = new GrowingBitset();
 
@@ -149,6 +152,11 @@ export function readResponses(codebook: Codebook, text: string, file: string, pr
       },
       records(rows, firstRow) {
         const first = firstRow - 2;
+        // Excel's empty unnamed last column is ignored, unless a row has something in it.
+        if (unnamedLast >= 0)
+          rows.forEach((row, j) => {
+            if (row !== null && row[unnamedLast] !== '') problems.add({ file, row: firstRow + j, column: `(column ${unnamedLast + 1})`, value: row[unnamedLast], rule: 'unnamed-column', message: 'is a value in the last column, which has no header', expected: 'a header for the column, or nothing in it' });
+          });
         // Blank rows (null) need no room: a trailing newline must not double every column.
         let needed = first + rows.length;
         while (needed > first && rows[needed - first - 1] === null) needed--;
@@ -164,6 +172,8 @@ export function readResponses(codebook: Codebook, text: string, file: string, pr
   );
   if (!usable || !read.header) return null;
   const n = read.records;
+  if (normalised.count > 0)
+    warnings.push({ file, rule: 'normalised-codes', value: `${normalised.count} cells`, message: `were read as codes after normalising them as Excel writes them (full-width digits, "5.0", spaces), e.g. ${normalised.examples.join('、')}`, expected: 'plain half-width codes (nothing to fix: the values are used as read)' });
 
   if (n - read.blankRows !== survey.n)
     problems.add({ file, rule: 'respondent-count', value: `${n - read.blankRows} respondents`, message: 'does not match survey.n in codebook.yaml', expected: `${survey.n} rows after the header (or correct survey.n)` });
@@ -197,7 +207,9 @@ export function readResponses(codebook: Codebook, text: string, file: string, pr
   function bindHeader(names: string[]): boolean {
     const seen = new Map<string, number>();
     const unknown: { raw: string; col: number }[] = [];
+    if (names.length > 1 && names[names.length - 1].trim() === '') unnamedLast = names.length - 1;
     names.forEach((raw, col) => {
+      if (col === unnamedLast) return;
       const name = raw.trim();
       if (seen.has(name)) {
         problems.add({ file, row: 1, column: name || `(column ${col + 1})`, value: raw, rule: 'duplicate-column', message: `repeats the header of column ${seen.get(name)! + 1}`, expected: 'each column once' });

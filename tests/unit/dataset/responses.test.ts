@@ -83,11 +83,10 @@ describe('readResponses', () => {
     expect(lines).toEqual(['r.csv row 3, column w: is blank (expected a positive, finite weight on every row)']);
     expect([...dataset!.weights!]).toEqual([1.5, NaN]);
   });
-  it('header: repeated, unnamed, unknown and misspelt columns, missing ones (a misspelling is one problem)', () => {
+  it('header: repeated, unnamed, unknown and misspelt columns, missing ones (a misspelling is one problem); an empty unnamed last column is Excel\'s and ignored', () => {
     const { dataset, lines } = read(codebook(1), 'id,team,team,tools__1,tools__3,staf,g__r, ,memo,\na,2,2,,,,1,,,\n');
     expect(lines).toEqual([
       'r.csv row 1, column team: "team" repeats the header of column 2 (expected each column once)',
-      'r.csv row 1, column (column 10): repeats the header of column 8 (expected each column once)',
       'r.csv row 1, column tools__3: "tools__3" is not a column the codebook knows — did you mean "tools__2"? (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
       'r.csv row 1, column staf: "staf" is not a column the codebook knows — did you mean "staff"? (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
       'r.csv row 1, column (column 8): " " is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',

@@ -224,6 +224,28 @@ describe('checklist (issue 12: npm run new-wave moves the previous wave\'s prove
   });
 });
 
+describe('Excel habits (issue 12, point 3)', () => {
+  it('full-width digits and "5.0" are read as codes with one notice; ",,,," rows and an empty unnamed last column are ignored; a value under no header is reported', () => {
+    const [header, ...rows] = responses.trimEnd().split(/\r?\n/);
+    const cells = rows.map((r) => r.split(','));
+    const sector = header.split(',').indexOf('sector');
+    cells[0][sector] = String.fromCharCode(0xff10 + Number(cells[0][sector]));
+    cells[1][sector] = `${cells[1][sector]}.0`;
+    const excel = [`${header},`, ...cells.map((c) => `${c.join(',')},`), ','.repeat(header.split(',').length), ','.repeat(header.split(',').length), ''].join('\r\n');
+    const r = loadWave({ codebookPath: 'w/codebook.yaml', codebookText: codebook25, responsesPath: 'w/responses.csv', responsesBytes: new TextEncoder().encode(excel) });
+    expect(r.ok ? [] : formatProblems(r.problems)).toEqual([]);
+    r.warnings.forEach((w) => seen.add(w.rule));
+    expect(formatProblems(r.warnings)).toEqual([expect.stringMatching(/^w\/responses\.csv: "2 cells" were read as codes after normalising them as Excel writes them \(full-width digits, "5\.0", spaces\), e\.g\. sector 行2「[０-９]」、sector 行3「\d\.0」/)]);
+    const plain = loadWave({ codebookPath: 'w/codebook.yaml', codebookText: codebook25, responsesPath: 'w/responses.csv', responsesBytes: new TextEncoder().encode(responses) });
+    expect(r.ok && plain.ok && r.value.dataset!.variables.get('sector')).toEqual(plain.ok && plain.value.dataset!.variables.get('sector'));
+    // Something under the unnamed last column is not silently dropped.
+    const stray = excel.replace(`${cells[2].join(',')},`, `${cells[2].join(',')},メモ`);
+    const problems = microdata(codebook25, stray);
+    problems.forEach((p) => seen.add(p.rule));
+    expect(formatProblems(problems)).toEqual([expect.stringMatching(/^w\/responses\.csv row 4, column \(column \d+\): "メモ" is a value in the last column, which has no header \(expected a header for the column, or nothing in it\)$/)]);
+  });
+});
+
 describe('rule coverage', () => {
   it('every rule id the loader can emit is exercised by a test or a malformed fixture', () => {
     const source = readdirSync('src/lib/dataset')
