@@ -196,7 +196,7 @@ function frontmatterFigures(front: Frontmatter | null): FigureAt[] {
     const value = front.data?.[key];
     if (typeof value !== 'string') continue;
     const line = front.lineOf([key]);
-    for (const f of figuresIn(blankLabels(value).replace(/\n/g, ' '))) out.push({ ...f, line, where: `frontmatter の ${key}` });
+    for (const f of figuresIn(blankLabels(value).replace(/\n/g, ' '))) out.push({ ...f, line, where: `frontmatter の ${key} ` });
   }
   return out;
 }
@@ -507,7 +507,7 @@ export function checkChapters(catalog: Catalog | null, root = contentRoot()): Ch
             const hint = (key === 'wave' || key === 'survey' || key === 'chapter') && typeof value === 'number' ? `（'${value}' のように引用符で囲んでください）` : '';
             const message =
               value === undefined || value === null
-                ? `frontmatter に ${key} がありません（${want}）。`
+                ? `frontmatter に ${key} がありません（${want}で書きます）。`
                 : value === ''
                   ? `frontmatter の ${key} が空です。`
                   : `frontmatter の ${key} が${want}ではありません：${JSON.stringify(value)}${hint}。`;
