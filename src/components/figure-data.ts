@@ -11,7 +11,7 @@ import { crosstab } from '../lib/stats/crosstab.ts';
 import { trend as engineTrend, type TrendPoint, type TrendWave, type TrendWaveInfo } from '../lib/stats/trend.ts';
 import type { CrossTab } from '../lib/stats/types.ts';
 import { trendSources } from '../lib/charts/trend-notes.ts';
-import { chartVariable, chooseKind, isTrend, parseKind, renderChart, svgMarkup, type ChartKind, type ChartTable, type ChartVariable, type GridTable, type TrendTable } from '../lib/charts/index.ts';
+import { allowedKinds, chartVariable, chooseKind, isTrend, parseKind, renderChart, svgMarkup, type ChartKind, type ChartTable, type ChartVariable, type GridTable, type TrendTable } from '../lib/charts/index.ts';
 import { PROTECTED_NOTE, provenanceBase, type Provenance } from '../lib/charts/provenance.ts';
 import { sourceText } from '../lib/explore/export.ts';
 import { defaultState, serializeState } from '../lib/explore/state.ts';
@@ -243,7 +243,14 @@ export function resolveChart(req: ChartRequest, who = '<Chart>'): ResolvedChart 
   try {
     kind = req.kind ? parseKind(req.kind) : chooseKind(table, variable);
   } catch (e) {
-    throw new FigureNameError(`${who} kind: ${(e as Error).message}`, { prop: 'kind', value: String(req.kind), kind: 'kind', scope: '<Chart>', choices: idChoices(CHART_KINDS_WITH_TREND) });
+    const message = `${who} kind: ${(e as Error).message}`;
+    if (req.kind === undefined) throw new Error(message);
+    throw new FigureNameError(message, { prop: 'kind', value: req.kind, kind: 'kind', scope: '<Chart>', choices: idChoices(CHART_KINDS_WITH_TREND) });
+  }
+  // A form the table cannot be drawn as fails here, not while the page is drawn.
+  const allowed = allowedKinds(table);
+  if (!allowed.kinds.includes(kind)) {
+    throw new FigureNameError(`${who} kind: invalid kind: "${kind}" for a ${allowed.shape} table (expected ${allowed.kinds.join(', ')})`, { prop: 'kind', value: kind, kind: 'kind', scope: allowed.shape, choices: idChoices(allowed.kinds), reason: 'unsuitable' });
   }
   return { wave, info, table, variable, kind, slug: segmentSlug(universe, by), universe, by, filters, protected: fromCube(wave, req.view ?? 'exact') };
 }

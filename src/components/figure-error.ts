@@ -28,9 +28,10 @@ export interface FigureName {
   /**
    * Why the value is refused although it exists: `restricted` (a question, universe or banner
    * that reads restricted data), `no-trend` (not in the trend of the question: another universe
-   * or a wave outside the crosswalk), `not-printed` (a published-tables wave did not print it).
+   * or a wave outside the crosswalk), `not-printed` (a published-tables wave did not print it),
+   * `unsuitable` (a chart form the question's table cannot be drawn as; `scope` is its type).
    */
-  reason?: 'restricted' | 'no-trend' | 'not-printed';
+  reason?: 'restricted' | 'no-trend' | 'not-printed' | 'unsuitable';
 }
 
 export class FigureNameError extends Error {

@@ -289,6 +289,10 @@ function nameMessage(f: FigureName, written: boolean): string {
             : `の${noun}${given}は、この設問の経年比較にありません`;
       where = 'この設問の経年比較';
       break;
+    case 'unsuitable':
+      what = `の${noun}${given}は、この設問（${f.scope}）の図には使えません`;
+      where = 'この設問';
+      break;
     case 'not-printed':
       what = `の${noun}${given}は${f.kind === 'option' ? `公表集計表（設問 ${f.scope}）` : ` ${f.scope} の公表集計表`}にありません`;
       where = '公表集計表';

@@ -90,14 +90,14 @@ describe('chapter checks: names, prose, routes, missing chapters', () => {
     expect(report.warnings).toEqual([]);
   });
 
-  it('locates a prop on its own line in a tag that spans lines; props built in JavaScript are evaluated; spread props are a warning', () => {
+  it('locates a prop on its own line in a tag that spans lines; props built in JavaScript are evaluated; refusals other than names; spread props are a warning', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'hakusho-chapters-'));
     try {
       mkdirSync(join(tmp, 'sample', '2025'), { recursive: true });
       const front = (chapter: string) => ['---', 'title: 章', 'survey: sample', "wave: '2025'", `chapter: ${chapter}`, 'order: 1', 'summary: 要約。', '---', ''].join('\n');
       writeFileSync(
         join(tmp, 'sample', '2025', 'overview.mdx'),
-        `${front('overview')}\n<Chart\n  q="tools"\n  by="sector"\n  universe="doing_cx"\n/>\n\n<Chart q="sector" filters={[{ q: 'cs_team', in: [1] }]} />\n\n<Chart q="tools" filters={[{ q: 'cs_tem', in: [1] }]} />\n\n<Stat {...props} />\n`,
+        `${front('overview')}\n<Chart\n  q="tools"\n  by="sector"\n  universe="doing_cx"\n/>\n\n<Chart q="sector" filters={[{ q: 'cs_team', in: [1] }]} />\n\n<Chart q="tools" filters={[{ q: 'cs_tem', in: [1] }]} />\n\n<Stat {...props} />\n\n<Chart q="sector" kind="heat" />\n`,
       );
       writeFileSync(join(tmp, 'sample', '2025', 'effect.mdx'), `${front('effect')}\nCSの効果は<Stat q="churn" kind="mean" />です。\n`);
       const report = check(tmp);
@@ -108,6 +108,8 @@ describe('chapter checks: names, prose, routes, missing chapters', () => {
         `${file('overview.mdx')}:13 <Chart q="tools" universe="doing_cx"> の集計対象「doing_cx」は sample/2025 にありません（もしかして：doing_cs）。`,
         // Any other error a resolver throws is located and passed on.
         `${file('overview.mdx')}:18 <Chart q="tools" filters={[{ q: 'cs_tem', in: [1] }]}> を表示できません：unknown question "cs_tem" in filter`,
+        // A chart form the question cannot be drawn as.
+        `${file('overview.mdx')}:22 <Chart q="sector" kind="heat"> の表示形式「heat」は、この設問（single）の図には使えません。選べる表示形式：bars、stacked、diverging、grouped、histogram。`,
       ]);
       expect(lines(report.warnings)).toEqual([`${file('overview.mdx')}:20 <Stat> は {...} で属性を渡しているため、ここでは確かめられません（ビルド時に確かめます）。`]);
     } finally {
