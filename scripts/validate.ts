@@ -11,6 +11,7 @@
 import { cacheCatalog, dataRoot, readCatalog } from '../src/server/catalog.ts';
 import { formatProblems, printable } from '../src/lib/dataset/problem.ts';
 import { contentRoot } from '../src/server/content.ts';
+import type { ChapterProblem, ChapterReport } from '../src/server/chapters.ts';
 
 const args = process.argv.slice(2);
 const quiet = args.includes('--quiet');
@@ -26,9 +27,13 @@ const dataSeconds = (performance.now() - started) / 1000;
 if (result.ok) cacheCatalog(root, result.value);
 
 const chaptersStarted = performance.now();
-// Imported only when there are chapters to check (the resolvers bring the chart code with them).
-const { checkChapters, formatChapterProblem } = content === null ? { checkChapters: null, formatChapterProblem: null } : await import('../src/server/chapters.ts');
-const chapters = checkChapters === null || content === null ? { problems: [], warnings: [], files: 0 } : checkChapters(result.ok ? result.value : null, content);
+let chapters: ChapterReport = { problems: [], warnings: [], files: 0 };
+const located = (p: ChapterProblem) => printable(`${p.file}:${p.line} ${p.message}`);
+if (content !== null) {
+  // Imported only when there are chapters to check (the resolvers bring the chart code with them).
+  const { checkChapters } = await import('../src/server/chapters.ts');
+  chapters = checkChapters(result.ok ? result.value : null, content);
+}
 const chapterSeconds = (performance.now() - chaptersStarted) / 1000;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -40,13 +45,13 @@ if (!result.ok) {
 }
 if (chapters.problems.length > 0) {
   console.error(`✗ ${printable(String(content))}/: 章に ${chapters.problems.length} 件の問題があります\n`);
-  for (const p of chapters.problems) console.error(`  ${printable(formatChapterProblem!(p))}`);
+  for (const p of chapters.problems) console.error(`  ${located(p)}`);
   console.error('');
 }
 if (!result.ok && chapters.files > 0) console.error(`  （データに問題があるため、章の <Stat>・<Chart>・<Change> が指す名前はまだ確かめていません）\n`);
 if (chapters.warnings.length > 0) {
   console.warn(`⚠ 注意 ${chapters.warnings.length} 件\n`);
-  for (const p of chapters.warnings) console.warn(`  ${printable(formatChapterProblem!(p))}`);
+  for (const p of chapters.warnings) console.warn(`  ${located(p)}`);
   console.warn('');
 }
 if (!result.ok || chapters.problems.length > 0) process.exitCode = 1;
