@@ -4,9 +4,13 @@
  * in (old folder renamed away, new one renamed in, old one removed). A failing build — bad data,
  * an MDX `<Stat>` naming a missing option, a crash — removes its partial folder and exits non-zero
  * with Astro's own message, so the output folder always holds the last complete site or nothing.
+ * Known third-party warnings are left out of Astro's output (scripts/build-output.ts).
  * Extra arguments are passed to `astro build`.
  */
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { WarningFilter } from './build-output.ts';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,13 +41,28 @@ function removeStale(): void {
   }
 }
 
+let hidden = 0;
+
+/** Copies a child's output line by line, leaving out the known warnings (scripts/build-output.ts). */
+function filterOutput(from: Readable, to: Writable): void {
+  const filter = new WarningFilter();
+  createInterface({ input: from, crlfDelay: Infinity }).on('line', (line) => {
+    if (filter.keep(line)) to.write(`${line}\n`);
+    hidden += filter.take();
+  });
+}
+
 /** Runs `astro build` into the partial folder; resolves with its exit code. */
 function astroBuild(): Promise<number> {
   const astro = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'astro', 'bin', 'astro.mjs');
+  // Astro colours its log only on a terminal; through the filter it keeps doing so for one.
+  const colour = process.stdout.isTTY && process.env.FORCE_COLOR === undefined && process.env.NO_COLOR === undefined ? { FORCE_COLOR: '1' } : {};
   const child = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, HAKUSHO_OUT: partial },
+    stdio: ['inherit', 'pipe', 'pipe'],
+    env: { ...process.env, ...colour, HAKUSHO_OUT: partial },
   });
+  filterOutput(child.stdout!, process.stdout);
+  filterOutput(child.stderr!, process.stderr);
   const stop = (signal: NodeJS.Signals) => {
     child.kill(signal);
     rmSync(partial, { recursive: true, force: true });
@@ -56,7 +75,8 @@ function astroBuild(): Promise<number> {
       console.error(`build: could not start astro: ${e.message}`);
       done(1);
     });
-    child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
+    // 'close' (not 'exit'): after the output has been read to its end.
+    child.on('close', (code, signal) => done(code ?? (signal ? 1 : 0)));
   });
 }
 
@@ -76,6 +96,7 @@ function swapIn(): void {
 removeStale();
 rmSync(partial, { recursive: true, force: true });
 const code = await astroBuild();
+if (hidden > 0) console.log(`build: ${hidden} known Vite warning${hidden === 1 ? '' : 's'} left out (MODULE_LEVEL_DIRECTIVE on Astro's "use astro:head-inject", one per MDX chapter; harmless)`);
 if (code !== 0 || !existsSync(join(partial, 'index.html'))) {
   rmSync(partial, { recursive: true, force: true });
   console.error(`\nbuild failed: ${code !== 0 ? `astro build exited with ${code}` : 'astro build wrote no index.html'}; ${existsSync(out) ? `${out} still holds the previous complete site` : `nothing was written to ${out}`}.`);

@@ -8,7 +8,8 @@ import { glob } from 'astro/loaders';
 import { z } from 'zod';
 import type { Codebook } from './lib/dataset/codebook.ts';
 import type { PublishedTable } from './lib/dataset/types.ts';
-import { chapterReferenceProblem, wavesLoader } from './server/content.ts';
+import { chapterFrontmatter } from './lib/content/frontmatter.ts';
+import { chapterReferenceProblem, contentRoot, wavesLoader } from './server/content.ts';
 
 const waves = defineCollection({
   loader: wavesLoader(),
@@ -32,26 +33,12 @@ const waves = defineCollection({
 
 const chapters = defineCollection({
   // $HAKUSHO_CONTENT lets tests build against a fixture folder of chapters.
-  loader: glob({ pattern: '**/*.mdx', base: process.env.HAKUSHO_CONTENT ?? './content' }),
-  schema: z
-    .object({
-      /** Chapter title as shown in the contents and the page heading. */
-      title: z.string().min(1),
-      /** Survey id (data/<survey>/). */
-      survey: z.string().min(1),
-      /** Wave id (data/<survey>/<wave>/). */
-      wave: z.string().min(1),
-      /** A chapter id declared in that wave's codebook (chapters:). */
-      chapter: z.string().min(1),
-      /** Position in the contents. */
-      order: z.number(),
-      /** One-paragraph summary for the cover and the contents. */
-      summary: z.string().min(1),
-    })
-    .superRefine((data, ctx) => {
-      const problem = chapterReferenceProblem(data);
-      if (problem) ctx.addIssue({ code: 'custom', path: ['chapter'], message: problem });
-    }),
+  loader: glob({ pattern: '**/*.mdx', base: contentRoot() }),
+  // The same fields `npm run validate` checks (src/lib/content/frontmatter.ts).
+  schema: chapterFrontmatter.superRefine((data, ctx) => {
+    const problem = chapterReferenceProblem(data);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['chapter'], message: problem });
+  }),
 });
 
 export const collections = { waves, chapters };

@@ -11,7 +11,7 @@ import { crosstab } from '../lib/stats/crosstab.ts';
 import { trend as engineTrend, type TrendPoint, type TrendWave, type TrendWaveInfo } from '../lib/stats/trend.ts';
 import type { CrossTab } from '../lib/stats/types.ts';
 import { trendSources } from '../lib/charts/trend-notes.ts';
-import { chartVariable, chooseKind, isTrend, parseKind, renderChart, svgMarkup, type ChartKind, type ChartTable, type ChartVariable, type GridTable, type TrendTable } from '../lib/charts/index.ts';
+import { allowedKinds, chartVariable, chooseKind, isTrend, parseKind, renderChart, svgMarkup, type ChartKind, type ChartTable, type ChartVariable, type GridTable, type TrendTable } from '../lib/charts/index.ts';
 import { PROTECTED_NOTE, provenanceBase, type Provenance } from '../lib/charts/provenance.ts';
 import { sourceText } from '../lib/explore/export.ts';
 import { defaultState, serializeState } from '../lib/explore/state.ts';
@@ -20,6 +20,8 @@ import { loadCatalog, type CatalogWave } from '../server/catalog.ts';
 import { cubeTablesOf, waveCube } from '../server/cube.ts';
 import { cubeCrosstab } from '../lib/cube/query.ts';
 import { NO_RESTRICTION, universeRestrictionId } from '../lib/cube/plan.ts';
+import { CHART_KINDS } from '../lib/charts/types.ts';
+import { FigureError, FigureNameError, idChoices } from './figure-error.ts';
 
 /**
  * Which numbers a page shows (the one rule, README "Publishing modes"): what an editor wrote into a
@@ -42,13 +44,22 @@ export function allWaves(): CatalogWave[] {
 /** One wave; an error naming the known waves when it does not exist. */
 export function getWave(survey: string, wave: string, who = '<Chart>'): CatalogWave {
   const found = loadCatalog().get(survey, wave);
-  if (!found) throw new Error(`${who}: survey "${survey}" wave "${wave}" does not exist (known: ${allWaves().map((w) => `${w.survey}/${w.wave}`).join(', ')})`);
+  if (!found) {
+    const message = `${who}: survey "${survey}" wave "${wave}" does not exist (known: ${allWaves().map((w) => `${w.survey}/${w.wave}`).join(', ')})`;
+    const waves = allWaves().filter((w) => w.survey === survey).map((w) => w.wave);
+    throw new FigureNameError(
+      message,
+      waves.length > 0
+        ? { prop: 'wave', value: wave, kind: 'wave', scope: survey, choices: idChoices(waves) }
+        : { prop: 'survey', value: survey, kind: 'survey', scope: '', choices: idChoices(new Set(allWaves().map((w) => w.survey))) },
+    );
+  }
   return found;
 }
 
 /** The wave's dataset; an error for aggregate-only waves. */
 export function datasetOf(wave: CatalogWave, who = '<Chart>'): Dataset {
-  if (!wave.dataset) throw new Error(`${who}: ${wave.survey}/${wave.wave} has published tables only; charts and figures need a microdata wave`);
+  if (!wave.dataset) throw new FigureError(`${who}: ${wave.survey}/${wave.wave} has published tables only; charts and figures need a microdata wave`, `：${wave.survey}/${wave.wave} は公表集計表だけの調査回のため、図は描けません（図には個票データの調査回が必要です）。`);
   return wave.dataset;
 }
 
@@ -85,7 +96,15 @@ export function publicVariableIds(dataset: Dataset): string[] {
 export function variableInfo(dataset: Dataset, id: string, prop = 'q', who = '<Chart>'): VariableInfo {
   const valid = publicVariableIds(dataset);
   if (!valid.includes(id)) {
-    throw new Error(`${who} ${prop}="${id}": no such public question in ${dataset.codebook.survey.id}/${dataset.codebook.survey.wave}. Valid: ${valid.join(', ')}`);
+    const restricted = dataset.variables.has(id) || dataset.codebook.questions.some((q) => q.id === id);
+    throw new FigureNameError(`${who} ${prop}="${id}": no such public question in ${dataset.codebook.survey.id}/${dataset.codebook.survey.wave}. Valid: ${valid.join(', ')}`, {
+      prop,
+      value: id,
+      kind: 'question',
+      scope: `${dataset.codebook.survey.id}/${dataset.codebook.survey.wave}`,
+      choices: idChoices(valid),
+      ...(restricted ? { reason: 'restricted' as const } : {}),
+    });
   }
   const [qid, rowId] = id.split('__');
   const q = dataset.codebook.questions.find((x) => x.id === qid);
@@ -112,14 +131,25 @@ export function variableInfo(dataset: Dataset, id: string, prop = 'q', who = '<C
 function checkBanner(dataset: Dataset, by: string | null | undefined, who: string): void {
   if (!by) return;
   const coded = publicVariableIds(dataset).filter((id) => dataset.variables.get(id)?.kind === 'coded');
-  if (!coded.includes(by)) throw new Error(`${who} by="${by}": not a single-answer variable of ${dataset.codebook.survey.id}/${dataset.codebook.survey.wave}. Valid: ${coded.join(', ')}`);
+  if (!coded.includes(by)) {
+    const restricted = dataset.variables.get(by)?.kind === 'coded';
+    throw new FigureNameError(`${who} by="${by}": not a single-answer variable of ${dataset.codebook.survey.id}/${dataset.codebook.survey.wave}. Valid: ${coded.join(', ')}`, {
+      prop: 'by',
+      value: by,
+      kind: 'banner',
+      scope: `${dataset.codebook.survey.id}/${dataset.codebook.survey.wave}`,
+      choices: idChoices(coded),
+      ...(restricted ? { reason: 'restricted' as const } : {}),
+    });
+  }
 }
 function checkUniverse(dataset: Dataset, universe: string | undefined, who: string): void {
   if (universe === undefined) return;
-  if (!dataset.universes.has(universe)) throw new Error(`${who} universe="${universe}": unknown universe. Valid: ${[...dataset.universes.keys()].join(', ')}`);
+  const scope = `${dataset.codebook.survey.id}/${dataset.codebook.survey.wave}`;
+  if (!dataset.universes.has(universe)) throw new FigureNameError(`${who} universe="${universe}": unknown universe. Valid: ${[...dataset.universes.keys()].join(', ')}`, { prop: 'universe', value: universe, kind: 'universe', scope, choices: idChoices(dataset.universes.keys()) });
   // Publication fails closed: a universe defined on restricted data is never a published base.
   const published = publicUniverseIds(dataset.codebook);
-  if (!published.has(universe)) throw new Error(`${who} universe="${universe}": the universe reads restricted data and cannot be published. Valid: ${[...published].join(', ')}`);
+  if (!published.has(universe)) throw new FigureNameError(`${who} universe="${universe}": the universe reads restricted data and cannot be published. Valid: ${[...published].join(', ')}`, { prop: 'universe', value: universe, kind: 'universe', scope, choices: idChoices(published), reason: 'restricted' });
 }
 
 const memo = new Map<string, CrossTab>();
@@ -142,6 +172,12 @@ export function tableFor(wave: CatalogWave, spec: { question: string; banner?: s
   }
   return t;
 }
+
+/** Every `kind` a `<Chart>` takes: the chart forms, and `trend`. */
+export const CHART_KINDS_WITH_TREND: readonly string[] = [...CHART_KINDS, 'trend'];
+
+/** Every prop of `<Chart>` (Chart.astro checks its Props against this list). */
+export const CHART_PROPS = ['q', 'by', 'universe', 'filters', 'kind', 'title', 'survey', 'wave', 'id', 'level', 'resolved'] as const;
 
 /** What an editor (or a page) asks a chart for. */
 export interface ChartRequest {
@@ -191,7 +227,7 @@ export function resolveChart(req: ChartRequest, who = '<Chart>'): ResolvedChart 
   let table: ChartTable;
   const q = dataset.codebook.questions.find((x) => x.id === req.q);
   if (q?.type === 'grid') {
-    if (by) throw new Error(`${who} q="${req.q}" by="${by}": a grid is drawn as a heat table without a banner; chart one row with q="${req.q}__<row>" (rows: ${q.rows.map((r) => r.id).join(', ')})`);
+    if (by) throw new FigureError(`${who} q="${req.q}" by="${by}": a grid is drawn as a heat table without a banner; chart one row with q="${req.q}__<row>" (rows: ${q.rows.map((r) => r.id).join(', ')})`, `の by="${by}"：グリッド設問は分析軸なしのヒートマップで描きます。分析軸で分けるときは1行を q="${req.q}__<行>" で描いてください（行：${q.rows.map((r) => r.id).join('、')}）。`);
     const grid: GridTable = {
       type: 'grid',
       question: q.id,
@@ -207,7 +243,14 @@ export function resolveChart(req: ChartRequest, who = '<Chart>'): ResolvedChart 
   try {
     kind = req.kind ? parseKind(req.kind) : chooseKind(table, variable);
   } catch (e) {
-    throw new Error(`${who} kind: ${(e as Error).message}`);
+    const message = `${who} kind: ${(e as Error).message}`;
+    if (req.kind === undefined) throw new Error(message);
+    throw new FigureNameError(message, { prop: 'kind', value: req.kind, kind: 'kind', scope: '<Chart>', choices: idChoices(CHART_KINDS_WITH_TREND) });
+  }
+  // A form the table cannot be drawn as fails here, not while the page is drawn.
+  const allowed = allowedKinds(table);
+  if (!allowed.kinds.includes(kind)) {
+    throw new FigureNameError(`${who} kind: invalid kind: "${kind}" for a ${allowed.shape} table (expected ${allowed.kinds.join(', ')})`, { prop: 'kind', value: kind, kind: 'kind', scope: allowed.shape, choices: idChoices(allowed.kinds), reason: 'unsuitable' });
   }
   return { wave, info, table, variable, kind, slug: segmentSlug(universe, by), universe, by, filters, protected: fromCube(wave, req.view ?? 'exact') };
 }
@@ -218,14 +261,14 @@ export function resolveChart(req: ChartRequest, who = '<Chart>'): ResolvedChart 
  * that have a trend.
  */
 function resolveTrend(wave: CatalogWave, info: VariableInfo, req: ChartRequest, who: string): ResolvedChart {
-  if (req.by) throw new Error(`${who} q="${req.q}" kind="trend" by="${req.by}": a trend has no banner`);
-  if (req.filters?.length) throw new Error(`${who} q="${req.q}" kind="trend": a trend takes no filters (published waves cannot be filtered)`);
+  if (req.by) throw new FigureError(`${who} q="${req.q}" kind="trend" by="${req.by}": a trend has no banner`, `の by="${req.by}"：経年比較（kind="trend"）に分析軸は使えません。`);
+  if (req.filters?.length) throw new FigureError(`${who} q="${req.q}" kind="trend": a trend takes no filters (published waves cannot be filtered)`, `：経年比較（kind="trend"）に filters は使えません（公表集計表の調査回は絞り込めません）。`);
   const trends = trendsFor(wave, req.q, req.view);
-  if (trends.length === 0) throw new Error(`${who} q="${req.q}" kind="trend": no other wave of ${wave.survey} has figures for this question through the crosswalk`);
+  if (trends.length === 0) throw new FigureError(`${who} q="${req.q}" kind="trend": no other wave of ${wave.survey} has figures for this question through the crosswalk`, `：q="${req.q}" は ${wave.survey} の他の調査回と対応づけられていない（crosswalk にない）ため、経年比較を描けません。`);
   const valid = trends.map((t) => t.universe).join(', ');
   const wanted = req.universe ?? (trends.length === 1 ? trends[0].universe : info.universe);
   const table = trends.find((t) => t.universe === wanted);
-  if (!table) throw new Error(`${who} q="${req.q}" kind="trend" universe="${wanted}": no trend in this universe. Valid: ${valid}`);
+  if (!table) throw new FigureNameError(`${who} q="${req.q}" kind="trend" universe="${wanted}": no trend in this universe. Valid: ${valid}`, { prop: 'universe', value: String(wanted), kind: 'universe', scope: `${wave.survey}/${wave.wave}`, choices: idChoices(trends.map((t) => t.universe ?? '')), reason: 'no-trend' });
   const universe = table.universe ?? wanted ?? info.universe;
   return { wave, info, table, variable: undefined, kind: chooseKind(table), slug: `trend-${universe}`, universe, by: null, filters: [], protected: fromCube(wave, req.view ?? 'exact') };
 }

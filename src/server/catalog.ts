@@ -166,6 +166,11 @@ export function loadCatalog(root = dataRoot()): Catalog {
   return result.value;
 }
 
+/** Remembers a catalog read with `readCatalog(root)`, so `loadCatalog(root)` (the figure resolvers) does not read it again. */
+export function cacheCatalog(root: string, catalog: Catalog): void {
+  cache.set(root, catalog);
+}
+
 /** Forget memoised catalogs (the dev server calls this when data/ changes). */
 export function clearCatalogCache(): void {
   cache.clear();

@@ -71,6 +71,11 @@ export function wavesLoader(root = dataRoot()): Loader {
   };
 }
 
+/** The folder of MDX chapters: `content`, or `$HAKUSHO_CONTENT` (tests point builds at fixture folders with it). */
+export function contentRoot(): string {
+  return process.env.HAKUSHO_CONTENT ?? 'content';
+}
+
 /** Problem with an MDX chapter's frontmatter reference to the data, or null when it resolves. */
 export function chapterReferenceProblem(ref: { survey: string; wave: string; chapter: string }): string | null {
   const wave = loadCatalog().get(ref.survey, ref.wave);

@@ -1,7 +1,7 @@
 /** The chart layer: CrossTab → chart form, Plot options, SVG, description, table model, CSV. */
 export * from './types.ts';
 export { chooseKind, parseKind, isLikert } from './kind.ts';
-export { chartSpec, type ChartSpec, type LegendItem, type SpecOptions } from './spec.ts';
+export { allowedKinds, chartSpec, type ChartSpec, type LegendItem, type SpecOptions } from './spec.ts';
 export { renderChart, renderChartSvg, svgMarkup, type RenderOptions } from './render.ts';
 export { describe, answerType, scoreNote } from './describe.ts';
 export { tableModel, type TableModel, type HeadCell, type BodyRow, type BodyCell } from './model.ts';

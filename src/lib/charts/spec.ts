@@ -44,15 +44,22 @@ const ALLOWED: Record<'grid' | 'trend' | 'table', ChartKind[]> = {
   table: ['bars', 'stacked', 'diverging', 'grouped', 'histogram'],
 };
 
+/** The kinds a table can be drawn as, and its shape as messages name it (`single`, `grid`, `trend` …). */
+export function allowedKinds(table: ChartTable): { kinds: ChartKind[]; shape: string } {
+  if (isGrid(table)) return { kinds: ALLOWED.grid, shape: 'grid' };
+  if (isTrend(table)) return { kinds: ALLOWED.trend, shape: 'trend' };
+  return { kinds: ALLOWED.table, shape: table.type };
+}
+
 /** The Plot options (and legend) for a table. */
 export function chartSpec(chartTable: ChartTable, options: SpecOptions = {}): ChartSpec {
   // Banner columns nobody falls into are left out of the drawing.
   const table = isGrid(chartTable) || isTrend(chartTable) ? chartTable : withoutEmptyColumns(chartTable);
   const width = options.width ?? 640;
   const kind = options.kind ?? chooseKind(table, options.variable);
-  const shape = isGrid(table) ? 'grid' : isTrend(table) ? 'trend' : 'table';
-  if (!ALLOWED[shape].includes(kind)) {
-    throw new Error(`invalid kind: "${kind}" for a ${shape === 'table' ? table.type : shape} table (expected ${ALLOWED[shape].join(', ')})`);
+  const allowed = allowedKinds(table);
+  if (!allowed.kinds.includes(kind)) {
+    throw new Error(`invalid kind: "${kind}" for a ${allowed.shape} table (expected ${allowed.kinds.join(', ')})`);
   }
   if (isGrid(table)) return heatSpec(table, width);
   if (isTrend(table)) return trendSpec(table, width, kind, options.variable);

@@ -1,84 +1,16 @@
 /**
  * Issue 5 / quality bar: chapter prose never types a number — every figure flows from the data
- * through <Stat>. This test reads every content/**\/*.mdx, blanks out everything that is not prose
- * (frontmatter other than title/summary, component tags, import/export lines, 「…」 labels,
- * Markdown link targets, MDX comments) and fails on any digit or kanji-numeral figure left over,
- * naming file:line and the offending text.
- *
- * Rules (see `figuresIn`):
- * - any ASCII or full-width digit (0-9, ０-９) is a typed figure, except a calendar year written
- *   as a four-digit 19xx/20xx directly followed by 年 (「2023年調査」 names a wave, not a result), and a chapter number
- *   第N章/節/部 (a cross-reference such as 第2章以降);
- * - a kanji numeral (〇一二三四五六七八九十百千万億) followed by a counter or unit
- *   (割, 分の, 人, 名, 社, 件, 倍, 円, 歳, ポイント, %, ％) is a figure, e.g. 八割, 二百人, 三倍;
- *   except a lone 一 before 人/名/社/件 (the idiom 「一人あたり」 "per person" counts nothing)
- *   and a numeral after 数 (数百社, 数十人: a vague amount, not a figure). 一割 is still caught.
- * Text stripped away (component tags, labels) is replaced by spaces, so line numbers are kept.
+ * through <Stat>. The rule lives in src/lib/content/prose.ts (what counts as a figure) and
+ * src/server/chapters.ts (what of an MDX file is prose: the parser's text nodes, so component
+ * tags, import/export lines, link targets, code and comments are not; 「…」 labels are not
+ * either); `npm run validate` reports it with file:line, and these tests use the same code on
+ * every chapter under content/. Reviewed exceptions: REVIEWED_FIGURES (src/lib/content/prose.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse } from 'yaml';
-
-/** One typed figure found in prose. */
-type Finding = { line: number; text: string; context: string };
-
-/** Replaces a match by spaces of the same length, keeping newlines (so line numbers survive). */
-const blank = (match: string) => match.replace(/[^\n]/g, ' ');
-
-const YEAR = /(?:19|20)\d\d(?=年)/g;
-const CHAPTER_NUMBER = /(?<=第)[0-9０-９]+(?=[章節部])/g;
-const DIGIT = /[0-9０-９][0-9０-９.,．，]*/g;
-const KANJI_FIGURE = /(?<!数)[〇一二三四五六七八九十百千万億]+(?=割|分の|人|名|社|件|倍|円|歳|ポイント|%|％)/g;
-
-/**
- * Removes everything from an MDX body that is not reader-facing prose. Works on the whole text
- * (tags may span lines) and preserves every newline.
- */
-export function proseOf(body: string): string {
-  return body
-    .replace(/\{\/\*[\s\S]*?\*\/\}/g, blank) // MDX comments
-    .replace(/^(?:import|export)\s[^\n]*$/gm, blank) // import/export lines
-    .replace(/<\/?[A-Za-z][\w.]*(?:\s(?:[^<>"'{}]|"[^"]*"|'[^']*'|\{[^{}]*\})*)?\/?>/g, blank) // component and HTML tags
-    .replace(/<https?:[^>\s]*>/g, blank) // autolinks
-    .replace(/\]\([^)]*\)/g, (m) => `]${blank(m.slice(1))}`) // Markdown link targets (link text stays)
-    .replace(/「[^「」\n]*」/g, (m) => `「${blank(m.slice(1, -1))}」`); // quoted option, chapter and chart labels
-}
-
-/** Typed figures in a piece of prose, by line (1-based, relative to the text given). */
-export function figuresIn(prose: string): Finding[] {
-  const findings: Finding[] = [];
-  prose.split('\n').forEach((raw, i) => {
-    const line = raw.replace(YEAR, blank).replace(CHAPTER_NUMBER, blank);
-    for (const m of line.matchAll(DIGIT)) findings.push({ line: i + 1, text: m[0], context: raw.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12).trim() });
-    for (const m of line.matchAll(KANJI_FIGURE)) {
-      const after = line.slice(m.index + m[0].length);
-      if (m[0] === '一' && /^[人名社件]/.test(after)) continue;
-      const counter = after.match(/^(?:分の|ポイント|.)/)![0];
-      findings.push({ line: i + 1, text: m[0] + counter, context: raw.slice(Math.max(0, m.index - 12), m.index + m[0].length + 12).trim() });
-    }
-  });
-  return findings;
-}
-
-/** Typed figures in one MDX file: title and summary from the frontmatter, then the body. */
-export function figuresInMdx(source: string): Finding[] {
-  const front = source.match(/^---\n([\s\S]*?)\n---\n/);
-  const findings: Finding[] = [];
-  let body = source;
-  if (front) {
-    const data = parse(front[1]) as Record<string, unknown>;
-    const lines = front[1].split('\n');
-    for (const key of ['title', 'summary']) {
-      const value = data[key];
-      if (typeof value !== 'string') continue;
-      const at = lines.findIndex((l) => l.startsWith(`${key}:`)) + 2; // +1 for the opening ---, +1 for 1-based
-      for (const f of figuresIn(proseOf(value).replace(/\n/g, ' '))) findings.push({ ...f, line: at });
-    }
-    body = blank(front[0]) + source.slice(front[0].length);
-  }
-  return [...findings, ...figuresIn(proseOf(body))].sort((a, b) => a.line - b.line);
-}
+import { figuresIn, REVIEWED_FIGURES } from '../../../src/lib/content/prose.ts';
+import { figuresInMdx, proseOf, waveComparisons } from '../../../src/server/chapters.ts';
 
 function mdxFiles(dir: string): string[] {
   return readdirSync(dir)
@@ -89,16 +21,6 @@ function mdxFiles(dir: string): string[] {
       return name.endsWith('.mdx') ? [path] : [];
     });
 }
-
-/**
- * Reviewed exceptions in today's content, by file and exact text. Each is a fact about how the
- * survey was run (a screening criterion of the panel), not a result the data could supply.
- * Adding to this list needs the same justification; never add a result here.
- */
-const REVIEWED: Record<string, string[]> = {
-  // The paid panel was screened to companies of 1000+ employees: a fieldwork condition, not a finding.
-  'content/jcsa/2025/ch1.mdx:21': ['1000'],
-};
 
 describe('the figure rule itself', () => {
   it('catches typed figures in prose', () => {
@@ -150,45 +72,34 @@ describe('chapter prose quotes figures only through <Stat>', () => {
 
   it.each(files)('%s types no figure', (path) => {
     const file = relative(process.cwd(), path);
-    const found = figuresInMdx(readFileSync(path, 'utf8'))
-      .filter((f) => !(REVIEWED[`${file}:${f.line}`] ?? []).includes(f.text))
-      .map((f) => `${file}:${f.line}: "${f.text}" in …${f.context}…`);
+    const found = figuresInMdx(readFileSync(path, 'utf8'), relative('content', path).split(/[\\/]/).join('/')).map((f) => `${file}:${f.line}: "${f.text}" in …${f.context}…`);
     expect(found).toEqual([]);
   });
 
-  it('every reviewed exception still exists (stale entries must go)', () => {
-    for (const [at, texts] of Object.entries(REVIEWED)) {
-      const [file, line] = at.split(':');
-      const here = figuresInMdx(readFileSync(file, 'utf8')).filter((f) => f.line === Number(line)).map((f) => f.text);
-      expect(here, at).toEqual(texts);
+  it('every reviewed exception still exists and is needed (stale entries must go)', () => {
+    for (const r of REVIEWED_FIGURES) {
+      const source = readFileSync(join('content', r.chapter), 'utf8');
+      expect(source, r.chapter).toContain(r.phrase);
+      // Without the allowance the figure is caught; with it, it is not.
+      expect(figuresInMdx(source).map((f) => f.text), r.chapter).toContain(r.figure);
+      expect(figuresInMdx(source, r.chapter).map((f) => f.text), r.chapter).not.toContain(r.figure);
     }
+  });
+
+  it('a reviewed figure is allowed only inside its phrase', () => {
+    const mdx = ['---', 'title: 章', '---', '', '従業員1000名以上の企業に限り、1000社に依頼しました。', ''].join('\n');
+    expect(figuresInMdx(mdx, 'jcsa/2025/ch1.mdx').map((f) => `${f.line}:${f.text}`)).toEqual(['5:1000']);
+    expect(figuresInMdx(mdx, 'jcsa/2025/ch2.mdx').map((f) => `${f.line}:${f.text}`)).toEqual(['5:1000', '5:1000']);
   });
 });
 
 /**
  * Issue 11: a change between waves is worded by a test (<Change>), never by the editor. A
- * paragraph (text between blank lines) breaks the rule when it quotes <Stat> figures of two
- * different waves (the reader is invited to compare them), or when it uses a change verb next to
- * a <Stat> of another wave than the page's.
+ * paragraph breaks the rule when it quotes <Stat> figures of two different waves (the reader is
+ * invited to compare them), or when it uses a change verb (CHANGE_VERB) next to a <Stat> of
+ * another wave than the page's. `waveComparisons` (src/server/chapters.ts) is what
+ * `npm run validate` reports.
  */
-const CHANGE_VERB = /上昇|低下|増加|減少|上が[らりるれっ]|下が[らりるれっ]|増え|減[らりるれっ]|伸び|広が|縮ま|横ばい|変わ[らりるれっ]|上回|下回/;
-
-export function waveComparisons(source: string, pageWave: string): Array<{ line: number; why: string }> {
-  const found: Array<{ line: number; why: string }> = [];
-  const body = source.replace(/^---\n[\s\S]*?\n---\n/, blank);
-  for (const m of body.matchAll(/\S(?:[^\n]|\n(?![ \t]*\n))*/g)) {
-    const paragraph = m[0];
-    const line = body.slice(0, m.index).split('\n').length;
-    const stats = [...paragraph.matchAll(/<Stat\b[^>]*?\/>/g)].map((m) => /\bwave="([^"]+)"/.exec(m[0])?.[1] ?? pageWave);
-    const waves = new Set(stats);
-    const other = stats.some((w) => w !== pageWave);
-    const verb = CHANGE_VERB.exec(proseOf(paragraph));
-    if (waves.size >= 2) found.push({ line, why: `quotes <Stat> figures of waves ${[...waves].sort().join(' and ')}: compare them with <Change>` });
-    else if (other && verb) found.push({ line, why: `says "${verb[0]}" next to a <Stat> of another wave: word the change with <Change>` });
-  }
-  return found;
-}
-
 describe('changes between waves are worded by <Change>', () => {
   it('the rule catches comparisons across waves, in one sentence or across two, and change verbs', () => {
     expect(waveComparisons('A は<Stat q="a" option={1} wave="2022" />から<Stat q="a" option={1} />へ上がりました。', '2023')).toHaveLength(1);
