@@ -204,6 +204,34 @@ test.describe('layout', () => {
     });
   }
 
+  test('on a wide screen the chapter contents sit in the right margin and stay in view while reading (issue 13)', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(CHAPTER);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const list = page.locator('nav.toc ol');
+    const article = await page.locator('article.chapter-article').boundingBox();
+    const toc = (await list.boundingBox())!;
+    // Beside the article, never over it, and inside the window.
+    expect(toc.x).toBeGreaterThanOrEqual(article!.x + article!.width);
+    expect(toc.x + toc.width).toBeLessThanOrEqual(1440);
+    // Half way down the chapter it is still on screen, and its links still work.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+    const scrolled = (await list.boundingBox())!;
+    expect(scrolled.y).toBeGreaterThanOrEqual(0);
+    expect(scrolled.y + Math.min(scrolled.height, 100)).toBeLessThanOrEqual(900);
+    const last = list.locator('a').last();
+    await last.click();
+    const target = (await last.getAttribute('href'))!;
+    await expect(page.locator(target)).toBeInViewport();
+    // Narrower screens keep the contents above the text.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const inline = (await list.boundingBox())!;
+    const body = (await page.locator('.chapter-body').boundingBox())!;
+    expect(inline.y + inline.height).toBeLessThanOrEqual(body.y);
+  });
+
   test('dark mode follows the system setting', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(CHAPTER);
