@@ -17,7 +17,7 @@ export type Decoded =
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const SAVE_AS = 'a file saved as "CSV UTF-8" or "CSV (Shift_JIS)"';
-const UTF16 = { ok: false, message: 'is UTF-16 ("Unicode text")', expected: 'UTF-8 or Shift_JIS: save it from Excel as "CSV UTF-8 (comma delimited)"' } as const;
+const UTF16 = { ok: false, message: 'is UTF-16 ("Unicode text")', expected: 'UTF-8 or Shift_JIS: save it from Excel as 「CSV UTF-8 (コンマ区切り)」 ("CSV UTF-8 (Comma delimited)" in English Excel)' } as const;
 
 /** The text, null when the bytes are not valid in this encoding, or 'too-long' when they decode to more than a string can hold. */
 function tryDecode(decoder: TextDecoder, bytes: Uint8Array): string | null | 'too-long' {
@@ -117,7 +117,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
     return {
       ok: false,
       message: zip ? 'is a ZIP file such as an Excel workbook (.xlsx), not CSV text' : `is a binary file, not CSV text (a NUL byte at byte ${fmt(nul + 1)} of the file)`,
-      expected: 'CSV text: save it from Excel as "CSV UTF-8 (comma delimited)"',
+      expected: 'CSV text: save it from Excel as 「CSV UTF-8 (コンマ区切り)」 ("CSV UTF-8 (Comma delimited)" in English Excel)',
     };
   }
   const text = tryDecode(utf8, bytes);

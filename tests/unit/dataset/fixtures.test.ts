@@ -176,7 +176,7 @@ const EXPECTED: Record<string, string[]> = {
     'sample/2025/responses.csv row 1, column extra: "extra" is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
   ],
   'utf16-file': [
-    'sample/2025/responses.csv: is UTF-16 ("Unicode text") (expected UTF-8 or Shift_JIS: save it from Excel as "CSV UTF-8 (comma delimited)")',
+    'sample/2025/responses.csv: is UTF-16 ("Unicode text") (expected UTF-8 or Shift_JIS: save it from Excel as 「CSV UTF-8 (コンマ区切り)」 ("CSV UTF-8 (Comma delimited)" in English Excel))',
   ],
   'variance-unknown': [
     'sample/2025/codebook.yaml line 15, survey.variance: "taylor" is not allowed (expected one of design, kish)',
@@ -224,13 +224,13 @@ const EXPECTED: Record<string, string[]> = {
     'sample/2025/responses.csv row 9: "0xB1" is not valid UTF-8 (byte 405 of the file), and the file holds no Japanese text in Shift_JIS (expected a file saved as "CSV UTF-8" or "CSV (Shift_JIS)", with this byte corrected)',
   ],
   'utf16le-no-bom': [
-    'sample/2025/responses.csv: is UTF-16 ("Unicode text") (expected UTF-8 or Shift_JIS: save it from Excel as "CSV UTF-8 (comma delimited)")',
+    'sample/2025/responses.csv: is UTF-16 ("Unicode text") (expected UTF-8 or Shift_JIS: save it from Excel as 「CSV UTF-8 (コンマ区切り)」 ("CSV UTF-8 (Comma delimited)" in English Excel))',
   ],
   'utf16be-no-bom': [
-    'sample/2025/responses.csv: is UTF-16 ("Unicode text") (expected UTF-8 or Shift_JIS: save it from Excel as "CSV UTF-8 (comma delimited)")',
+    'sample/2025/responses.csv: is UTF-16 ("Unicode text") (expected UTF-8 or Shift_JIS: save it from Excel as 「CSV UTF-8 (コンマ区切り)」 ("CSV UTF-8 (Comma delimited)" in English Excel))',
   ],
   'binary-file': [
-    'sample/2025/responses.csv: is a binary file, not CSV text (a NUL byte at byte 9 of the file) (expected CSV text: save it from Excel as "CSV UTF-8 (comma delimited)")',
+    'sample/2025/responses.csv: is a binary file, not CSV text (a NUL byte at byte 9 of the file) (expected CSV text: save it from Excel as 「CSV UTF-8 (コンマ区切り)」 ("CSV UTF-8 (Comma delimited)" in English Excel))',
   ],
   'binary-codebook': [
     'sample/2025/codebook.yaml: is a binary file, not YAML text (a NUL byte at byte 9 of the file) (expected a codebook saved as UTF-8 text)',
@@ -240,7 +240,7 @@ const EXPECTED: Record<string, string[]> = {
     'sample/2025/codebook.yaml line 5: "0x83" is not valid UTF-8 (byte 140 of the file) (expected a codebook saved as UTF-8 text (Shift_JIS is for responses.csv only))',
   ],
   'xlsx-file': [
-    'sample/2025/responses.csv: is a ZIP file such as an Excel workbook (.xlsx), not CSV text (expected CSV text: save it from Excel as "CSV UTF-8 (comma delimited)")',
+    'sample/2025/responses.csv: is a ZIP file such as an Excel workbook (.xlsx), not CSV text (expected CSV text: save it from Excel as 「CSV UTF-8 (コンマ区切り)」 ("CSV UTF-8 (Comma delimited)" in English Excel))',
   ],
   'hidden-folder': [
     'sample/.2026: is a folder whose name starts with "." and is not read (expected survey and wave folders named by their ids (rename it, or move it out of the data folder))',
