@@ -41,7 +41,7 @@ describe('HttpUrl', () => {
   it('accepts http and https addresses only, up to the length limit', () => {
     expect(HttpUrl.parse('https://example.com/a')).toBe('https://example.com/a');
     expect(ok(HttpUrl, 'http://example.com/')).toBe(true);
-    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'ftp://example.com/', 'httpx://example.com/', 'not a url'])
+    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'ftp://example.com/', 'httpx://example.com/', 'xhttp://example.com/', 'not a url'])
       expect(messages(HttpUrl, bad)).toEqual(['expected an http:// or https:// address']);
     const long = `https://example.com/${'a'.repeat(URL_MAX_LENGTH)}`;
     expect(ok(HttpUrl, long.slice(0, URL_MAX_LENGTH))).toBe(true);
@@ -85,6 +85,8 @@ describe('Survey', () => {
     expect(ok(Survey, survey({ n: 1.5 }))).toBe(false);
     expect(ok(Survey, survey({ sourceUrl: 'javascript:alert(1)' }))).toBe(false);
     expect(ok(Survey, survey({ unknownField: 1 }))).toBe(false);
+    expect(Survey.parse(survey({ notes: ['made up'] })).notes).toEqual(['made up']);
+    expect(ok(Survey, survey({ notes: ['x'.repeat(TEXT_MAX_LENGTH + 1)] }))).toBe(false);
   });
 });
 
@@ -98,6 +100,8 @@ describe('Filter', () => {
       { q: 'a', range: { max: 1 } },
       { q: 'a', range: {} },
       { q: 'a', answered: false },
+      { q: 'a', in: [1, 2] },
+      { q: 'a', includesAny: [1, 2] },
     ];
     for (const f of forms) expect(Filter.parse(f)).toEqual(f);
   });
@@ -149,6 +153,7 @@ describe('Question', () => {
     expect(ok(Question, { ...base, type: 'multi', options: opts(1), maxChoices: 0 })).toBe(false);
     expect(ok(Question, { ...base, type: 'open', options: opts(1) })).toBe(false);
     expect(ok(Question, { ...base, type: 'single', options: opts(1), notes: ['x'.repeat(TEXT_MAX_LENGTH + 1)] })).toBe(false);
+    expect(Question.parse({ ...base, type: 'single', options: opts(1), notes: ['a note', 'x'.repeat(TEXT_MAX_LENGTH)], source: 'p.3' })).toMatchObject({ notes: ['a note', 'x'.repeat(TEXT_MAX_LENGTH)], source: 'p.3' });
   });
 });
 
@@ -160,10 +165,14 @@ describe('derived variables, universes, chapters, crosswalks, headlines', () => 
     expect(Derived.parse({ ...d, publication: 'public' }).publication).toBe('public');
     expect(ok(Derived, { ...d, publication: 'open' })).toBe(false);
     expect(ok(Derived, { ...d, rules: [] })).toBe(false);
+    expect(Derived.parse({ ...d, text: 'how it is built' }).text).toBe('how it is built');
+    expect(ok(Derived, { ...d, text: 'x'.repeat(TEXT_MAX_LENGTH + 1) })).toBe(false);
   });
   it('a universe needs a filter; a chapter defaults to the universe all', () => {
     expect(Universe.parse({ id: 'u', label: 'l', filter: { universe: 'v' } })).toEqual({ id: 'u', label: 'l', filter: { universe: 'v' } });
     expect(ok(Universe, { id: 'u', label: 'l' })).toBe(false);
+    expect(Universe.parse({ id: 'u', label: 'l', description: 'who', filter: { universe: 'v' } }).description).toBe('who');
+    expect(ok(Universe, { id: 'u', label: 'l', description: 'x'.repeat(TEXT_MAX_LENGTH + 1), filter: { universe: 'v' } })).toBe(false);
     expect(Chapter.parse({ id: 'c', title: 't' })).toEqual({ id: 'c', title: 't', universe: 'all' });
   });
   it('a crosswalk names a wave and at least one question', () => {
@@ -178,6 +187,8 @@ describe('derived variables, universes, chapters, crosswalks, headlines', () => 
     expect(ok(Headline, { q: 'q', label: 'l', kind: 'share' })).toBe(false);
     expect(ok(Headline, { q: '', label: 'l' })).toBe(false);
     expect(ok(Headline, { q: 'q', label: 'l', digits: 4 })).toBe(false);
+    expect(ok(Headline, { q: 'q', label: 'l', digits: -1 })).toBe(false);
+    for (const digits of [0, 1, 3]) expect(Headline.parse({ q: 'q', label: 'l', digits }).digits).toBe(digits);
   });
 });
 
@@ -189,6 +200,8 @@ describe('the cube and its perturbation table', () => {
   });
   it('D must be at least js', () => {
     expect(Perturbation.parse({ D: 3, js: 3 })).toEqual({ D: 3, V: 1, js: 3 });
+    expect(Perturbation.parse({ V: 0.5 })).toEqual({ D: 2, V: 0.5, js: 2 });
+    expect(ok(Perturbation, { V: 11 })).toBe(false);
     expect(messages(Perturbation, { D: 1, js: 2 })).toEqual(['D must be at least js (a count of 1 must be able to move above js)']);
   });
 });
