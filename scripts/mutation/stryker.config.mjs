@@ -6,7 +6,8 @@
  */
 const all = ['dataset', 'stats', 'publicuse'];
 const targets = (process.env.MUTATION_TARGETS ?? all.join(',')).split(',').filter(Boolean);
-const name = targets.length === all.length ? 'all' : targets.join('-');
+// MUTATION_NAME names the reports and incremental file of a file-by-file run (README).
+const name = process.env.MUTATION_NAME ?? (targets.length === all.length ? 'all' : targets.join('-'));
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

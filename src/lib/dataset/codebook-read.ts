@@ -74,14 +74,14 @@ export function readCodebook(text: string, file: string): Result<Codebook> {
  */
 function measure(doc: Document): { problem?: Omit<Problem, 'file' | 'line' | 'column'> & { path: Path; offset: number } } {
   const sizes = new Map<unknown, number>();
-  const sizeOf = (node: unknown, depth: number): number => {
-    if (isAlias(node)) return sizeOf(node.resolve(doc), depth);
+  const sizeOf = (node: unknown): number => {
+    if (isAlias(node)) return sizeOf(node.resolve(doc));
     const known = sizes.get(node);
     if (known !== undefined) return known;
     let size = 1;
     if (isScalar(node)) size += String(node.value ?? '').length;
-    else if (isMap(node)) for (const pair of node.items) size += sizeOf(pair.key, depth + 1) + sizeOf(pair.value, depth + 1);
-    else if (isSeq(node)) for (const item of node.items) size += sizeOf(item, depth + 1);
+    else if (isMap(node)) for (const pair of node.items) size += sizeOf(pair.key) + sizeOf(pair.value);
+    else if (isSeq(node)) for (const item of node.items) size += sizeOf(item);
     sizes.set(node, size);
     return size;
   };
@@ -100,7 +100,7 @@ function measure(doc: Document): { problem?: Omit<Problem, 'file' | 'line' | 'co
         problem = { path, offset, rule: 'codebook-size', value: `*${node.source}`, message: `is alias number ${fmt(aliases)}`, expected: `at most ${fmt(CODEBOOK_MAX_ALIASES)} aliases (*name) in a codebook` };
         return;
       }
-      total += sizeOf(node, depth);
+      total += sizeOf(node);
       if (total > CODEBOOK_EXPANDED_MAX_CHARS)
         problem = { path, offset, rule: 'codebook-size', value: `*${node.source}`, message: `makes the codebook too large once aliases are expanded (${fmt(total)} characters so far)`, expected: `at most ${fmt(CODEBOOK_EXPANDED_MAX_CHARS)} characters with every alias (*name) written out` };
       return;

@@ -71,5 +71,5 @@ export function derivedUniverses(codebook: Codebook): Map<string, string> {
 /** The codebook with every derived variable's universe settled (declared or inferred; `all` otherwise). */
 export function resolveDerivedUniverses(codebook: Codebook): Codebook {
   const universes = derivedUniverses(codebook);
-  return { ...codebook, derived: codebook.derived.map((d) => ({ ...d, universe: universes.get(d.id) ?? 'all' })) };
+  return { ...codebook, derived: codebook.derived.map((d) => ({ ...d, universe: universes.get(d.id)! })) };
 }

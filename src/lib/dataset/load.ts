@@ -51,7 +51,8 @@ export function loadWaveData(codebook: Codebook, files: WaveFiles): Result<Wave>
         : bytes === undefined
           ? `${dataFile} in the wave folder (or kind: ${tables ? 'microdata with responses.csv' : 'tables with tables.csv'})`
           : `${dataFile} alone next to codebook.yaml`;
-    const line = yamlLine(files.codebookText, ['survey', 'kind']) ?? yamlLine(files.codebookText, ['survey']);
+    // Without a kind: field, the line of survey: (yamlLine points at the nearest parent that exists).
+    const line = yamlLine(files.codebookText, ['survey', 'kind']);
     return fail([{ file: files.codebookPath, ...(line !== undefined ? { line } : {}), column: 'survey.kind', value: kind, rule: 'wave-files', message, expected }]);
   }
   const problems = new ProblemList();

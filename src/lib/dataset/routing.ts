@@ -17,7 +17,7 @@ type Multi = z.infer<typeof MultiQuestion>;
  */
 export type Skip = (variable: string, universe: string, i: number) => boolean;
 
-export function checkRouting(dataset: Dataset, file: string, problems: ProblemList, skip: Skip = () => false): void {
+export function checkRouting(dataset: Dataset, file: string, problems: ProblemList, skip: Skip): void {
   for (const q of dataset.codebook.questions) {
     if (q.type === 'grid') {
       for (const row of q.rows) checkVariable(dataset, q, `${q.id}__${row.id}`, row.universe ?? q.universe, file, problems, skip);

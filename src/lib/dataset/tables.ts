@@ -85,7 +85,7 @@ export function readTables(codebook: Codebook, text: string, file: string, probl
     const key = `${question}\u0000${universe}\u0000${segment}`;
     let table = tables.get(key);
     if (!table) tables.set(key, (table = { question, universe, segment, base, source: get('source') || null, cells: [] }));
-    else if (table.base !== base) return bad('base', 'table-base', `differs from the base ${table.base} given earlier for the same question, universe and segment (row ${table.cells[0]?.row})`, String(table.base));
+    else if (table.base !== base) return bad('base', 'table-base', `differs from the base ${table.base} given earlier for the same question, universe and segment (row ${table.cells[0].row})`, String(table.base));
     if (table.cells.some((c) => c.option === option)) return bad('option', 'table-duplicate', 'appears twice for the same question, universe and segment', 'each option once per table');
     table.cells.push({ option, percent, count, row });
   }

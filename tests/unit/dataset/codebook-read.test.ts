@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCodebook, yamlLine } from '../../../src/lib/dataset/codebook-read.ts';
 import { formatProblems } from '../../../src/lib/dataset/problem.ts';
+import { CODEBOOK_MAX_CHARS } from '../../../src/lib/dataset/limits.ts';
 
 /** A valid codebook: survey on lines 1–11, questions from line 12. */
 function text(extra = ''): string {
@@ -117,5 +118,57 @@ describe('yamlLine', () => {
     expect(yamlLine(t, [])).toBe(1);
     expect(yamlLine('a: [1\n', ['a'])).toBeUndefined();
     expect(yamlLine('', ['a'])).toBeUndefined();
+  });
+});
+
+describe('readCodebook: size limits, exactly', () => {
+  it('a text of the maximum size is read; one character more is refused before parsing', () => {
+    const atLimit = '#'.repeat(CODEBOOK_MAX_CHARS);
+    expect(problems(atLimit)).toEqual(['c.yaml, survey: is missing (expected a mapping of fields)', 'c.yaml, questions: is missing (expected a list)']);
+    expect(readCodebook(`${atLimit}#`, 'c.yaml')).toEqual({
+      ok: false,
+      problems: [{ file: 'c.yaml', rule: 'codebook-size', value: '10,000,001 characters', message: 'is too large', expected: 'a codebook of at most 10,000,000 characters' }],
+      warnings: [],
+    });
+  });
+  it('aliases may expand the document to exactly the maximum size, not one character more', () => {
+    // The anchor's scalar counts 1 + 9,999 characters, and so does each of the 999 aliases: 10,000,000.
+    const list = (extra: string) => `- &a ${'x'.repeat(9999)}\n${extra}${'- *a\n'.repeat(999)}`;
+    expect(problems(list(''))).toEqual([expect.stringMatching(/^c\.yaml line 1, \(top level\): ".*" is a list \(expected a mapping of fields\)$/)]);
+    // An empty scalar counts 1: the last alias passes the limit.
+    expect(readCodebook(list("- ''\n"), 'c.yaml')).toEqual({
+      ok: false,
+      problems: [{ file: 'c.yaml', line: 1001, column: '[1000]', rule: 'codebook-size', value: '*a', message: 'makes the codebook too large once aliases are expanded (10,000,001 characters so far)', expected: 'at most 10,000,000 characters with every alias (*name) written out' }],
+      warnings: [],
+    });
+  });
+  it('nested aliases (a "billion laughs") are counted with the size of every list and mapping they name', () => {
+    // l0 is 19: the list 1, "xxxxxxxxxx" 11, the mapping 1, k 2, ~ 1, e 2 and its missing value 1.
+    // Each l(k+1) is 1 + 10 × lk; the document walked so far: 2,123,467 characters up to l6's key,
+    // and l6's fifth alias of l5 (1,911,111 each) passes the limit.
+    const bomb = ['l0: &l0 [xxxxxxxxxx, { k: ~, ? e }]', ...Array.from({ length: 9 }, (_, k) => `l${k + 1}: &l${k + 1} [${Array(10).fill(`*l${k}`).join(', ')}]`)].join('\n');
+    expect(readCodebook(`${bomb}\n`, 'c.yaml')).toEqual({
+      ok: false,
+      problems: [{ file: 'c.yaml', line: 7, column: 'l6[4]', rule: 'codebook-size', value: '*l5', message: 'makes the codebook too large once aliases are expanded (11,679,022 characters so far)', expected: 'at most 10,000,000 characters with every alias (*name) written out' }],
+      warnings: [],
+    });
+  });
+  it('too many aliases: the rule and the problem in full', () => {
+    expect(readCodebook(`a: &a x\nb: [${Array(1001).fill('*a').join(', ')}]\n`, 'c.yaml')).toEqual({
+      ok: false,
+      problems: [{ file: 'c.yaml', line: 2, column: 'b[1000]', rule: 'codebook-size', value: '*a', message: 'is alias number 1,001', expected: 'at most 1,000 aliases (*name) in a codebook' }],
+      warnings: [],
+    });
+  });
+  it('keys are walked one level below their mapping, with its path', () => {
+    const deep = (levels: number) => `${'['.repeat(levels)}1${']'.repeat(levels)}`;
+    // A mapping nested as the key of a key …: 66 mappings deep, every one at the top-level path.
+    let key = 'a';
+    for (let i = 0; i < 66; i++) key = `{ ${key}: 1 }`;
+    expect(problems(`${key}\n`)).toEqual(['c.yaml line 1, (top level): "65 levels" is nested too deeply (expected at most 64 levels of lists and mappings)']);
+    // A list key of 64 levels under the top-level mapping: its number at level 65.
+    expect(problems(`? ${deep(64)}\n: 1\n`)).toEqual(['c.yaml line 1, [0][0][0][0]: "65 levels" is nested too deeply (expected at most 64 levels of lists and mappings)']);
+    // The value of a key that is not text is found under "?".
+    expect(problems(`? [a]\n: ${deep(70)}\n`)).toEqual(['c.yaml line 2, ?[0][0][0]: "65 levels" is nested too deeply (expected at most 64 levels of lists and mappings)']);
   });
 });

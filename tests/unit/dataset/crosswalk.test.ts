@@ -109,5 +109,16 @@ describe('checkAcrossWaves', () => {
       's/2025/codebook.yaml line 24, crosswalk.questions[4].options.1: "1" is not an option of staff in wave 2024 (expected no option mapping)',
       's/2025/codebook.yaml line 25, crosswalk.questions[5].previous: "grid__r2" is not a question of wave 2024 (expected a question id of s/2024/codebook.yaml)',
     ]);
+    const rules = checkAcrossWaves([wave('s', '2024', text('s', '2024')), wave('s', '2025', text('s', '2025', extra))]).map((p) => p.rule);
+    expect(rules).toEqual(Array(5).fill('crosswalk-target'));
+  });
+  it('the rules of folder mismatches and of a missing crosswalk wave', () => {
+    const crosswalk = 'crosswalk:\n  wave: "2020"\n  questions:\n    - { question: team }';
+    const found = checkAcrossWaves([wave('x', '2025', text('s', '2026', crosswalk))]).map((p) => [p.column, p.rule]);
+    expect(found).toEqual([
+      ['survey.id', 'wave-folder'],
+      ['survey.wave', 'wave-folder'],
+      ['crosswalk.wave', 'crosswalk-target'],
+    ]);
   });
 });

@@ -81,3 +81,41 @@ describe('decodeText', () => {
     });
   });
 });
+
+describe('decode: byte-order marks and four-byte characters', () => {
+  const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
+  it('a BOM followed by bytes that are not UTF-8 is named as such', () => {
+    expect(decodeText(bytes([0xef, 0xbb, 0xbf], 'id\n', [0xff, 0x0a]))).toEqual({
+      ok: false,
+      message: 'starts with a UTF-8 byte-order mark but is not valid UTF-8',
+      expected: 'a file saved as "CSV UTF-8" or "CSV (Shift_JIS)"',
+    });
+  });
+  it('only the first BOM is dropped: a second one stays in the text', () => {
+    expect(decodeText(bytes([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], 'id\n'))).toEqual({ ok: true, text: '\uFEFFid\n', encoding: 'utf-8-bom' });
+    expect(decodeCodebook(bytes([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf], 'a: 1\n'))).toEqual({ ok: true, text: '\uFEFFa: 1\n', encoding: 'utf-8-bom' });
+  });
+  it('a UTF-16 BOM of either byte order, even on a file too short to look like UTF-16', () => {
+    for (const bom of [[0xff, 0xfe, 0x61, 0x00], [0xfe, 0xff, 0x00, 0x61]]) {
+      expect(decodeText(new Uint8Array(bom))).toMatchObject({ ok: false, message: 'is UTF-16 ("Unicode text")' });
+      expect(decodeCodebook(new Uint8Array(bom))).toEqual({ ok: false, message: 'is UTF-16 ("Unicode text")', expected: 'a codebook saved as UTF-8 text, not UTF-16' });
+    }
+  });
+  it('a file starting with 0xFF or 0xFE alone is no UTF-16', () => {
+    expect(decodeText(new Uint8Array([0xfe, 0x61, 0x0a]))).toMatchObject({ ok: false, message: 'is neither valid UTF-8 nor valid Shift_JIS (CP932)' });
+    expect(decodeText(new Uint8Array([0xff, 0x61, 0x0a]))).toMatchObject({ ok: false, message: 'is neither valid UTF-8 nor valid Shift_JIS (CP932)' });
+    expect(decodeCodebook(new Uint8Array([0xff, 0x61, 0x0a]))).toMatchObject({ ok: false, row: 1, value: '0xFF', message: 'is not valid UTF-8 (byte 1 of the file)' });
+    expect(decodeCodebook(new Uint8Array([0xfe, 0x61, 0x0a]))).toMatchObject({ ok: false, row: 1, value: '0xFE', message: 'is not valid UTF-8 (byte 1 of the file)' });
+  });
+  it('a codebook starting with a character whose UTF-8 bytes resemble a BOM keeps it', () => {
+    // ＿ is EF BC BF, ﻀ is EF BB 80: neither is a byte-order mark.
+    expect(decodeCodebook(bytes('＿: 1\n'))).toEqual({ ok: true, text: '＿: 1\n', encoding: 'utf-8' });
+    expect(decodeCodebook(bytes('ﻀ: 1\n'))).toEqual({ ok: true, text: 'ﻀ: 1\n', encoding: 'utf-8' });
+  });
+  it('four-byte characters up to U+10FFFF are valid UTF-8; past it, the first invalid byte is reported', () => {
+    // F4 8F BF BF is U+10FFFF (valid UTF-8, and valid Shift_JIS bytes too): the stray byte is the later B1.
+    expect(decodeText(bytes('id\n', [0xf4, 0x8f, 0xbf, 0xbf], '\n', [0xb1], '\n'))).toMatchObject({ ok: false, row: 3, value: '0xB1', message: 'is not valid UTF-8 (byte 9 of the file), and the file holds no Japanese text in Shift_JIS' });
+    // F4 90 B1 B1 would be past U+10FFFF: F4 is the first invalid byte.
+    expect(decodeText(bytes('id\n', [0xf4, 0x90, 0xb1, 0xb1], '\n'))).toMatchObject({ ok: false, row: 2, value: '0xF4', message: 'is not valid UTF-8 (byte 4 of the file), and the file holds no Japanese text in Shift_JIS' });
+  });
+});

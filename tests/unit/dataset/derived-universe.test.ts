@@ -91,6 +91,9 @@ describe('derivedUniverses on a small codebook', () => {
   it('a grid row asked of its own universe implies that universe; another row the grid universe', () => {
     expect(Object.fromEntries(derivedUniverses(small([d('x', { q: 'g__b', in: [1] }), d('y', { q: 'g__a', in: [1] }), d('z', { q: 'q1', in: [1] })])))).toEqual({ x: 'u2', y: 'u1', z: 'all' });
   });
+  it('a row suffix on a question that is no grid is read as the question (validation reports the name)', () => {
+    expect(derivedUniverses(small([d('x', { q: 'q2__b', in: [1] })])).get('x')).toBe('u1');
+  });
   it('universe all implies nothing, so it does not hide the universe another condition implies', () => {
     expect(derivedUniverses(small([d('x', { all: [{ universe: 'all' }, { q: 'q2', in: [1] }] })])).get('x')).toBe('u1');
     expect(derivedUniverses(small([d('x', { universe: 'all' })])).get('x')).toBe('all');

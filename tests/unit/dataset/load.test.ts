@@ -94,4 +94,51 @@ describe('loadWave (published tables)', () => {
   });
 });
 
+describe('loadWave: the data file a wave needs', () => {
+  /** A one-question codebook; `kind` on line 4 when given. */
+  const codebook = (kind?: string) =>
+    [
+      'survey:',
+      '  id: s',
+      '  wave: "1"',
+      ...(kind ? [`  kind: ${kind}`] : []),
+      '  title: t',
+      '  publisher: p',
+      '  fieldwork: { start: 2025-01-01, end: 2025-01-02 }',
+      '  method: m',
+      '  population: p',
+      '  n: 1',
+      '  citation: c',
+      '  licence: l',
+      'questions:',
+      '  - { id: q, text: t, label: l, type: single, options: [{ code: 1, label: a }] }',
+      '',
+    ].join('\n');
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  const problem = (files: Parameters<typeof loadWave>[0]) => {
+    const r = loadWave(files);
+    return r.ok ? null : r.problems;
+  };
+  it('a tables wave with responses.csv, with nothing, or with both', () => {
+    const base = { codebookPath: 'w/codebook.yaml', codebookText: codebook('tables') };
+    const at = { file: 'w/codebook.yaml', line: 4, column: 'survey.kind', value: 'tables', rule: 'wave-files' };
+    expect(problem({ ...base, responsesBytes: bytes('id,q\na,1\n') })).toEqual([{ ...at, message: 'does not match the data: the folder has responses.csv, not tables.csv', expected: 'kind: microdata (or provide tables.csv)' }]);
+    expect(problem(base)).toEqual([{ ...at, message: 'needs tables.csv next to codebook.yaml, which is missing', expected: 'tables.csv in the wave folder (or kind: microdata with responses.csv)' }]);
+    expect(problem({ ...base, responsesBytes: bytes('id,q\na,1\n'), tablesBytes: bytes('') })).toEqual([{ ...at, message: 'allows only tables.csv, but responses.csv is present too', expected: 'tables.csv alone next to codebook.yaml' }]);
+  });
+  it('a microdata wave (kind left out: the line of survey) with both files', () => {
+    expect(problem({ codebookPath: 'w/codebook.yaml', codebookText: codebook(), responsesBytes: bytes('id,q\na,1\n'), tablesBytes: bytes('') })).toEqual([
+      { file: 'w/codebook.yaml', line: 1, column: 'survey.kind', value: 'microdata', rule: 'wave-files', message: 'allows only responses.csv, but tables.csv is present too', expected: 'responses.csv alone next to codebook.yaml' },
+    ]);
+    expect(problem({ codebookPath: 'w/codebook.yaml', codebookText: codebook(), responsesBytes: bytes('id,q\na,1\n') })).toBeNull();
+  });
+  it('without a path of its own, the data file sits next to codebook.yaml or codebook.yml', () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, 0x61, 0x00]);
+    const fileOf = (codebookPath: string) => problem({ codebookPath, codebookText: codebook(), responsesBytes: utf16 })?.map((p) => p.file);
+    expect(fileOf('w/codebook.yml')).toEqual(['w/responses.csv']);
+    expect(fileOf('codebook.yaml.d/codebook.yaml')).toEqual(['codebook.yaml.d/responses.csv']);
+    expect(problem({ codebookPath: 'x/codebook.yml', codebookText: codebook('tables'), tablesBytes: utf16 })?.map((p) => [p.file, p.rule])).toEqual([['x/tables.csv', 'encoding']]);
+  });
+});
+
 void dir;

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { readCodebook } from '../../../src/lib/dataset/codebook-read.ts';
 import { formatProblems } from '../../../src/lib/dataset/problem.ts';
-import { publicationOf } from '../../../src/lib/dataset/publication.ts';
+import { describeRestriction, publicationOf } from '../../../src/lib/dataset/publication.ts';
+import { Codebook } from '../../../src/lib/dataset/codebook.ts';
 import { publicCodebook, publicUniverseIds } from '../../../src/lib/publicuse/publicity.ts';
 
 const valid = () => readFileSync('tests/fixtures/dataset/valid/sample/2025/codebook.yaml', 'utf8');
@@ -106,5 +107,49 @@ describe('publication of universes and filters', () => {
     expect(problems(once(valid(), 'filter: { q: cs_team, in: [1] }', 'filter: { q: cs_teem, in: [1] }'))).toEqual([
       'c.yaml line 102, universes[0].filter.q: "cs_teem" is not a question, grid row (question__row) or derived variable of this codebook — did you mean "cs_team"? (expected an id declared under questions: or derived:)',
     ]);
+  });
+});
+
+describe('publicationOf on a small codebook', () => {
+  function codebook(): Codebook {
+    const opts = (...codes: number[]) => codes.map((code) => ({ code, label: `o${code}` }));
+    return Codebook.parse({
+      survey: { id: 's', wave: '1', title: 't', publisher: 'p', fieldwork: { start: '2025-01-01', end: '2025-01-02' }, method: 'm', population: 'p', n: 5, citation: 'c', licence: 'l' },
+      questions: [
+        { id: 'open', text: 't', label: 'l', type: 'single', options: opts(1, 2) },
+        { id: 'secret', text: 't', label: 'l', type: 'single', publication: 'restricted', options: opts(1, 2) },
+        { id: 'g', text: 't', label: 'l', type: 'grid', rows: [{ id: 'a', label: 'l' }, { id: 'b', label: 'l', universe: 'by_secret' }], options: opts(1, 2) },
+      ],
+      universes: [
+        { id: 'any_secret', label: 'l', filter: { any: [{ q: 'open', in: [1] }, { q: 'secret', in: [1] }] } },
+        { id: 'not_secret', label: 'l', filter: { not: { q: 'secret', in: [1] } } },
+        { id: 'by_secret', label: 'l', filter: { q: 'secret', in: [2] } },
+        { id: 'open_only', label: 'l', filter: { any: [{ q: 'open', in: [1] }, { not: { q: 'g__a', in: [1] } }] } },
+      ],
+    });
+  }
+  it('every condition of any and not is read', () => {
+    const p = publicationOf(codebook());
+    expect(p.universe('any_secret')).toEqual({ chain: ['secret'] });
+    expect(p.universe('not_secret')).toEqual({ chain: ['secret'] });
+    expect(p.universe('open_only')).toBeNull();
+    expect(p.universe('all')).toBeNull();
+  });
+  it('a grid row is routed by its own universe; the whole grid by every row universe', () => {
+    const p = publicationOf(codebook());
+    expect(p.variable('g__a')).toBeNull();
+    expect(p.variable('g__b')).toEqual({ chain: ['universe by_secret', 'secret'] });
+    expect(p.variable('g')).toEqual({ chain: ['universe by_secret', 'secret'] });
+    expect(p.variable('secret')).toEqual({ chain: [] });
+  });
+  it('unknown names are restricted as unknown, with nothing read on the way', () => {
+    const p = publicationOf(codebook());
+    expect(p.variable('nope')).toEqual({ chain: [], unknown: true });
+    expect(p.variable('g__c')).toEqual({ chain: [], unknown: true });
+    expect(p.universe('nope')).toEqual({ chain: [], unknown: true });
+  });
+  it('describeRestriction: the thing itself, or the chain read to it', () => {
+    expect(describeRestriction({ chain: [] })).toBe('is restricted');
+    expect(describeRestriction({ chain: ['universe rich', 'revenue_exact'] })).toBe('reads universe rich, which reads revenue_exact, which is restricted');
   });
 });

@@ -86,6 +86,11 @@ describe('readTables: rows', () => {
       'row 7 question [unknown-question]: "grid" is not a question of this codebook (expected a single, multi, ordinal or banded question id, or <grid>__<row>)',
     ]);
   });
+  it('a row of another survey or wave is left out of the tables, whatever else is right', () => {
+    const { tables, problems } = read(rows('x,2024,sector,all,total,1,10,,100,', 's,2023,sector,all,total,2,10,,100,'));
+    expect(problems).toEqual(['row 2 survey [table-survey]: "x" is not the survey of this codebook (expected s)', 'row 3 wave [table-wave]: "2023" is not the wave of this codebook (expected 2024)']);
+    expect(tables).toEqual([]);
+  });
   it('universe, segment, option and base', () => {
     const segment = 'row 3 segment [table-segment]';
     const expectedSegment = 'is not a segment (expected total, or <variable>=<code> such as sector=1)';
