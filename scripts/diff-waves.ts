@@ -5,25 +5,25 @@
  * diff.ts). Reads the two codebooks from the data folder (`$HAKUSHO_DATA`, else `data`). The dev
  * site shows the same at /editors/diff/.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readCodebook } from '../src/lib/dataset/codebook-read.ts';
 import type { Codebook } from '../src/lib/dataset/codebook.ts';
 import { diffText, diffWaves } from '../src/lib/waves/diff.ts';
-import { dataRoot } from '../src/server/catalog.ts';
+import { dataRoot, readCodebookFile } from '../src/server/catalog.ts';
+import { ID_MAX_LENGTH, WAVE_ID_MAX_LENGTH, WAVE_ID_PATTERN } from '../src/lib/dataset/limits.ts';
 
 /** The codebook of a wave, or a message (Japanese) saying what is missing and what there is. */
 export function waveCodebook(dataDir: string, survey: string, wave: string): Codebook | string {
   const dir = join(dataDir, survey);
-  if (!/^[a-z0-9_-]{1,40}$/i.test(survey) || !existsSync(dir)) {
+  if (survey.length > ID_MAX_LENGTH || !/^[a-z0-9_-]+$/i.test(survey) || !existsSync(dir)) {
     const surveys = existsSync(dataDir) ? readdirSync(dataDir).filter((n) => !n.startsWith('.')) : [];
     return `調査「${survey.slice(0, 40)}」は ${dataDir}/ にありません（あるもの：${surveys.join('、') || 'なし'}）。`;
   }
   const file = join(dir, wave, 'codebook.yaml');
-  if (!/^[A-Za-z0-9_-]{1,40}$/.test(wave) || !existsSync(file)) return `調査回「${wave.slice(0, 40)}」の codebook.yaml が ${dir}/ にありません（ある調査回：${readdirSync(dir).filter((n) => !n.startsWith('.')).join('、') || 'なし'}）。`;
-  const r = readCodebook(readFileSync(file, 'utf8'), file);
-  return r.ok ? r.value : `${file} を読めません：${r.problems[0].message}（npm run validate で全ての問題を確認できます）`;
+  if (wave.length > WAVE_ID_MAX_LENGTH || !WAVE_ID_PATTERN.test(wave) || !existsSync(file)) return `調査回「${wave.slice(0, 40)}」の codebook.yaml が ${dir}/ にありません（ある調査回：${readdirSync(dir).filter((n) => !n.startsWith('.')).join('、') || 'なし'}）。`;
+  const r = readCodebookFile(file);
+  return r.ok ? r.value.codebook : `${file} を読めません：${r.problems[0].message}（npm run validate で全ての問題を確認できます）`;
 }
 
 function main(): void {

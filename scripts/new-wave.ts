@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chapterStub, scaffoldCodebook } from '../src/lib/waves/scaffold.ts';
 import { dataRoot } from '../src/server/catalog.ts';
-
-const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+import { contentRoot } from '../src/server/content.ts';
+import { WAVE_ID_MAX_LENGTH, WAVE_ID_PATTERN } from '../src/lib/dataset/limits.ts';
 
 export function newWave(argv: string[], dataDir: string, contentDir: string): { ok: boolean; lines: string[] } {
   const positional: string[] = [];
@@ -25,7 +25,7 @@ export function newWave(argv: string[], dataDir: string, contentDir: string): { 
   if (!survey || !wave) return { ok: false, lines: ['使い方：npm run new-wave -- <調査> <新しい調査回> [--from <元の調査回>]　（例：npm run new-wave -- jcsa 2026 --from 2025）'] };
   const surveyDir = join(dataDir, survey);
   if (!existsSync(surveyDir)) return { ok: false, lines: [`調査「${survey.slice(0, 40)}」は ${dataDir}/ にありません（あるもの：${readdirSync(dataDir).filter((n) => !n.startsWith('.')).join('、')}）。`] };
-  if (!ID.test(wave)) return { ok: false, lines: [`調査回「${wave.slice(0, 40)}」は使えません。半角の英小文字・数字・ハイフン（40文字まで）で指定してください（例：2026）。`] };
+  if (wave.length > WAVE_ID_MAX_LENGTH || !WAVE_ID_PATTERN.test(wave)) return { ok: false, lines: [`調査回「${wave.slice(0, 40)}」は使えません。半角の英小文字・数字・ハイフン（40文字まで）で指定してください（例：2026）。`] };
   const waves = readdirSync(surveyDir).filter((n) => !n.startsWith('.') && existsSync(join(surveyDir, n, 'codebook.yaml'))).sort();
   const from = from0 ?? waves[waves.length - 1];
   if (!from || !waves.includes(from)) return { ok: false, lines: [`元にする調査回「${String(from0 ?? '').slice(0, 40)}」の codebook.yaml が ${surveyDir}/ にありません（ある調査回：${waves.join('、') || 'なし'}）。`] };
@@ -59,7 +59,7 @@ export function newWave(argv: string[], dataDir: string, contentDir: string): { 
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const r = newWave(process.argv.slice(2), dataRoot(), process.env.HAKUSHO_CONTENT ?? 'content');
+  const r = newWave(process.argv.slice(2), dataRoot(), contentRoot());
   (r.ok ? console.log : console.error)(r.lines.join('\n'));
   process.exit(r.ok ? 0 : 1);
 }

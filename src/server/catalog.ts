@@ -5,13 +5,12 @@
  */
 import { crosstab } from '../lib/stats/crosstab.ts';
 import { meanShown, medianInOpenClass, openClass, openClassShare, OPEN_CLASS_MAX_SHARE } from '../lib/charts/banded.ts';
-import { yamlLine } from '../lib/dataset/codebook-read.ts';
+import { readCodebook, yamlLine } from '../lib/dataset/codebook-read.ts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset, Problem, Result, Wave } from '../lib/dataset/types.ts';
 import type { Codebook } from '../lib/dataset/codebook.ts';
 import { loadWaveData } from '../lib/dataset/load.ts';
-import { readCodebook } from '../lib/dataset/codebook-read.ts';
 import { ProblemsError } from '../lib/dataset/problem.ts';
 import { checkAcrossWaves } from '../lib/dataset/crosswalk.ts';
 import { CODEBOOK_MAX_CHARS } from '../lib/dataset/limits.ts';
@@ -54,6 +53,23 @@ function readIfPresent(path: string): Uint8Array | undefined {
 }
 
 /** Every wave under `root`, or every problem found in any of them (nothing partial). */
+/**
+ * A codebook.yaml read as the site reads it: never a file too large to be valid (UTF-8 is at most
+ * 3 bytes per character), decoded (BOM, Shift_JIS, UTF-16 hints), then parsed and validated.
+ */
+export function readCodebookFile(path: string): Result<{ text: string; codebook: Codebook }> {
+  const bytes = statSync(path).size;
+  if (bytes > 3 * CODEBOOK_MAX_CHARS)
+    return { ok: false, problems: [{ file: path, rule: 'codebook-size', value: `${bytes.toLocaleString('en')} bytes`, message: 'is too large', expected: `a codebook of at most ${CODEBOOK_MAX_CHARS.toLocaleString('en')} characters` }], warnings: [] };
+  const decoded = decodeCodebook(readFileSync(path));
+  if (!decoded.ok) {
+    const { ok: _ok, row, ...rest } = decoded;
+    return { ok: false, problems: [{ file: path, ...(row !== undefined ? { line: row } : {}), rule: 'encoding', ...rest }], warnings: [] };
+  }
+  const read = readCodebook(decoded.text, path);
+  return read.ok ? { ok: true, value: { text: decoded.text, codebook: read.value }, warnings: [] } : read;
+}
+
 /** The data folder: `data`, or `$HAKUSHO_DATA` (tests point builds at fixture folders with it). */
 export function dataRoot(): string {
   return process.env.HAKUSHO_DATA ?? 'data';
@@ -73,26 +89,14 @@ export function readCatalog(root = dataRoot()): Result<Catalog> {
         problems.push({ file: codebookPath, rule: 'wave-files', message: 'is missing', expected: 'a codebook.yaml in every wave folder' });
         continue;
       }
-      // Never read a file that cannot be a valid codebook (UTF-8 is at most 3 bytes per character).
-      const bytes = statSync(codebookPath).size;
-      if (bytes > 3 * CODEBOOK_MAX_CHARS) {
-        problems.push({ file: codebookPath, rule: 'codebook-size', value: `${bytes.toLocaleString('en')} bytes`, message: 'is too large', expected: `a codebook of at most ${CODEBOOK_MAX_CHARS.toLocaleString('en')} characters` });
-        continue;
-      }
-      const decoded = decodeCodebook(readFileSync(codebookPath));
-      if (!decoded.ok) {
-        const { ok: _ok, row, ...rest } = decoded;
-        problems.push({ file: codebookPath, ...(row !== undefined ? { line: row } : {}), rule: 'encoding', ...rest });
-        continue;
-      }
-      const codebookText = decoded.text;
-      const read = readCodebook(codebookText, codebookPath);
+      const read = readCodebookFile(codebookPath);
       if (!read.ok) {
         problems.push(...read.problems);
         continue;
       }
-      codebooks.push({ file: codebookPath, text: codebookText, survey, wave, codebook: read.value });
-      const result = loadWaveData(read.value, {
+      const codebookText = read.value.text;
+      codebooks.push({ file: codebookPath, text: codebookText, survey, wave, codebook: read.value.codebook });
+      const result = loadWaveData(read.value.codebook, {
         codebookPath,
         codebookText,
         responsesPath: `${dir}/responses.csv`,
@@ -103,7 +107,7 @@ export function readCatalog(root = dataRoot()): Result<Catalog> {
       warnings.push(...result.warnings);
       if (!result.ok) problems.push(...result.problems);
       else {
-        if (result.value.dataset) problems.push(...headlineProblems(read.value, result.value.dataset, codebookPath, codebookText));
+        if (result.value.dataset) problems.push(...headlineProblems(read.value.codebook, result.value.dataset, codebookPath, codebookText));
         waves.push({ ...result.value, survey, wave, dir });
       }
     }

@@ -14,8 +14,7 @@ import { withoutEmptyColumns } from '../../lib/charts/columns.ts';
 import type { ExploreCatalog, CatalogWave, CatalogVariable } from '../../lib/explore/catalog.ts';
 import { canCompare, everyoneLabel, findWave } from '../../lib/explore/catalog.ts';
 import { parseState, serializeState, type ExploreState, type StateFilter } from '../../lib/explore/state.ts';
-import { questionInWaves } from '../../lib/stats/trend.ts';
-import { comparisonColumn, comparisonScope, computeTable, computeTrend, sourceVariable, type ComparisonScope, type ExploreSource } from '../../lib/explore/compute.ts';
+import { comparisonColumn, comparisonScope, computeTable, safeQuestionIds, computeTrend, sourceVariable, type ComparisonScope, type ExploreSource } from '../../lib/explore/compute.ts';
 import { fitToCube } from '../../lib/explore/restriction.ts';
 import { sourceUrl as dataFileUrl } from '../../lib/explore/source.ts';
 import { chiSquareText, protectionNotes, tableNotes } from '../../lib/explore/notes.ts';
@@ -159,12 +158,7 @@ export class HakushoExplorer extends HTMLElement {
     const all = [...earlier, current];
     if (!state.banner && state.filters.length === 0) return all;
     const folders = [...wave.history.map((h) => h.cube), wave.mode === 'aggregates' ? wave.dataUrl : undefined];
-    let ids: Array<string | null>;
-    try {
-      ids = questionInWaves(all, state.question);
-    } catch {
-      return all;
-    }
+    const ids = safeQuestionIds(all, state.question);
     const own = await source;
     return Promise.all(
       all.map(async (w, i) => {
@@ -358,9 +352,7 @@ export class HakushoExplorer extends HTMLElement {
   /** The banner column a comparison shows, in words ("従業員規模：100〜299名"), or null. */
   segmentText(): string | null {
     const seg = this.trend ? this.scope?.segment : null;
-    if (!seg) return null;
-    const v = this.variable(seg.variable);
-    return `${v?.label ?? seg.variable}：${v?.options.find((o) => o.code === seg.code)?.label ?? seg.code}`;
+    return seg ? `${this.variable(seg.variable)?.label ?? seg.variable}：${this.segmentLabel()}` : null;
   }
 
   /** The label of the banner column a comparison shows ("100〜299名"), or null. */

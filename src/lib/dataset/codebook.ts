@@ -264,7 +264,6 @@ export const Chapter = z.strictObject({
 });
 export type Chapter = z.infer<typeof Chapter>;
 
-/** How this wave's questions map to the previous wave's, for trends. */
 /**
  * How this wave links to the earlier one (crosswalk.ts, `crosswalkLink`): a question with the same
  * id there links by default, with the same codes; `questions` lists only renames and recodes,

@@ -2,14 +2,14 @@
  * Checks that span waves of one survey: the codebook sits in folders named after its survey id
  * and wave, and crosswalk targets resolve (the earlier wave, its questions, mapped option codes).
  */
-import type { Codebook, Question } from './codebook.ts';
+import type { Codebook } from './codebook.ts';
 import type { Problem } from './types.ts';
 import { yamlLine } from './codebook-read.ts';
 import { formatPath } from './schema-errors.ts';
 import type { Path } from './schema-errors.ts';
 import { crosswalkQuestion } from './crosswalk-link.ts';
 
-export { crosswalkLink, crosswalkQuestion, type CrosswalkLink } from './crosswalk-link.ts';
+export { crosswalkQuestion } from './crosswalk-link.ts';
 
 export interface WaveCodebook {
   /** Path of codebook.yaml, and its text (for line numbers). */

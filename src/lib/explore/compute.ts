@@ -86,7 +86,7 @@ function unsegmentable(wave: TrendWave, segment: Segment | null, question: strin
 }
 
 /** The question's id in every wave (null where it is not linked, or when the latest wave lacks it). */
-function safeQuestionIds(waves: TrendWave[], question: string): Array<string | null> {
+export function safeQuestionIds(waves: TrendWave[], question: string): Array<string | null> {
   try {
     return questionInWaves(waves, question);
   } catch {

@@ -38,7 +38,7 @@ export function publicCodebook(codebook: Codebook): Codebook {
   const universes = codebook.universes.filter((u) => universeIds.has(u.id));
   const publicIds = new Set(questions.map((q) => q.id));
   const crosswalk = codebook.crosswalk
-    ? { ...codebook.crosswalk, questions: codebook.crosswalk.questions.filter((c) => publicIds.has(c.question)), breaks: (codebook.crosswalk.breaks ?? []).filter((id) => publicIds.has(id)) }
+    ? { ...codebook.crosswalk, questions: codebook.crosswalk.questions.filter((c) => publicIds.has(c.question)), breaks: codebook.crosswalk.breaks.filter((id) => publicIds.has(id)) }
     : undefined;
   return {
     survey: codebook.survey,
