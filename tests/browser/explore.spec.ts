@@ -837,4 +837,10 @@ test('issue 11 explorer traps: the 対象者 menu names the base, the table name
   await page.goto('/explore/?s=jcsa&w=2025&q=would_start_if_solved');
   await expect(page.locator('[data-role="chart"] .x-empty')).toHaveText(/公開していません/);
   await expect(page.locator('[data-role="meta"]')).toContainText('n=非公開');
+  // Percent of responses is never tested: no letters, and no line claiming letters show the differences.
+  await page.goto('/explore/?s=jcsa&w=2025&q=cs_challenges&b=employee_size&mp=responses');
+  await rendered(page);
+  await expect(page.locator('.x-notes')).toContainText('回答数に対する割合のため、有意差検定と信頼区間は示していません');
+  await expect(page.locator('[data-role="chi"]')).not.toContainText('英字で示しています');
+  expect((await shownTable(page)).rows.flatMap((r) => r.cells).filter((c) => /[A-E]$/.test(c))).toEqual([]);
 });

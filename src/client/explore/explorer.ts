@@ -324,7 +324,7 @@ export class HakushoExplorer extends HTMLElement {
       tableBox.append(notes);
     }
     const chi = q<HTMLElement>(this, '[data-role="chi"]');
-    if (chi) chi.textContent = this.trend ? '' : chiSquareText(this.table) ?? (state.banner && this.table.type === 'multi' ? '複数回答の設問には全体の χ² 検定を行いません（選択肢ごとの差は英字で示しています）。' : '');
+    if (chi) chi.textContent = this.trend ? '' : chiSquareText(this.table) ?? (state.banner && this.table.type === 'multi' && this.table.options.multiPercent !== 'responses' ? '複数回答の設問には全体の χ² 検定を行いません（選択肢ごとの差は英字で示しています）。' : '');
     if (!this.embed) this.updateExports(wave, question);
     else {
       const open = q<HTMLAnchorElement>(this, 'a[data-role="permalink"]');
