@@ -3,6 +3,7 @@
  * errors, schema errors (via `schema-errors.ts`) and cross-references (`validate-codebook.ts`).
  */
 import { parseDocument, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, isCollection } from 'yaml';
+import { load as loadYaml, CORE_SCHEMA } from 'js-yaml';
 import type { Document, Node } from 'yaml';
 import { Codebook } from './codebook.ts';
 import type { Problem, Result } from './types.ts';
@@ -20,6 +21,64 @@ const fmt = (n: number) => n.toLocaleString('en');
 export function readCodebook(text: string, file: string): Result<Codebook> {
   if (text.length > CODEBOOK_MAX_CHARS)
     return { ok: false, problems: [{ file, rule: 'codebook-size', value: `${fmt(text.length)} characters`, message: 'is too large', expected: `a codebook of at most ${fmt(CODEBOOK_MAX_CHARS)} characters` }], warnings: [] };
+  const valid = readValidCodebook(text);
+  return valid ? { ok: true, value: valid, warnings: [] } : readLocated(text, file);
+}
+
+/**
+ * The fast path, for a codebook that is valid (the usual case): js-yaml reads the text about ten
+ * times faster than `yaml` builds its positioned tree (20,000 questions: 0.4 s against 3–4 s), but
+ * it knows no lines. So it answers only when it can give the same answer as `readLocated`, and
+ * otherwise returns undefined so that `readLocated` reads the text again and names each problem's
+ * line. It answers when the text is within every limit `measure` applies, judged on the safe side
+ * (the alias count by `aliasCandidates`, which counts at least every alias; the size and depth on the
+ * fully expanded document, which are at least what `measure` finds) and nothing is wrong with it.
+ * Both read YAML 1.2 with the core schema; tests/unit/dataset/codebook-fast.test.ts checks that every
+ * codebook in the repository and every fixture gives the same answer either way.
+ */
+export function readValidCodebook(text: string): Codebook | undefined {
+  if (aliasCandidates(text) > CODEBOOK_MAX_ALIASES) return undefined;
+  let data: unknown;
+  try {
+    data = loadYaml(text, { schema: CORE_SCHEMA });
+  } catch {
+    return undefined;
+  }
+  if (!withinLimits(data)) return undefined;
+  const parsed = Codebook.safeParse(data ?? {});
+  if (!parsed.success || validateCodebook(parsed.data).length > 0) return undefined;
+  return resolveDerivedUniverses(resolvePublication(parsed.data));
+}
+
+/**
+ * At least the number of aliases (`*name`) in the text: an alias starts a node, so it follows the
+ * start of a line, a space or a flow indicator. A `*` there inside a quoted string counts too.
+ */
+export function aliasCandidates(text: string): number {
+  return text.match(/(?:^|[\s[\]{},:?-])\*[^\s,[\]{}]/gm)?.length ?? 0;
+}
+
+/**
+ * Size and depth of the document with every alias written out: 1 per collection, 1 + length per
+ * scalar and key. Never less than `measure`'s totals (which count an alias's collections but not
+ * the document's own, and do not descend into aliases for depth). Stops at the first limit passed,
+ * so a billion-laughs document costs at most CODEBOOK_EXPANDED_MAX_CHARS steps.
+ */
+function withinLimits(data: unknown): boolean {
+  let total = 0;
+  const add = (size: number) => (total += size) <= CODEBOOK_EXPANDED_MAX_CHARS;
+  const walk = (value: unknown, depth: number): boolean => {
+    if (depth > CODEBOOK_MAX_DEPTH) return false;
+    if (value === null || typeof value !== 'object') return add(1 + String(value ?? '').length);
+    if (!add(1)) return false;
+    if (Array.isArray(value)) return value.every((item) => walk(item, depth + 1));
+    return Object.entries(value).every(([key, item]) => depth + 1 <= CODEBOOK_MAX_DEPTH && add(1 + key.length) && walk(item, depth + 1));
+  };
+  return data === undefined || walk(data, 0);
+}
+
+/** The located path: `yaml`'s tree with positions, so every problem names its line. */
+export function readLocated(text: string, file: string): Result<Codebook> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -45,8 +104,9 @@ export function readCodebook(text: string, file: string): Result<Codebook> {
   }
   let data: unknown;
   try {
-    // yaml counts an anchor's own node as one use: CODEBOOK_MAX_ALIASES aliases of it are that + 1.
-    data = doc.toJS({ maxAliasCount: CODEBOOK_MAX_ALIASES + 1 });
+    // `measure` has bounded the aliases and the expanded size already; yaml's own alias rule
+    // (a product of uses along alias chains) would refuse documents within those limits.
+    data = doc.toJS({ maxAliasCount: -1 });
   } catch (error) {
     return { ok: false, problems: [{ file, rule: 'yaml-syntax', message: `cannot be read: ${(error as Error).message}`, expected: 'plain YAML without alias (*name) chains' }], warnings: [] };
   }

@@ -24,7 +24,7 @@ export const URL_MAX_LENGTH = 2000;
 export const CODEBOOK_MAX_CHARS = 10_000_000;
 /** codebook.yaml once YAML aliases (`*name`) are expanded, in characters: an alias repeats its anchor's whole text. */
 export const CODEBOOK_EXPANDED_MAX_CHARS = 10_000_000;
-/** Aliases resolved when reading a codebook (the `yaml` package's `maxAliasCount`). */
+/** Aliases (`*name`) in a codebook. */
 export const CODEBOOK_MAX_ALIASES = 1000;
 /** Nesting of YAML collections (filters in filters …). */
 export const CODEBOOK_MAX_DEPTH = 64;
