@@ -4,6 +4,7 @@
  * message that says how to fix it), runs the engine and memoises the result for the build.
  */
 import { filterWords, type FilterLookup } from '../lib/charts/filter-words.ts';
+import { createHash } from 'node:crypto';
 import { parseHTML } from 'linkedom';
 import type { Filter, Question } from '../lib/dataset/codebook.ts';
 import type { Dataset } from '../lib/dataset/types.ts';
@@ -16,8 +17,8 @@ import { PROTECTED_NOTE, provenanceBase, type Provenance } from '../lib/charts/p
 import { sourceText } from '../lib/explore/export.ts';
 import { defaultState, serializeState } from '../lib/explore/state.ts';
 import { publicUniverseIds } from '../lib/publicuse/publicity.ts';
-import { loadCatalog, type CatalogWave } from '../server/catalog.ts';
-import { cubeTablesOf, waveCube } from '../server/cube.ts';
+import { loadCatalog, type Catalog, type CatalogWave } from '../server/catalog.ts';
+import { cubeTablesOf, questionCube } from '../server/cube.ts';
 import { cubeCrosstab } from '../lib/cube/query.ts';
 import { NO_RESTRICTION, universeRestrictionId } from '../lib/cube/plan.ts';
 import { CHART_KINDS } from '../lib/charts/types.ts';
@@ -34,6 +35,20 @@ export type FigureView = 'exact' | 'protected';
 /** Whether a view of a wave reads the protected cube. */
 function fromCube(wave: CatalogWave, view: FigureView): boolean {
   return view === 'protected' && wave.dataset !== undefined && wave.codebook.survey.publish === 'aggregates';
+}
+
+const memos = new WeakMap<Catalog, Map<string, Map<string, unknown>>>();
+/**
+ * A memo for the life of the current catalog: `astro dev` reads the data again after a change
+ * (a new catalog), and then nothing computed from the old one is reused.
+ */
+function memoOf<T>(name: string): Map<string, T> {
+  const catalog = loadCatalog();
+  let byName = memos.get(catalog);
+  if (!byName) memos.set(catalog, (byName = new Map()));
+  let memo = byName.get(name);
+  if (!memo) byName.set(name, (memo = new Map()));
+  return memo as Map<string, T>;
 }
 
 /** Every wave of every survey, validated. */
@@ -152,16 +167,16 @@ function checkUniverse(dataset: Dataset, universe: string | undefined, who: stri
   if (!published.has(universe)) throw new FigureNameError(`${who} universe="${universe}": the universe reads restricted data and cannot be published. Valid: ${[...published].join(', ')}`, { prop: 'universe', value: universe, kind: 'universe', scope, choices: idChoices(published), reason: 'restricted' });
 }
 
-const memo = new Map<string, CrossTab>();
 /** The engine's table for a spec, computed once per build (from the cube for a protected view of an aggregates wave). */
 export function tableFor(wave: CatalogWave, spec: { question: string; banner?: string | null; universe?: string; filters?: Filter[] }, view: FigureView = 'exact'): CrossTab {
   const cube = fromCube(wave, view);
+  const memo = memoOf<CrossTab>('table');
   const key = JSON.stringify([wave.survey, wave.wave, spec, cube]);
   let t = memo.get(key);
   if (!t) {
     if (cube) {
       if (spec.filters?.length) throw new Error(`${wave.survey}/${wave.wave}: a protected table takes no filters`);
-      const q = waveCube(wave as CatalogWave & { dataset: Dataset }).questions.get(spec.question);
+      const q = questionCube(wave as CatalogWave & { dataset: Dataset }, spec.question);
       if (!q) throw new Error(`${wave.survey}/${wave.wave}: "${spec.question}" is not in the protected cube`);
       const restriction = spec.universe === undefined || spec.universe === q.meta.universe ? NO_RESTRICTION : universeRestrictionId(spec.universe);
       t = cubeCrosstab(q, { banner: spec.banner ?? null, restriction }, {}, { ...(spec.universe ? { universe: spec.universe } : {}) });
@@ -273,15 +288,57 @@ function resolveTrend(wave: CatalogWave, info: VariableInfo, req: ChartRequest, 
   return { wave, info, table, variable: undefined, kind: chooseKind(table), slug: `trend-${universe}`, universe, by: null, filters: [], protected: fromCube(wave, req.view ?? 'exact') };
 }
 
-/** The crosswalk chain through `wave`: earlier waves it maps to and later waves that map to it, oldest first. */
+/** The crosswalk chain through `wave`: earlier waves it maps to and later waves that map to it, oldest first (once per wave and build). */
 function crosswalkChain(wave: CatalogWave): CatalogWave[] {
+  const chainMemo = memoOf<CatalogWave[]>('chain');
+  const cached = chainMemo.get(`${wave.survey}/${wave.wave}`);
+  if (cached) return cached;
   const catalog = loadCatalog();
   const back = (w: CatalogWave): CatalogWave[] => {
     const prev = w.codebook.crosswalk ? catalog.get(w.survey, w.codebook.crosswalk.wave) : undefined;
     return prev ? [...back(prev), w] : [w];
   };
   const chains = catalog.waves.filter((w) => w.survey === wave.survey).map(back).filter((c) => c.includes(wave));
-  return chains.sort((a, b) => b.length - a.length)[0] ?? [wave];
+  const chain = chains.sort((a, b) => b.length - a.length)[0] ?? [wave];
+  chainMemo.set(`${wave.survey}/${wave.wave}`, chain);
+  return chain;
+}
+
+/** A wave as the trend engine reads it in a view (the protected cube's totals, rows or printed tables), once per build. */
+function trendWaveOf(w: CatalogWave, view: FigureView): TrendWave {
+  const trendWaveMemo = memoOf<TrendWave>('trend-wave');
+  const cube = fromCube(w, view);
+  const key = `${w.survey}/${w.wave}/${cube}`;
+  let t = trendWaveMemo.get(key);
+  if (!t) {
+    t = cube ? { codebook: w.codebook, tables: cubeTablesOf(w as CatalogWave & { dataset: Dataset }).tables } : w.dataset ? { codebook: w.codebook, dataset: w.dataset } : { codebook: w.codebook, tables: w.tables ?? [] };
+    trendWaveMemo.set(key, t);
+  }
+  return t;
+}
+
+/**
+ * The engine's trend of `latestId` over `waves` in `universe`, once per build: every wave of a
+ * chain asks for the same series (a question page of each of W waves would otherwise recompute
+ * W waves' figures, W² in all). Null when the engine cannot draw it there.
+ */
+function chainTrend(waves: CatalogWave[], latestId: string, universe: string, view: FigureView): { points: TrendPoint[]; info: TrendWaveInfo[] } | null {
+  const engineTrendMemo = memoOf<{ points: TrendPoint[]; info: TrendWaveInfo[] } | null>('trend');
+  const key = JSON.stringify([waves.map((w) => `${w.survey}/${w.wave}/${fromCube(w, view)}`), latestId, universe]);
+  if (engineTrendMemo.has(key)) return engineTrendMemo.get(key)!;
+  let result: { points: TrendPoint[]; info: TrendWaveInfo[] } | null;
+  try {
+    const t = engineTrend(
+      waves.map((w) => trendWaveOf(w, view)),
+      latestId,
+      { universe },
+    );
+    result = { points: t.points.filter((p) => Number.isFinite(p.proportion)), info: t.waves };
+  } catch {
+    result = null;
+  }
+  engineTrendMemo.set(key, result);
+  return result;
 }
 
 /** The question's id in a later wave of the chain (following crosswalk `previous` forward). */
@@ -317,23 +374,15 @@ export function trendsFor(wave: CatalogWave, question: string, view: FigureView 
   const full = whole.slice(0, end);
   const latestId = idInLaterWave(full, here, question);
   if (full.length < 2 || !latestId) return [];
-  const waves: TrendWave[] = full.map((w) =>
-    fromCube(w, view) ? { codebook: w.codebook, tables: cubeTablesOf(w as CatalogWave & { dataset: Dataset }).tables } : w.dataset ? { codebook: w.codebook, dataset: w.dataset } : { codebook: w.codebook, tables: w.tables ?? [] },
-  );
   const own = wave.dataset ? variableInfo(wave.dataset, question).universe : (wave.codebook.questions.find((q) => q.id === question)?.universe ?? 'all');
   const published = full.flatMap((w) => (w.tables ?? []).filter((t) => t.question === question || t.question.startsWith(`${question}__`)).map((t) => t.universe));
   const out: TrendTable[] = [];
   for (const universe of [...new Set([own, ...published])]) {
     if (!full.every((w) => !w.dataset || w.dataset.universes.has(universe))) continue;
-    let points: TrendPoint[];
-    let info: TrendWaveInfo[];
-    try {
-      const t = engineTrend(waves, latestId, { universe });
-      points = t.points.filter((p) => Number.isFinite(p.proportion));
-      info = t.waves;
-    } catch {
-      continue;
-    }
+    const t = chainTrend(full, latestId, universe, view);
+    if (!t) continue;
+    let points = t.points;
+    const info = t.info;
     const waveCount = (option: number) => new Set(points.filter((p) => p.option === option).map((p) => p.wave)).size;
     points = points.filter((p) => waveCount(p.option) >= 2);
     const withData = full.map((w) => w.wave).filter((w) => points.some((p) => p.wave === w));
@@ -355,13 +404,29 @@ function document(): Document {
 export const WIDE = 680;
 export const NARROW = 340;
 
-/** The chart drawn at a width: SVG markup and the notes its form adds. */
+/** JSON that tells NaN, ±Infinity and null apart (plain JSON writes all three as null). */
+function exactJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `\u0000${v}` : v));
+}
+
+/**
+ * The chart drawn at a width: SVG markup and the notes its form adds. Drawn once per build for
+ * the same table, form, width and label (a question page and its segment's SVG file, or every
+ * wave's page showing the same trend, share one drawing): the key is the table's content.
+ */
 export function chartSvg(table: ChartTable, variable: ChartVariable | undefined, kind: ChartKind, width: number, ariaLabel: string): { svg: string; notes: string[]; height: number } {
+  const memo = memoOf<{ svg: string; notes: string[]; height: number }>('svg');
+  // Hashed: the key would otherwise hold a copy of every table drawn.
+  const key = createHash('sha256').update(exactJson([kind, width, ariaLabel, variable ?? null, table])).digest('base64');
+  const cached = memo.get(key);
+  if (cached) return { ...cached, notes: [...cached.notes] };
   const { spec, svg } = renderChart(table, { document: document(), variable, kind, width, ariaLabel });
   const markup = svgMarkup(svg);
   const height = Number(/^<svg\b[^>]*?\sheight="([\d.]+)"/.exec(markup)?.[1]);
   if (!Number.isFinite(height)) throw new Error(`${ariaLabel}: chart SVG without a height`);
-  return { svg: markup, notes: spec.notes, height };
+  const drawn = { svg: markup, notes: spec.notes, height };
+  memo.set(key, drawn);
+  return { ...drawn, notes: [...drawn.notes] };
 }
 
 /** Explorer URL with the same question, banner and universe. */
@@ -385,13 +450,13 @@ export function bannerCandidates(dataset: Dataset): string[] {
   return [...derived, ...small];
 }
 
-const segmentMemo = new Map<string, Segment[]>();
 /**
  * The segments a question page shows and publishes downloads for: the question's own universe;
  * every other universe that keeps at least 30 and fewer than all of its respondents; and the
  * question by each banner that splits it into two or more columns of at least 30.
  */
 export function segmentsFor(wave: CatalogWave, questionId: string): Segment[] {
+  const segmentMemo = memoOf<Segment[]>('segments');
   const key = `${wave.survey}/${wave.wave}/${questionId}`;
   const cached = segmentMemo.get(key);
   if (cached) return cached;

@@ -14,10 +14,9 @@ import { isPublicVariable, publicCodebook } from '../../lib/publicuse/publicity.
 import { catalogWave, type CatalogCube, type CatalogWave, type ExploreCatalog, type HistoryWave } from '../../lib/explore/catalog.ts';
 import { cubePlan } from '../../lib/cube/plan.ts';
 import { disclosureRisk } from '../../lib/publicuse/risk.ts';
-import { encodeCube } from '../../lib/cube/format.ts';
 import { defaultStatsOptions } from '../../lib/stats/options.ts';
-import { cubeTablesOf, waveCube } from '../../server/cube.ts';
-export { cubeTablesOf, waveCube };
+import { cubeFiles, cubeTablesOf } from '../../server/cube.ts';
+export { cubeFiles, cubeTablesOf };
 
 type MicrodataWave = LoadedWave & { dataset: Dataset };
 type TablesWave = LoadedWave & { tables: PublishedTable[] };
@@ -42,11 +41,11 @@ export function cubePath(survey: string, wave: string): string {
   return `/data/${survey}/${wave}/cube/`;
 }
 
-/** The cube file of one question. */
+/** The cube file of one question (a copy: the build keeps the cube's bytes). */
 export function cubeBytes(wave: MicrodataWave, question: string): Uint8Array<ArrayBuffer> {
-  const q = waveCube(wave).questions.get(question);
-  if (!q) throw new Error(`cube: no question "${question}" in ${wave.survey}/${wave.wave}`);
-  return encodeCube(q);
+  const bytes = cubeFiles(wave).files.get(question);
+  if (!bytes) throw new Error(`cube: no question "${question}" in ${wave.survey}/${wave.wave}`);
+  return bytes.slice();
 }
 
 /** Waves known only from published tables. */

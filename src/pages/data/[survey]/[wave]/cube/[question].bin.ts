@@ -4,13 +4,13 @@
  * of the question it shows.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { aggregatesWaves, cubeBytes, waveCube } from '../../../_publicuse.ts';
+import { aggregatesWaves, cubeBytes, cubeFiles } from '../../../_publicuse.ts';
 
 export const getStaticPaths = (() =>
-  aggregatesWaves().flatMap((wave) => [...waveCube(wave).questions.keys()].map((question) => ({ params: { survey: wave.survey, wave: wave.wave, question } })))) satisfies GetStaticPaths;
+  aggregatesWaves().flatMap((wave) => [...cubeFiles(wave).files.keys()].map((question) => ({ params: { survey: wave.survey, wave: wave.wave, question } })))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
   const wave = aggregatesWaves().find((w) => w.survey === params.survey && w.wave === params.wave);
-  if (!wave || !waveCube(wave).questions.has(params.question as string)) return new Response(null, { status: 404 });
+  if (!wave || !cubeFiles(wave).files.has(params.question as string)) return new Response(null, { status: 404 });
   return new Response(cubeBytes(wave, params.question as string), { headers: { 'Content-Type': 'application/octet-stream' } });
 };
