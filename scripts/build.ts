@@ -5,7 +5,12 @@
  * an MDX `<Stat>` naming a missing option, a crash — removes its partial folder and exits non-zero
  * with Astro's own message, so the output folder always holds the last complete site or nothing.
  * Known third-party warnings are left out of Astro's output (scripts/build-output.ts).
- * Extra arguments are passed to `astro build`.
+ *
+ * Build cache (scripts/build-cache.ts): when no input of the build has changed since the last
+ * complete build into the same folder, and the folder is as that build left it, nothing is done.
+ * `--force` or `HAKUSHO_NO_CACHE=1` builds anyway (and tells the build to reuse no cached cube).
+ * `--validate` runs `scripts/validate.ts --quiet` first (`npm run build` does), only when a build
+ * is needed. Other arguments (and `--force`) are passed to `astro build`.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -15,8 +20,15 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tuneExplorerPages } from '../src/server/fastload.ts';
+import { codeKey, inputsKey, recordBuild, staleReason, type BuildInputs } from './build-cache.ts';
 
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = resolve(process.env.HAKUSHO_OUT ?? 'dist');
+const validate = process.argv.includes('--validate');
+const astroArgs = process.argv.slice(2).filter((a) => a !== '--validate');
+const noCache = astroArgs.includes('--force') || process.env.HAKUSHO_NO_CACHE === '1';
+/** Where the build's records live: next to Astro's own cache (`$HAKUSHO_CACHE`, default node_modules/.astro). */
+const cacheDir = join(resolve(process.env.HAKUSHO_CACHE ?? join(root, 'node_modules', '.astro')), 'hakusho');
 const partial = `${out}.partial-${process.pid}`;
 const old = `${out}.old-${process.pid}`;
 
@@ -57,9 +69,10 @@ function astroBuild(): Promise<number> {
   const astro = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'astro', 'bin', 'astro.mjs');
   // Astro colours its log only on a terminal; through the filter it keeps doing so for one.
   const colour = process.stdout.isTTY && process.env.FORCE_COLOR === undefined && process.env.NO_COLOR === undefined ? { FORCE_COLOR: '1' } : {};
-  const child = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
+  const cache = code === null ? { HAKUSHO_NO_CACHE: '1' } : { HAKUSHO_CODE_KEY: code };
+  const child = spawn(process.execPath, [astro, 'build', ...astroArgs], {
     stdio: ['inherit', 'pipe', 'pipe'],
-    env: { ...process.env, ...colour, HAKUSHO_OUT: partial },
+    env: { ...process.env, ...colour, ...cache, HAKUSHO_OUT: partial },
   });
   filterOutput(child.stdout!, process.stdout);
   filterOutput(child.stderr!, process.stderr);
@@ -93,15 +106,58 @@ function swapIn(): void {
   if (hadOld) rmSync(old, { recursive: true, force: true });
 }
 
+// The data and content folders as the build resolves them (src/server/catalog.ts dataRoot, content.ts contentRoot).
+const inputs: BuildInputs = { root, data: process.env.HAKUSHO_DATA ?? 'data', content: process.env.HAKUSHO_CONTENT ?? 'content', args: astroArgs.filter((a) => a !== '--force'), env: process.env };
+let code: string | null = null;
+let key: string | null = null;
+if (!noCache) {
+  try {
+    code = codeKey(root);
+    key = inputsKey(inputs, code);
+    const reason = staleReason(cacheDir, out, key);
+    if (reason === null) {
+      console.log(`build: nothing changed since the site in ${out} was built (same data, content, code and settings); kept it as it is. \`npm run build -- --force\` builds it again.`);
+      process.exit(0);
+    }
+    console.log(`build: building (${reason})`);
+  } catch (e) {
+    // Fail safe: a cache that cannot be read means a full build.
+    console.log(`build: building (the build cache could not be checked: ${(e as Error).message})`);
+    code = key = null;
+  }
+}
+
+/** `scripts/validate.ts --quiet` in a child; resolves with its exit code. */
+function runValidate(): Promise<number> {
+  const child = spawn(process.execPath, [join(root, 'scripts', 'validate.ts'), '--quiet'], { stdio: 'inherit' });
+  return new Promise((done) => {
+    child.on('error', () => done(1));
+    child.on('close', (c, signal) => done(c ?? (signal ? 1 : 0)));
+  });
+}
+if (validate) {
+  const valid = await runValidate();
+  if (valid !== 0) process.exit(valid);
+}
+
 removeStale();
 rmSync(partial, { recursive: true, force: true });
-const code = await astroBuild();
+const exitCode = await astroBuild();
 if (hidden > 0) console.log(`build: ${hidden} known Vite warning${hidden === 1 ? '' : 's'} left out (MODULE_LEVEL_DIRECTIVE on Astro's "use astro:head-inject", one per MDX chapter; harmless)`);
-if (code !== 0 || !existsSync(join(partial, 'index.html'))) {
+if (exitCode !== 0 || !existsSync(join(partial, 'index.html'))) {
   rmSync(partial, { recursive: true, force: true });
-  console.error(`\nbuild failed: ${code !== 0 ? `astro build exited with ${code}` : 'astro build wrote no index.html'}; ${existsSync(out) ? `${out} still holds the previous complete site` : `nothing was written to ${out}`}.`);
-  process.exit(code || 1);
+  console.error(`\nbuild failed: ${exitCode !== 0 ? `astro build exited with ${exitCode}` : 'astro build wrote no index.html'}; ${existsSync(out) ? `${out} still holds the previous complete site` : `nothing was written to ${out}`}.`);
+  process.exit(exitCode || 1);
 }
 tuneExplorerPages(partial);
 swapIn();
 console.log(`build: site written to ${out}`);
+if (key !== null) {
+  try {
+    // Recorded only when no input changed while the build ran: the site is then the inputs' own.
+    if (inputsKey(inputs) === key) recordBuild(cacheDir, out, key);
+    else console.log('build: an input changed while the site was built; the next build will not be skipped.');
+  } catch (e) {
+    console.log(`build: the build cache could not be written (${(e as Error).message}); the next build will not be skipped.`);
+  }
+}

@@ -1,29 +1,57 @@
 /**
  * `HAKUSHO_OUT` may name any folder, inside the repository or not (issue 12, point 9): Astro loads
  * its own server chunks from the build folder, and outside the repository their packages did not
- * resolve ("Cannot find package '@oslojs/encoding'").
+ * resolve ("Cannot find package '@oslojs/encoding'"). The same builds check the build cache
+ * end to end: a second build with nothing changed is skipped and leaves the site as it was; a
+ * changed data file builds again; `--force` builds anyway.
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 describe('scripts/build.ts into a folder outside the repository', () => {
-  it('builds the site there and leaves no partial folder behind', () => {
+  it('builds the site there, leaves no partial folder behind, and skips a build with nothing changed', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'hakusho-out-'));
     const out = join(tmp, 'site');
-    try {
-      const { status, stdout, stderr } = spawnSync(process.execPath, ['scripts/build.ts'], {
+    const data = join(tmp, 'data');
+    cpSync('tests/fixtures/dataset/valid', data, { recursive: true });
+    const build = (...args: string[]) => {
+      const { status, stdout, stderr } = spawnSync(process.execPath, ['scripts/build.ts', ...args], {
         encoding: 'utf8',
-        env: { ...process.env, HAKUSHO_DATA: 'tests/fixtures/dataset/valid', HAKUSHO_CONTENT: join(tmp, 'no-content'), HAKUSHO_OUT: out, HAKUSHO_CACHE: join(tmp, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+        env: { ...process.env, HAKUSHO_DATA: data, HAKUSHO_CONTENT: join(tmp, 'no-content'), HAKUSHO_OUT: out, HAKUSHO_CACHE: join(tmp, 'cache'), HAKUSHO_NO_CACHE: '', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
       });
-      expect([status, (stdout + stderr).includes('Cannot find package')]).toEqual([0, false]);
+      return { status, log: stdout + stderr };
+    };
+    try {
+      const first = build();
+      expect([first.status, first.log.includes('Cannot find package')]).toEqual([0, false]);
       expect(existsSync(join(out, 'index.html'))).toBe(true);
       expect(readdirSync(tmp).filter((n) => n.includes('.partial-') || n.includes('.old-'))).toEqual([]);
       expect(readdirSync('.').filter((n) => n.includes('.partial-'))).toEqual([]);
+      const built = statSync(join(out, 'index.html')).mtimeMs;
+
+      const again = build();
+      expect(again.status).toBe(0);
+      expect(again.log).toContain('build: nothing changed since the site in');
+      expect(again.log).not.toMatch(/\[build\]/);
+      expect(statSync(join(out, 'index.html')).mtimeMs).toBe(built);
+
+      // A data file changes: the build runs and the site shows the change.
+      const codebook = join(data, 'sample', '2025', 'codebook.yaml');
+      writeFileSync(codebook, readFileSync(codebook, 'utf8').replace('title: サンプル調査 2025', 'title: サンプル調査 2025 改訂版'));
+      const changed = build();
+      expect(changed.status).toBe(0);
+      expect(changed.log).toContain('build: building (inputs changed)');
+      expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('サンプル調査 2025 改訂版');
+
+      const forced = build('--force');
+      expect(forced.status).toBe(0);
+      expect(forced.log).not.toContain('nothing changed');
+      expect(forced.log).toMatch(/\[build\]/);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
-  }, 300_000);
+  }, 600_000);
 });
