@@ -39,9 +39,10 @@ function reportLine(key: string, questions: number, banners: number, restriction
 export function buildCubeFiles(wave: MicrodataWave): CubeFiles {
   const started = performance.now();
   const keys = recordKeys(wave.dataset, secretFor(wave.dataset));
-  const cube = buildCube(wave.dataset, publicCodebook(wave.codebook), keys, { perturbation: wave.codebook.cube.perturbation, suppressBase: defaultStatsOptions.suppressBase });
-  const files = new Map([...cube.questions].map(([id, q]) => [id, encodeCube(q)] as const));
-  console.log(reportLine(`${wave.survey}/${wave.wave}`, cube.questions.size, cube.plan.banners.length - 1, cube.plan.restrictions.length, cube.report, performance.now() - started));
+  const files = new Map<string, Uint8Array<ArrayBuffer>>();
+  const onQuestion = (q: QuestionCube) => void files.set(q.question, encodeCube(q));
+  const cube = buildCube(wave.dataset, publicCodebook(wave.codebook), keys, { perturbation: wave.codebook.cube.perturbation, suppressBase: defaultStatsOptions.suppressBase, onQuestion });
+  console.log(reportLine(`${wave.survey}/${wave.wave}`, files.size, cube.plan.banners.length - 1, cube.plan.restrictions.length, cube.report, performance.now() - started));
   return { files, report: cube.report };
 }
 

@@ -34,6 +34,12 @@ class Writer {
     this.bytes = next;
   }
   varint(x: number): void {
+    // Most counts fit one byte: written without the general loop.
+    if (x >= 0 && x < 0x80 && (x | 0) === x) {
+      if (this.length === this.bytes.length) this.reserve(1);
+      this.bytes[this.length++] = x;
+      return;
+    }
     if (!Number.isInteger(x) || x < 0) throw new CubeFormatError(`cube: ${x} is not a count`);
     this.reserve(8);
     while (x >= 0x80) {

@@ -9,7 +9,7 @@
  * population). Identical populations are one vertex: they are published or withheld together.
  */
 import type { Bitset } from '../dataset/types.ts';
-import { and, count, forEachBit } from '../dataset/bitset.ts';
+import { count, createBitset, forEachBit } from '../dataset/bitset.ts';
 import { mulberry32 } from '../random.ts';
 
 /** Where the populations come from: masks (universe ∩ restriction) × column sets (total = null). */
@@ -44,10 +44,15 @@ export function differencingGuard(input: GuardInput): GuardResult {
   for (let i = 0; i < n; i++) ((z1[i] = (random() * 2 ** 32) >>> 0), (z2[i] = (random() * 2 ** 32) >>> 0));
   const key = (h1: number, h2: number) => (h1 >>> 0) * 2 ** 21 + ((h2 >>> 0) >>> 11);
 
-  const population = (t: number): Bitset => {
+  // A population's bits, written into a scratch bitset (a build has hundreds of thousands of them).
+  const scratch = createBitset(n);
+  const other = createBitset(n);
+  const population = (t: number, into: Bitset = scratch): Bitset => {
     const m = masks[Math.floor(t / C)];
     const set = columnSets[t % C];
-    return set ? and(m, set) : m;
+    if (!set) return m;
+    for (let w = 0; w < into.length; w++) into[w] = m[w] & set[w];
+    return into;
   };
   // Distinct populations by hash: vertex id per tuple, members hashed once per vertex.
   const vertexOf = new Int32Array(total).fill(-1);
@@ -63,10 +68,16 @@ export function differencingGuard(input: GuardInput): GuardResult {
     if (size < threshold) continue;
     let h1 = 0;
     let h2 = 0;
-    forEachBit(bits, (i) => {
-      h1 ^= z1[i];
-      h2 ^= z2[i];
-    });
+    for (let word = 0; word < bits.length; word++) {
+      let x = bits[word];
+      while (x !== 0) {
+        const low = x & -x;
+        const i = (word << 5) | (31 - Math.clz32(low));
+        x ^= low;
+        h1 ^= z1[i];
+        h2 ^= z2[i];
+      }
+    }
     const k = key(h1, h2);
     let v = byHash.get(k);
     if (v === undefined) {
@@ -90,7 +101,7 @@ export function differencingGuard(input: GuardInput): GuardResult {
       const u = byHash.get(key(vertexH1[v] ^ z1[i], vertexH2[v] ^ z2[i]));
       if (u === undefined || vertexSize[u] !== vertexSize[v] - 1) return;
       // Verify exactly: Q ⊂ P (sizes then say P \ Q = {i}).
-      const q = population(vertexTuple[u]);
+      const q = population(vertexTuple[u], other);
       if (q.every((word, x) => (word & ~bits[x]) === 0)) edges.push([v, u]);
     });
   }

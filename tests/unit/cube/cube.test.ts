@@ -15,6 +15,9 @@ import { syntheticDataset } from '../../../scripts/bench/synthetic.ts';
 import { evaluateFilter } from '../../../src/lib/dataset/filter.ts';
 import { and, count, fullBitset } from '../../../src/lib/dataset/bitset.ts';
 import { resolveVariable } from '../../../src/lib/stats/population.ts';
+import { layout } from '../../../src/lib/stats/layout.ts';
+import { buildPTable, perturb } from '../../../src/lib/cube/ptable.ts';
+import type { CubeColumn, QuestionCube } from '../../../src/lib/cube/types.ts';
 import type { Dataset } from '../../../src/lib/dataset/types.ts';
 import type { CrossTab, TableSpec } from '../../../src/lib/stats/types.ts';
 import { makeDataset } from '../stats/helpers.ts';
@@ -60,6 +63,52 @@ describe('protected cube', () => {
       }
     }
     expect(compared).toBeGreaterThan(10000);
+  });
+
+  it("counts every cell as the engine's layout() does, key sums and weighted sums to the last bit (an unweighted and a weighted wave)", () => {
+    for (const ds of [fullstar(), syntheticDataset({ n: 400, questions: 6, seed: 5 })]) {
+      const keys = keysOf(ds);
+      const options = { ...defaults, guard: false };
+      const cube = buildCube(ds, publicCodebook(ds.codebook), keys, options);
+      const ptable = buildPTable(options.perturbation);
+      let compared = 0;
+      for (const [id, q] of cube.questions) {
+        const t = resolveVariable(ds, id);
+        q.banners.forEach((banner, bi) =>
+          cube.plan.restrictions.forEach((r, ri) => {
+            const restriction = r.kind === 'universe' ? ds.universes.get(r.universe!)! : r.filter ? evaluateFilter(ds, r.filter) : fullBitset(ds.n);
+            const mask = and(ds.universes.get(t.universe)!, restriction);
+            // The cube's own rule on the engine's sums: [base, valid, ...lines], perturbed by count and key sum.
+            const table = layout(ds, t, banner.id, mask, keys);
+            const weighted = ds.weights ? layout(ds, t, banner.id, mask, ds.weights) : null;
+            const want = banner.columns.map((_, c): CubeColumn | null => {
+              const sums = [table.base[c], table.valid[c], ...table.lines.map((l) => l.sums[c])];
+              if (sums[0].n < options.suppressBase) return null;
+              const counts = sums.map((x) => perturb(ptable, x.n, x.w));
+              if (counts[0] < options.suppressBase) return null;
+              if (!weighted) return { counts };
+              const wsums = [weighted.base[c], weighted.valid[c], ...weighted.lines.map((l) => l.sums[c])];
+              const ratio = (k: number) => (sums[k].n > 0 ? counts[k] / sums[k].n : 0);
+              return { counts, w: wsums.map((x, k) => x.w * ratio(k)), w2: wsums.map((x, k) => x.w2 * ratio(k)) };
+            });
+            expect(q.cells[bi][ri], `${id} by ${banner.id} / ${r.id || 'none'}`).toEqual(want);
+            compared++;
+          }),
+        );
+      }
+      expect(compared).toBeGreaterThan(1000);
+    }
+  });
+
+  it('hands each question to onQuestion, keeping none, equal to the cubes it keeps otherwise', () => {
+    const ds = fullstar();
+    const kept = buildCube(ds, publicCodebook(ds.codebook), keysOf(ds), defaults);
+    const handed: QuestionCube[] = [];
+    const streamed = buildCube(ds, publicCodebook(ds.codebook), keysOf(ds), { ...defaults, onQuestion: (q) => handed.push(q) });
+    expect(streamed.questions.size).toBe(0);
+    expect(streamed.report).toEqual(kept.report);
+    expect(handed.map((q) => q.question)).toEqual([...kept.questions.keys()]);
+    for (const q of handed) expect(q).toEqual(kept.questions.get(q.question));
   });
 
   it('withholds every column whose true base is under the threshold, and perturbs the rest (bases too)', () => {
