@@ -12,8 +12,8 @@ import { crosstab } from '../lib/stats/crosstab.ts';
 import { trend as engineTrend, type TrendPoint, type TrendWave, type TrendWaveInfo } from '../lib/stats/trend.ts';
 import type { CrossTab } from '../lib/stats/types.ts';
 import { trendSources } from '../lib/charts/trend-notes.ts';
-import { allowedKinds, chartVariable, chooseKind, isTrend, parseKind, renderChart, svgMarkup, type ChartKind, type ChartTable, type ChartVariable, type GridTable, type TrendTable } from '../lib/charts/index.ts';
-import { PROTECTED_NOTE, provenanceBase, type Provenance } from '../lib/charts/provenance.ts';
+import { allowedKinds, chartVariable, chooseKind, isTrend, parseKind, renderChart, svgMarkup, tableCsv, withAriaLabel, type ChartKind, type ChartTable, type ChartVariable, type GridTable, type TrendTable } from '../lib/charts/index.ts';
+import { PROTECTED_NOTE, provenanceBase, withProvenance, type Provenance } from '../lib/charts/provenance.ts';
 import { sourceText } from '../lib/explore/export.ts';
 import { defaultState, serializeState } from '../lib/explore/state.ts';
 import { publicUniverseIds } from '../lib/publicuse/publicity.ts';
@@ -221,6 +221,11 @@ export interface ResolvedChart {
   filters: Filter[];
   /** Computed from the protected cube (perturbed), not the exact rows: printed notes may not match. */
   protected: boolean;
+  /**
+   * Site path (without `.csv` / `.svg`) of the figure's download files when they are built as
+   * files though the figure is not a segment: a question page's trends (`questionTrends`).
+   */
+  files?: string;
 }
 
 /** File name of a segment's downloads. */
@@ -411,22 +416,24 @@ function exactJson(value: unknown): string {
 
 /**
  * The chart drawn at a width: SVG markup and the notes its form adds. Drawn once per build for
- * the same table, form, width and label (a question page and its segment's SVG file, or every
- * wave's page showing the same trend, share one drawing): the key is the table's content.
+ * the same table, form and width (a question page and its segment's SVG file, or every wave's
+ * page showing the same trend, share one drawing; the label is set on the drawing afterwards):
+ * the key is the table's content.
  */
 export function chartSvg(table: ChartTable, variable: ChartVariable | undefined, kind: ChartKind, width: number, ariaLabel: string): { svg: string; notes: string[]; height: number } {
   const memo = memoOf<{ svg: string; notes: string[]; height: number }>('svg');
   // Hashed: the key would otherwise hold a copy of every table drawn.
-  const key = createHash('sha256').update(exactJson([kind, width, ariaLabel, variable ?? null, table])).digest('base64');
-  const cached = memo.get(key);
-  if (cached) return { ...cached, notes: [...cached.notes] };
-  const { spec, svg } = renderChart(table, { document: document(), variable, kind, width, ariaLabel });
-  const markup = svgMarkup(svg);
-  const height = Number(/^<svg\b[^>]*?\sheight="([\d.]+)"/.exec(markup)?.[1]);
-  if (!Number.isFinite(height)) throw new Error(`${ariaLabel}: chart SVG without a height`);
-  const drawn = { svg: markup, notes: spec.notes, height };
-  memo.set(key, drawn);
-  return { ...drawn, notes: [...drawn.notes] };
+  const key = createHash('sha256').update(exactJson([kind, width, variable ?? null, table])).digest('base64');
+  let drawn = memo.get(key);
+  if (!drawn) {
+    const { spec, svg } = renderChart(table, { document: document(), variable, kind, width });
+    const markup = svgMarkup(svg);
+    const height = Number(/^<svg\b[^>]*?\sheight="([\d.]+)"/.exec(markup)?.[1]);
+    if (!Number.isFinite(height)) throw new Error(`${ariaLabel}: chart SVG without a height`);
+    drawn = { svg: markup, notes: spec.notes, height };
+    memo.set(key, drawn);
+  }
+  return { svg: withAriaLabel(drawn.svg, ariaLabel), notes: [...drawn.notes], height: drawn.height };
 }
 
 /** Explorer URL with the same question, banner and universe. */
@@ -481,6 +488,52 @@ export function segmentsFor(wave: CatalogWave, questionId: string): Segment[] {
   }
   segmentMemo.set(key, out);
   return out;
+}
+
+/** A trend on a question page: the chart, its title, and the file name of its downloads (without extension). */
+export interface QuestionTrend {
+  resolved: ResolvedChart;
+  title: string;
+  file: string;
+}
+
+/**
+ * The trends a question page shows (a grid trends row by row: the crosswalk and published tables
+ * name `<grid>__<row>`), one per universe with a trend. Their downloads are built as files next
+ * to the page (`trend-<universe>[--<row>].csv|svg`), not written into it: a trend over W waves
+ * would otherwise put its W waves' numbers into every wave's page twice more (W² in all).
+ */
+export function questionTrends(wave: CatalogWave, question: Question): QuestionTrend[] {
+  const dataset = datasetOf(wave);
+  const universeLabel = (id: string) => wave.codebook.universes.find((u) => u.id === id)?.label ?? '全回答者';
+  const ids = question.type === 'grid' ? question.rows.map((r) => ({ id: `${question.id}__${r.id}`, row: r.id as string | null })) : [{ id: question.id, row: null }];
+  return ids.flatMap(({ id, row }) => {
+    const info = variableInfo(dataset, id);
+    return trendsFor(wave, id, 'protected').map((t) => {
+      const universe = t.universe ?? info.universe;
+      const slug = `trend-${universe}`;
+      const file = row === null ? slug : `${slug}--${row}`;
+      const resolved: ResolvedChart = { wave, info, table: t, variable: undefined, kind: chooseKind(t), slug, universe, by: null, filters: [], protected: fromCube(wave, 'protected'), files: `/${wave.survey}/${wave.wave}/questions/${question.id}/${file}` };
+      return { resolved, title: `${info.label}（経年比較・${universeLabel(universe)}）`, file };
+    });
+  });
+}
+
+/** The anchor of a figure on its page (`<Chart id>` overrides it). */
+export function figureId(r: ResolvedChart): string {
+  return `fig-${r.info.id}-${r.slug}${r.filters.length ? '-filtered' : ''}`;
+}
+
+/**
+ * A figure's CSV and SVG as written into its page (or next to it, `ResolvedChart.files`): the
+ * same provenance as the built segment files, and the figure's permalink.
+ */
+export function figureFiles(r: ResolvedChart, title: string, permalink: string): { csv: string; svg: string } {
+  const s = r.wave.codebook.survey;
+  const provenance = provenanceOf(r, title);
+  const meta = { survey: s.title, question: r.info.text, citation: s.citation, synthetic: s.synthetic, banner: provenance.banner, filters: provenance.filters, notes: provenance.notes, link: permalink };
+  const wide = chartSvg(r.table, r.variable, r.kind, WIDE, title);
+  return { csv: tableCsv(r.table, meta, r.variable), svg: withProvenance(wide.svg, WIDE, wide.height, { ...provenance, source: `${provenance.source}／${permalink}` }).svg };
 }
 
 /** Whether a chart's downloads exist as static files (a published segment without filters). */

@@ -2,7 +2,7 @@
 export * from './types.ts';
 export { chooseKind, parseKind, isLikert } from './kind.ts';
 export { allowedKinds, chartSpec, type ChartSpec, type LegendItem, type SpecOptions } from './spec.ts';
-export { renderChart, renderChartSvg, svgMarkup, type RenderOptions } from './render.ts';
+export { renderChart, renderChartSvg, svgMarkup, withAriaLabel, type RenderOptions } from './render.ts';
 export { describe, answerType, scoreNote } from './describe.ts';
 export { tableModel, type TableModel, type HeadCell, type BodyRow, type BodyCell } from './model.ts';
 export { tableCsv, BOM, type CsvMeta } from './csv.ts';

@@ -125,6 +125,19 @@ export function svgMarkup(node: Node): string {
   return `${out}>${children.map(svgMarkup).join('')}</${name}>`;
 }
 
+/**
+ * Markup drawn without an accessible name (and description), given one: the `aria-label`
+ * `renderChart` sets last on the root element, where `svgMarkup` writes it — first, since the
+ * server-side DOM (linkedom) lists the attribute set last first; tests/unit/charts/svg-xml.test.ts
+ * compares both ways of drawing. Lets one drawing serve charts that differ only in their label.
+ */
+export function withAriaLabel(markup: string, ariaLabel: string | undefined): string {
+  if (!ariaLabel) return markup;
+  const name = /^<[^\s/>]+/.exec(markup);
+  if (!name) throw new Error('withAriaLabel: not an element');
+  return `${name[0]} aria-label="${escapeAttribute(ariaLabel)}"${markup.slice(name[0].length)}`;
+}
+
 /** The chart as standalone SVG markup (well-formed XML; labels escaped as text). */
 export function renderChartSvg(table: ChartTable, options: RenderOptions): string {
   return svgMarkup(renderChart(table, options).svg);

@@ -1,7 +1,7 @@
 /** SVG downloads are well-formed XML whatever the labels hold (`<`, `&`, `"`, `>` in text and attributes). */
 import { describe, it, expect } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { renderChart, renderChartSvg, type ChartVariable } from '../../../src/lib/charts/index.ts';
+import { renderChart, renderChartSvg, withAriaLabel, type ChartVariable } from '../../../src/lib/charts/index.ts';
 import { svgMarkup } from '../../../src/lib/charts/render.ts';
 import { chartSvg } from '../../../src/components/figure-data.ts';
 import { crossTab } from './fixtures.ts';
@@ -39,5 +39,18 @@ describe('SVG serialisation', () => {
   it('is what the build writes for question pages and .svg downloads', () => {
     const { svg } = chartSvg(single, undefined, 'bars', 680, 'Q <1億円 & "x"');
     expect(parseXml(svg).documentElement.getAttribute('aria-label')).toBe('Q <1億円 & "x"');
+  });
+  it('labels a drawing made without a label exactly as a drawing made with it (the build draws once per table)', () => {
+    for (const label of ['Q <1億円 & "x"', 'a > b', HOSTILE.join(' / ')]) {
+      for (const [kind, variable] of [['bars', undefined], ['stacked', ordinalVar]] as const) {
+        const labelled = renderChartSvg(single, { document: doc(), kind, variable, width: 340, ariaLabel: label });
+        expect(withAriaLabel(renderChartSvg(single, { document: doc(), kind, variable, width: 340 }), label)).toBe(labelled);
+      }
+    }
+    const unlabelled = renderChartSvg(single, { document: doc(), kind: 'bars', width: 340 });
+    expect(withAriaLabel(unlabelled, '')).toBe(unlabelled);
+    expect(withAriaLabel('<svg a="1"/>', 'x<')).toBe('<svg aria-label="x&lt;" a="1"/>');
+    // The same table under two titles: one drawing, two labels.
+    expect(chartSvg(single, undefined, 'bars', 680, 'one').svg.replace('aria-label="one"', 'aria-label="two"')).toBe(chartSvg(single, undefined, 'bars', 680, 'two').svg);
   });
 });

@@ -1,18 +1,21 @@
-/** `/<survey>/<wave>/questions/<id>/<segment>.csv`: a segment's numbers, UTF-8 with BOM. */
+/** `/<survey>/<wave>/questions/<id>/<segment>.csv`: a segment's (or a trend's) numbers, UTF-8 with BOM. */
 import type { APIRoute } from 'astro';
-import { segmentPaths, type SegmentProps } from './_segment-paths.ts';
+import { segmentPaths, trendFiles, type SegmentProps } from './_segment-paths.ts';
 import { defaultTitle, provenanceOf, resolveChart } from '../../../../../components/figure-data.ts';
 import { tableCsv } from '../../../../../lib/charts/index.ts';
 
 export const getStaticPaths = segmentPaths;
 
 export const GET: APIRoute = ({ params, props, url, site }) => {
-  const { seg } = props as SegmentProps;
+  const p = props as SegmentProps;
+  const headers = { 'Content-Type': 'text/csv; charset=utf-8' };
+  if ('trend' in p) return new Response(trendFiles(params.survey as string, params.wave as string, p.trend, site ?? url).csv, { headers });
+  const { seg } = p;
   const r = resolveChart({ survey: params.survey as string, wave: params.wave as string, q: params.id as string, by: seg.by, universe: seg.universe, view: 'protected' });
   const s = r.wave.codebook.survey;
-  const p = provenanceOf(r, defaultTitle(r));
+  const pr = provenanceOf(r, defaultTitle(r));
   // The question page this file belongs to (the file sits next to it).
   const link = new URL('./', new URL(url.pathname, site ?? url)).href;
-  const csv = tableCsv(r.table, { survey: s.title, question: r.info.text, citation: s.citation, synthetic: s.synthetic, banner: p.banner, notes: p.notes, link }, r.variable);
-  return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  const csv = tableCsv(r.table, { survey: s.title, question: r.info.text, citation: s.citation, synthetic: s.synthetic, banner: pr.banner, notes: pr.notes, link }, r.variable);
+  return new Response(csv, { headers });
 };
