@@ -46,6 +46,22 @@ function hashTree(hash: Hash, path: string, label: string): void {
   hash.update(bytes);
 }
 
+/**
+ * What a protected cube is computed with besides its wave's data and the secret: the engine
+ * (`src/lib`, and `src/server`, which reads the data), the installed packages and Node. Pages,
+ * components and scripts are not in it: a change to them keeps the cached cubes
+ * (src/server/cube.ts, `$HAKUSHO_ENGINE_KEY`).
+ */
+export const ENGINE_INPUTS = ['src/lib', 'src/server', 'package-lock.json', 'node_modules/.package-lock.json'];
+
+/** SHA-256 (hex) of the engine's code (ENGINE_INPUTS) and the Node it runs on. */
+export function engineKey(root: string): string {
+  const hash = createHash('sha256');
+  hash.update(`hakusho-engine\0${process.version}\0${process.platform}\0${process.arch}\0`);
+  for (const input of ENGINE_INPUTS) hashTree(hash, join(root, input), input);
+  return hash.digest('hex');
+}
+
 /** SHA-256 (hex) of the site's code and configuration (CODE_INPUTS) and the Node it runs on. */
 export function codeKey(root: string): string {
   const hash = createHash('sha256');

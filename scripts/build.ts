@@ -8,7 +8,9 @@
  *
  * Build cache (scripts/build-cache.ts): when no input of the build has changed since the last
  * complete build into the same folder, and the folder is as that build left it, nothing is done.
- * `--force` or `HAKUSHO_NO_CACHE=1` builds anyway (and tells the build to reuse no cached cube).
+ * `--force` or `HAKUSHO_NO_CACHE=1` builds anyway, and reuses no cached cube either. Otherwise the
+ * build reuses the protected cubes of waves whose data, secret and engine code are unchanged
+ * (src/server/cube.ts).
  * `--validate` runs `scripts/validate.ts --quiet` first (`npm run build` does), only when a build
  * is needed. Other arguments (and `--force`) are passed to `astro build`.
  */
@@ -20,7 +22,7 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tuneExplorerPages } from '../src/server/fastload.ts';
-import { codeKey, inputsKey, recordBuild, staleReason, type BuildInputs } from './build-cache.ts';
+import { codeKey, engineKey, inputsKey, recordBuild, staleReason, type BuildInputs } from './build-cache.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = resolve(process.env.HAKUSHO_OUT ?? 'dist');
@@ -69,7 +71,8 @@ function astroBuild(): Promise<number> {
   const astro = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'astro', 'bin', 'astro.mjs');
   // Astro colours its log only on a terminal; through the filter it keeps doing so for one.
   const colour = process.stdout.isTTY && process.env.FORCE_COLOR === undefined && process.env.NO_COLOR === undefined ? { FORCE_COLOR: '1' } : {};
-  const cache = code === null ? { HAKUSHO_NO_CACHE: '1' } : { HAKUSHO_CODE_KEY: code };
+  // The protected cubes are cached by their own inputs (src/server/cube.ts): the engine's code among them.
+  const cache = code === null ? { HAKUSHO_NO_CACHE: '1' } : { HAKUSHO_ENGINE_KEY: engineKey(root) };
   const child = spawn(process.execPath, [astro, 'build', ...astroArgs], {
     stdio: ['inherit', 'pipe', 'pipe'],
     env: { ...process.env, ...colour, ...cache, HAKUSHO_OUT: partial },

@@ -18,7 +18,7 @@ import { sourceText } from '../lib/explore/export.ts';
 import { defaultState, serializeState } from '../lib/explore/state.ts';
 import { publicUniverseIds } from '../lib/publicuse/publicity.ts';
 import { loadCatalog, type Catalog, type CatalogWave } from '../server/catalog.ts';
-import { cubeTablesOf, questionCube } from '../server/cube.ts';
+import { cubeTablesOf, prepareCubes, questionCube } from '../server/cube.ts';
 import { cubeCrosstab } from '../lib/cube/query.ts';
 import { NO_RESTRICTION, universeRestrictionId } from '../lib/cube/plan.ts';
 import { CHART_KINDS } from '../lib/charts/types.ts';
@@ -54,6 +54,16 @@ function memoOf<T>(name: string): Map<string, T> {
 /** Every wave of every survey, validated. */
 export function allWaves(): CatalogWave[] {
   return loadCatalog().waves;
+}
+
+/**
+ * Every wave, once the protected cubes of all of them are ready (src/server/cube.ts): the
+ * getStaticPaths of routes that read cubes await it, so that cubes built in worker threads are
+ * waited for instead of built a second time.
+ */
+export async function wavesWithCubes(): Promise<CatalogWave[]> {
+  await prepareCubes(allWaves());
+  return allWaves();
 }
 
 /** One wave; an error naming the known waves when it does not exist. */

@@ -6,6 +6,7 @@
 import { crosstab } from '../lib/stats/crosstab.ts';
 import { meanShown, medianInOpenClass, openClass, openClassShare, OPEN_CLASS_MAX_SHARE } from '../lib/charts/banded.ts';
 import { readCodebook, yamlLine } from '../lib/dataset/codebook-read.ts';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset, Problem, Result, Wave } from '../lib/dataset/types.ts';
@@ -25,6 +26,8 @@ export interface CatalogWave extends Wave {
   wave: string;
   /** Folder of the wave, e.g. `data/jcsa/2025`. */
   dir: string;
+  /** SHA-256 (hex) of the files the wave was read from (codebook and data file), as read: what a cached cube is keyed by. */
+  digest: string;
 }
 
 export interface Catalog {
@@ -57,11 +60,13 @@ function readIfPresent(path: string): Uint8Array | undefined {
  * A codebook.yaml read as the site reads it: never a file too large to be valid (UTF-8 is at most
  * 3 bytes per character), decoded (BOM, Shift_JIS, UTF-16 hints), then parsed and validated.
  */
-export function readCodebookFile(path: string): Result<{ text: string; codebook: Codebook }> {
+export function readCodebookFile(path: string, seen?: (bytes: Uint8Array) => void): Result<{ text: string; codebook: Codebook }> {
   const bytes = statSync(path).size;
   if (bytes > 3 * CODEBOOK_MAX_CHARS)
     return { ok: false, problems: [{ file: path, rule: 'codebook-size', value: `${bytes.toLocaleString('en')} bytes`, message: 'is too large', expected: `a codebook of at most ${CODEBOOK_MAX_CHARS.toLocaleString('en')} characters` }], warnings: [] };
-  const decoded = decodeCodebook(readFileSync(path));
+  const raw = readFileSync(path);
+  seen?.(raw);
+  const decoded = decodeCodebook(raw);
   if (!decoded.ok) {
     const { ok: _ok, row, ...rest } = decoded;
     return { ok: false, problems: [{ file: path, ...(row !== undefined ? { line: row } : {}), rule: 'encoding', ...rest }], warnings: [] };
@@ -75,6 +80,29 @@ export function dataRoot(): string {
   return process.env.HAKUSHO_DATA ?? 'data';
 }
 
+/**
+ * One wave folder read and loaded as the catalog reads it (the checks across waves aside): the
+ * codebook and its wave, or its problems. `codebook` is set whenever the codebook itself was valid.
+ */
+export function readWave(root: string, survey: string, wave: string): { codebook?: WaveCodebook; result: Result<CatalogWave> } {
+  const dir = `${root}/${survey}/${wave}`;
+  const codebookPath = `${dir}/codebook.yaml`;
+  if (!existsSync(codebookPath)) return { result: { ok: false, problems: [{ file: codebookPath, rule: 'wave-files', message: 'is missing', expected: 'a codebook.yaml in every wave folder' }], warnings: [] } };
+  const digest = createHash('sha256');
+  const read = readCodebookFile(codebookPath, (bytes) => digest.update(`codebook\0${bytes.length}\0`).update(bytes));
+  if (!read.ok) return { result: read };
+  const codebookText = read.value.text;
+  const codebook: WaveCodebook = { file: codebookPath, text: codebookText, survey, wave, codebook: read.value.codebook };
+  const responsesBytes = readIfPresent(`${dir}/responses.csv`);
+  const tablesBytes = readIfPresent(`${dir}/tables.csv`);
+  for (const [name, bytes] of [['responses', responsesBytes], ['tables', tablesBytes]] as const) digest.update(bytes ? `${name}\0${bytes.length}\0` : `${name}\0none\0`).update(bytes ?? new Uint8Array());
+  const result = loadWaveData(read.value.codebook, { codebookPath, codebookText, responsesPath: `${dir}/responses.csv`, responsesBytes, tablesPath: `${dir}/tables.csv`, tablesBytes });
+  if (!result.ok) return { codebook, result };
+  const problems = result.value.dataset ? headlineProblems(read.value.codebook, result.value.dataset, codebookPath, codebookText) : [];
+  if (problems.length > 0) return { codebook, result: { ok: false, problems, warnings: result.warnings } };
+  return { codebook, result: { ok: true, value: { ...result.value, survey, wave, dir, digest: digest.digest('hex') }, warnings: result.warnings } };
+}
+
 export function readCatalog(root = dataRoot()): Result<Catalog> {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
@@ -83,33 +111,11 @@ export function readCatalog(root = dataRoot()): Result<Catalog> {
   if (!existsSync(root)) return { ok: false, problems: [{ file: root, rule: 'wave-files', message: 'does not exist', expected: 'a data folder with <survey>/<wave>/codebook.yaml' }], warnings: [] };
   for (const survey of subfolders(root, problems)) {
     for (const wave of subfolders(`${root}/${survey}`, problems)) {
-      const dir = `${root}/${survey}/${wave}`;
-      const codebookPath = `${dir}/codebook.yaml`;
-      if (!existsSync(codebookPath)) {
-        problems.push({ file: codebookPath, rule: 'wave-files', message: 'is missing', expected: 'a codebook.yaml in every wave folder' });
-        continue;
-      }
-      const read = readCodebookFile(codebookPath);
-      if (!read.ok) {
-        problems.push(...read.problems);
-        continue;
-      }
-      const codebookText = read.value.text;
-      codebooks.push({ file: codebookPath, text: codebookText, survey, wave, codebook: read.value.codebook });
-      const result = loadWaveData(read.value.codebook, {
-        codebookPath,
-        codebookText,
-        responsesPath: `${dir}/responses.csv`,
-        responsesBytes: readIfPresent(`${dir}/responses.csv`),
-        tablesPath: `${dir}/tables.csv`,
-        tablesBytes: readIfPresent(`${dir}/tables.csv`),
-      });
+      const { codebook, result } = readWave(root, survey, wave);
+      if (codebook) codebooks.push(codebook);
       warnings.push(...result.warnings);
       if (!result.ok) problems.push(...result.problems);
-      else {
-        if (result.value.dataset) problems.push(...headlineProblems(read.value.codebook, result.value.dataset, codebookPath, codebookText));
-        waves.push({ ...result.value, survey, wave, dir });
-      }
+      else waves.push(result.value);
     }
   }
   problems.push(...checkAcrossWaves(codebooks));

@@ -9,6 +9,7 @@ import type { Codebook } from '../lib/dataset/codebook.ts';
 import type { PublishedTable } from '../lib/dataset/types.ts';
 import { ProblemsError } from '../lib/dataset/problem.ts';
 import { clearCatalogCache, dataRoot, loadCatalog } from './catalog.ts';
+import { prefetchCubes } from './cube.ts';
 
 /** What the `waves` collection stores per wave (`survey/wave` id). Datasets stay in memory: use `loadCatalog()`. */
 export interface WaveEntry {
@@ -52,7 +53,11 @@ export function wavesLoader(root = dataRoot()): Loader {
     async load(context) {
       const { watcher, logger } = context;
       await syncWaves(context, root);
-      if (!watcher) return;
+      // A build: the protected cubes start building on the other cores now, while Astro bundles.
+      if (!watcher) {
+        prefetchCubes(loadCatalog(root).waves, root);
+        return;
+      }
       const folder = resolve(root) + sep;
       watcher.add(root);
       const resync = async (path: string) => {

@@ -5,9 +5,12 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { aggregatesWaves, cubeTablesOf, publicTables, tablesWaves } from '../../_publicuse.ts';
+import { wavesWithCubes } from '../../../../components/figure-data.ts';
 
-export const getStaticPaths = (() =>
-  [...tablesWaves(), ...aggregatesWaves()].map((wave) => ({ params: { survey: wave.survey, wave: wave.wave } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => {
+  await wavesWithCubes();
+  return [...tablesWaves(), ...aggregatesWaves()].map((wave) => ({ params: { survey: wave.survey, wave: wave.wave } }));
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
   const printed = tablesWaves().find((w) => w.survey === params.survey && w.wave === params.wave);

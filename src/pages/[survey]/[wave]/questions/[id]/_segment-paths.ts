@@ -3,15 +3,15 @@
  * `<segment>.svg`): one per published segment, and one per trend the question page shows
  * (`trend-<universe>[--<row>]`, written with the trend's permalink on that page).
  */
-import { allWaves, figureFiles, figureId, questionTrends, segmentsFor, type QuestionTrend } from '../../../../../components/figure-data.ts';
+import { allWaves, figureFiles, figureId, questionTrends, segmentsFor, wavesWithCubes, type QuestionTrend } from '../../../../../components/figure-data.ts';
 import { publicQuestions } from '../../../../../components/report-data.ts';
 
 /** The segment a download file is drawn for (its universe and banner, null = total), or a trend of the question page. */
 export type SegmentProps = { seg: { universe: string; by: string | null } } | { trend: { question: string; file: string } };
 
 /** One path per public question × segment (and × trend) of every wave with microdata. */
-export function segmentPaths() {
-  return allWaves()
+export async function segmentPaths() {
+  return (await wavesWithCubes())
     .filter((w) => w.dataset)
     .flatMap((w) =>
       publicQuestions(w).flatMap((q) => [

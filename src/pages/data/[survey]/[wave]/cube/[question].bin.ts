@@ -5,9 +5,12 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { aggregatesWaves, cubeBytes, cubeFiles } from '../../../_publicuse.ts';
+import { wavesWithCubes } from '../../../../../components/figure-data.ts';
 
-export const getStaticPaths = (() =>
-  aggregatesWaves().flatMap((wave) => [...cubeFiles(wave).files.keys()].map((question) => ({ params: { survey: wave.survey, wave: wave.wave, question } })))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => {
+  await wavesWithCubes();
+  return aggregatesWaves().flatMap((wave) => [...cubeFiles(wave).files.keys()].map((question) => ({ params: { survey: wave.survey, wave: wave.wave, question } })));
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
   const wave = aggregatesWaves().find((w) => w.survey === params.survey && w.wave === params.wave);
