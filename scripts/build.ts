@@ -8,8 +8,9 @@
  *
  * Build cache (scripts/build-cache.ts): when no input of the build has changed since the last
  * complete build into the same folder, and the folder is as that build left it, nothing is done.
- * `--force` or `HAKUSHO_NO_CACHE=1` builds anyway, and reuses no cached cube either. Otherwise the
- * build reuses the protected cubes of waves whose data, secret and engine code are unchanged
+ * `--force` builds anyway and reuses no cached cube either (what it builds is cached for the next
+ * build); `HAKUSHO_NO_CACHE=1` neither reads nor writes any cache. Otherwise the build reuses
+ * the protected cubes of waves whose data, secret and engine code are unchanged
  * (src/server/cube.ts).
  * `--validate` runs `scripts/validate.ts --quiet` first (`npm run build` does), only when a build
  * is needed. Other arguments (and `--force`) are passed to `astro build`.
@@ -28,7 +29,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = resolve(process.env.HAKUSHO_OUT ?? 'dist');
 const validate = process.argv.includes('--validate');
 const astroArgs = process.argv.slice(2).filter((a) => a !== '--validate');
-const noCache = astroArgs.includes('--force') || process.env.HAKUSHO_NO_CACHE === '1';
+/** HAKUSHO_NO_CACHE=1: the caches are neither read nor written. */
+const noCache = process.env.HAKUSHO_NO_CACHE === '1';
+/** --force: nothing cached is reused (the build and its cubes are made anew), and the result is recorded for next time. */
+const force = astroArgs.includes('--force');
 /** Where the build's records live: next to Astro's own cache (`$HAKUSHO_CACHE`, default node_modules/.astro). */
 const cacheDir = join(resolve(process.env.HAKUSHO_CACHE ?? join(root, 'node_modules', '.astro')), 'hakusho');
 const partial = `${out}.partial-${process.pid}`;
@@ -72,7 +76,7 @@ function astroBuild(): Promise<number> {
   // Astro colours its log only on a terminal; through the filter it keeps doing so for one.
   const colour = process.stdout.isTTY && process.env.FORCE_COLOR === undefined && process.env.NO_COLOR === undefined ? { FORCE_COLOR: '1' } : {};
   // The protected cubes are cached by their own inputs (src/server/cube.ts): the engine's code among them.
-  const cache = code === null ? { HAKUSHO_NO_CACHE: '1' } : { HAKUSHO_ENGINE_KEY: engineKey(root) };
+  const cache = code === null ? { HAKUSHO_NO_CACHE: '1' } : { HAKUSHO_ENGINE_KEY: engineKey(root), ...(force ? { HAKUSHO_CACHE_WRITE_ONLY: '1' } : {}) };
   const child = spawn(process.execPath, [astro, 'build', ...astroArgs], {
     stdio: ['inherit', 'pipe', 'pipe'],
     env: { ...process.env, ...colour, ...cache, HAKUSHO_OUT: partial },
@@ -117,7 +121,7 @@ if (!noCache) {
   try {
     code = codeKey(root);
     key = inputsKey(inputs, code);
-    const reason = staleReason(cacheDir, out, key);
+    const reason = force ? '--force' : staleReason(cacheDir, out, key);
     if (reason === null) {
       console.log(`build: nothing changed since the site in ${out} was built (same data, content, code and settings); kept it as it is. \`npm run build -- --force\` builds it again.`);
       process.exit(0);

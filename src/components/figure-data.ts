@@ -5,14 +5,17 @@
  */
 import { filterWords, type FilterLookup } from '../lib/charts/filter-words.ts';
 import { createHash } from 'node:crypto';
-import { parseHTML } from 'linkedom';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { drawChart, type DrawJob, type Drawing } from '../server/chart-draw.ts';
 import type { Filter, Question } from '../lib/dataset/codebook.ts';
 import type { Dataset } from '../lib/dataset/types.ts';
 import { crosstab } from '../lib/stats/crosstab.ts';
 import { trend as engineTrend, type TrendPoint, type TrendWave, type TrendWaveInfo } from '../lib/stats/trend.ts';
 import type { CrossTab } from '../lib/stats/types.ts';
 import { trendSources } from '../lib/charts/trend-notes.ts';
-import { allowedKinds, chartVariable, chooseKind, isTrend, parseKind, renderChart, svgMarkup, tableCsv, withAriaLabel, type ChartKind, type ChartTable, type ChartVariable, type GridTable, type TrendTable } from '../lib/charts/index.ts';
+import { allowedKinds, chartVariable, chooseKind, isTrend, parseKind, tableCsv, withAriaLabel, type ChartKind, type ChartTable, type ChartVariable, type GridTable, type TrendTable } from '../lib/charts/index.ts';
 import { PROTECTED_NOTE, provenanceBase, withProvenance, type Provenance } from '../lib/charts/provenance.ts';
 import { sourceText } from '../lib/explore/export.ts';
 import { defaultState, serializeState } from '../lib/explore/state.ts';
@@ -408,13 +411,6 @@ export function trendsFor(wave: CatalogWave, question: string, view: FigureView 
   return out;
 }
 
-let doc: Document | undefined;
-/** A server-side DOM for Plot (one per build). */
-function document(): Document {
-  doc ??= parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
-  return doc;
-}
-
 /** Chart widths: the wide drawing for desktops, the narrow one for phones. */
 export const WIDE = 680;
 export const NARROW = 340;
@@ -424,26 +420,131 @@ function exactJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `\u0000${v}` : v));
 }
 
+// The digest of a table's content, once per table object (a segment's table is drawn by its SVG
+// file and its page, at two widths).
+const tableDigests = new WeakMap<object, string>();
+
+/** The key a drawing is filed under: the table's content, form, width (hashed: the key would otherwise hold a copy of every table drawn). */
+function drawingKey(table: ChartTable, variable: ChartVariable | undefined, kind: ChartKind, width: number): string {
+  let digest = tableDigests.get(table);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(exactJson(table)).digest('base64');
+    tableDigests.set(table, digest);
+  }
+  return createHash('sha256').update(exactJson([kind, width, variable ?? null, digest])).digest('base64');
+}
+
 /**
  * The chart drawn at a width: SVG markup and the notes its form adds. Drawn once per build for
  * the same table, form and width (a question page and its segment's SVG file, or every wave's
  * page showing the same trend, share one drawing; the label is set on the drawing afterwards):
- * the key is the table's content.
+ * the key is the table's content. A drawing may have been made ahead by the drawing worker.
  */
 export function chartSvg(table: ChartTable, variable: ChartVariable | undefined, kind: ChartKind, width: number, ariaLabel: string): { svg: string; notes: string[]; height: number } {
-  const memo = memoOf<{ svg: string; notes: string[]; height: number }>('svg');
-  // Hashed: the key would otherwise hold a copy of every table drawn.
-  const key = createHash('sha256').update(exactJson([kind, width, variable ?? null, table])).digest('base64');
+  const memo = memoOf<Drawing>('svg');
+  const key = drawingKey(table, variable, kind, width);
   let drawn = memo.get(key);
   if (!drawn) {
-    const { spec, svg } = renderChart(table, { document: document(), variable, kind, width });
-    const markup = svgMarkup(svg);
-    const height = Number(/^<svg\b[^>]*?\sheight="([\d.]+)"/.exec(markup)?.[1]);
-    if (!Number.isFinite(height)) throw new Error(`${ariaLabel}: chart SVG without a height`);
-    drawn = { svg: markup, notes: spec.notes, height };
+    drawn = drawChart({ table, variable, kind, width });
     memo.set(key, drawn);
   }
+  if (!Number.isFinite(drawn.height)) throw new Error(`${ariaLabel}: chart SVG without a height`);
   return { svg: withAriaLabel(drawn.svg, ariaLabel), notes: [...drawn.notes], height: drawn.height };
+}
+
+// Drawing ahead in a worker thread (src/server/chart-worker.ts). The download routes compute every
+// segment's table well before the SVG files and question pages draw them (Astro renders route by
+// route); the worker draws them meanwhile on another core, and `chartSvg` finds them filed.
+interface Ahead {
+  worker: Worker | null;
+  /** Jobs by priority: a chart's first width (needed first: its SVG file) before the others. */
+  queues: DrawJob[][];
+  queued: Set<string>;
+  inFlight: number;
+  memo: Map<string, Drawing> | null;
+}
+const ahead: Ahead = { worker: null, queues: [], queued: new Set(), inFlight: 0, memo: null };
+/** Jobs sent to the worker at once (the rest wait here, and are dropped if drawn meanwhile). */
+const IN_FLIGHT = 4;
+
+function drawWorker(): Worker | null {
+  if (ahead.worker) return ahead.worker;
+  const script = resolve('src', 'server', 'chart-worker.ts');
+  if (!existsSync(script) || !process.features.typescript) return null;
+  const worker = new Worker(script);
+  worker.unref();
+  worker.on('message', (answers: Array<{ key: string; error?: string } & Partial<Drawing>>) => {
+    ahead.inFlight--;
+    for (const answer of answers) {
+      ahead.queued.delete(answer.key);
+      // A drawing the worker could not make is made by the page that needs it.
+      if (!answer.error && ahead.memo && !ahead.memo.has(answer.key)) ahead.memo.set(answer.key, { svg: answer.svg!, notes: answer.notes!, height: answer.height! });
+    }
+    pump();
+  });
+  // Fail safe: without the worker, every chart is drawn when a page asks for it.
+  worker.on('error', () => {
+    ahead.worker = null;
+    ahead.queues = [];
+    ahead.queued.clear();
+    ahead.inFlight = 0;
+  });
+  ahead.worker = worker;
+  return worker;
+}
+
+function pump(): void {
+  const worker = ahead.worker;
+  if (!worker) return;
+  for (;;) {
+    if (ahead.inFlight >= IN_FLIGHT) break;
+    const job = ahead.queues.find((q) => q.length > 0)?.shift();
+    if (!job) break;
+    // Drawings a page has made meanwhile are not asked for any more.
+    const wanted = job.keys.map((key, i) => ({ key, width: job.widths[i] })).filter(({ key }) => !ahead.memo?.has(key));
+    for (const key of job.keys) if (ahead.memo?.has(key)) ahead.queued.delete(key);
+    if (wanted.length === 0) continue;
+    worker.postMessage({ ...job, keys: wanted.map((w) => w.key), widths: wanted.map((w) => w.width) } satisfies DrawJob);
+    ahead.inFlight++;
+  }
+  // Busy, the worker keeps the process alive (its answers are awaited); idle, it does not.
+  if (ahead.inFlight > 0) worker.ref();
+  else worker.unref();
+}
+
+/** Whether a drawing of this chart at this width is filed (drawn here or by the worker). */
+export function hasDrawing(r: Pick<ResolvedChart, 'table' | 'variable' | 'kind'>, width: number): boolean {
+  return memoOf<Drawing>('svg').has(drawingKey(r.table, r.variable, r.kind, width));
+}
+
+/** Resolves when the drawing worker has answered everything asked of it. */
+export async function drawnAhead(): Promise<void> {
+  while (ahead.worker && (ahead.inFlight > 0 || ahead.queues.some((q) => q.length > 0))) await new Promise((r) => setTimeout(r, 10));
+}
+
+/**
+ * Asks the drawing worker to draw a chart at these widths before a page needs it (nothing when
+ * drawn or asked already, or when workers are off: `$HAKUSHO_DRAW_WORKER=0`). Every chart's
+ * first width is drawn before any chart's second: the SVG files, rendered before the question
+ * pages, need the wide drawings first.
+ */
+export function drawAhead(r: Pick<ResolvedChart, 'table' | 'variable' | 'kind'>, widths: number[]): void {
+  if (process.env.HAKUSHO_DRAW_WORKER === '0') return;
+  const memo = memoOf<Drawing>('svg');
+  if (ahead.memo !== memo) {
+    // Another catalog (astro dev reloaded the data): what was asked for the old one is dropped.
+    ahead.memo = memo;
+    ahead.queues = [];
+    ahead.queued.clear();
+  }
+  if (!drawWorker()) return;
+  widths.forEach((width, priority) => {
+    const key = drawingKey(r.table, r.variable, r.kind, width);
+    if (memo.has(key) || ahead.queued.has(key)) return;
+    ahead.queued.add(key);
+    (ahead.queues[priority] ??= []).push({ table: r.table, variable: r.variable, kind: r.kind, widths: [width], keys: [key] });
+  });
+  pump();
 }
 
 /** Explorer URL with the same question, banner and universe. */
@@ -514,6 +615,17 @@ export interface QuestionTrend {
  * would otherwise put its W waves' numbers into every wave's page twice more (W² in all).
  */
 export function questionTrends(wave: CatalogWave, question: Question): QuestionTrend[] {
+  // Once per build: the page and its trend files ask for the same trends (the same objects).
+  const memo = memoOf<QuestionTrend[]>('question-trends');
+  const key = `${wave.survey}/${wave.wave}/${question.id}`;
+  const cached = memo.get(key);
+  if (cached) return cached;
+  const trends = computeQuestionTrends(wave, question);
+  memo.set(key, trends);
+  return trends;
+}
+
+function computeQuestionTrends(wave: CatalogWave, question: Question): QuestionTrend[] {
   const dataset = datasetOf(wave);
   const universeLabel = (id: string) => wave.codebook.universes.find((u) => u.id === id)?.label ?? '全回答者';
   const ids = question.type === 'grid' ? question.rows.map((r) => ({ id: `${question.id}__${r.id}`, row: r.id as string | null })) : [{ id: question.id, row: null }];
@@ -536,14 +648,21 @@ export function figureId(r: ResolvedChart): string {
 
 /**
  * A figure's CSV and SVG as written into its page (or next to it, `ResolvedChart.files`): the
- * same provenance as the built segment files, and the figure's permalink.
+ * same provenance as the built segment files, and the figure's permalink. Each is made when read.
  */
-export function figureFiles(r: ResolvedChart, title: string, permalink: string): { csv: string; svg: string } {
+export function figureFiles(r: ResolvedChart, title: string, permalink: string): { readonly csv: string; readonly svg: string } {
   const s = r.wave.codebook.survey;
   const provenance = provenanceOf(r, title);
-  const meta = { survey: s.title, question: r.info.text, citation: s.citation, synthetic: s.synthetic, banner: provenance.banner, filters: provenance.filters, notes: provenance.notes, link: permalink };
-  const wide = chartSvg(r.table, r.variable, r.kind, WIDE, title);
-  return { csv: tableCsv(r.table, meta, r.variable), svg: withProvenance(wide.svg, WIDE, wide.height, { ...provenance, source: `${provenance.source}／${permalink}` }).svg };
+  return {
+    get csv() {
+      const meta = { survey: s.title, question: r.info.text, citation: s.citation, synthetic: s.synthetic, banner: provenance.banner, filters: provenance.filters, notes: provenance.notes, link: permalink };
+      return tableCsv(r.table, meta, r.variable);
+    },
+    get svg() {
+      const wide = chartSvg(r.table, r.variable, r.kind, WIDE, title);
+      return withProvenance(wide.svg, WIDE, wide.height, { ...provenance, source: `${provenance.source}／${permalink}` }).svg;
+    },
+  };
 }
 
 /** Whether a chart's downloads exist as static files (a published segment without filters). */

@@ -13,8 +13,9 @@
  *   1. this build, when it already has it (the content layer and the pages are two module
  *      instances in one process: they share a process-wide registry);
  *   2. the cube cache (`$HAKUSHO_CACHE/hakusho/cubes/<key>.bin`), when the build gave an engine
- *      key and the cache is not turned off (`--force`, `HAKUSHO_NO_CACHE=1`); a damaged entry is
- *      ignored (its checksum is verified before any byte is used);
+ *      key and the cache is not turned off (`HAKUSHO_NO_CACHE=1`; `--force` only writes it,
+ *      `HAKUSHO_CACHE_WRITE_ONLY=1`); a damaged entry is ignored (its checksum is verified
+ *      before any byte is used);
  *   3. built: in worker threads started as soon as the data is read (`prefetchCubes`), so that
  *      cubes are built on the other cores while Astro bundles and renders — and on the main
  *      thread for any cube not started yet when a page needs it (`prepareCubes`, `cubeFiles`).
@@ -203,7 +204,7 @@ function entryOf(wave: MicrodataWave, root: string): [string, Entry] {
 function settle(key: string, entry: Entry): CubeFiles {
   if (entry.files) return entry.files;
   const dir = cubeCacheDir();
-  const cached = dir ? readCached(dir, key) : null;
+  const cached = dir && process.env.HAKUSHO_CACHE_WRITE_ONLY !== '1' ? readCached(dir, key) : null;
   entry.files = cached ?? buildCubeFiles(entry.wave, entry.root);
   entry.origin = cached ? 'cache' : 'main';
   entry.claimed = true;
@@ -286,7 +287,7 @@ export function prefetchCubes(waves: CatalogWave[], root = dataRoot()): void {
   for (const wave of aggregates) {
     const [key, entry] = entryOf(wave, root);
     if (entry.files || entry.claimed || registry.queue.includes(key)) continue;
-    if (dir && existsSync(join(dir, `${key}.bin`))) continue; // read when needed
+    if (dir && process.env.HAKUSHO_CACHE_WRITE_ONLY !== '1' && existsSync(join(dir, `${key}.bin`))) continue; // read when needed
     registry.queue.push(key);
   }
   const script = workerScript();

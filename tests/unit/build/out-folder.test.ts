@@ -3,7 +3,7 @@
  * its own server chunks from the build folder, and outside the repository their packages did not
  * resolve ("Cannot find package '@oslojs/encoding'"). The same builds check the build cache
  * end to end: a second build with nothing changed is skipped and leaves the site as it was; a
- * changed data file builds again; `--force` builds anyway.
+ * changed data file builds again; `--force` builds anyway, and what it builds is recorded.
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -48,8 +48,10 @@ describe('scripts/build.ts into a folder outside the repository', () => {
 
       const forced = build('--force');
       expect(forced.status).toBe(0);
-      expect(forced.log).not.toContain('nothing changed');
+      expect(forced.log).toContain('build: building (--force)');
       expect(forced.log).toMatch(/\[build\]/);
+      // …and is recorded: the next build with nothing changed is skipped again.
+      expect(build().log).toContain('build: nothing changed since the site in');
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

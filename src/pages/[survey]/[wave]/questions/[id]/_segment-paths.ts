@@ -22,7 +22,7 @@ export async function segmentPaths() {
 }
 
 /** A question page's trend files (CSV and SVG), as the page's figure would write them into itself. */
-export function trendFiles(survey: string, wave: string, trend: { question: string; file: string }, site: URL): { csv: string; svg: string } {
+export function trendFiles(survey: string, wave: string, trend: { question: string; file: string }, site: URL): { readonly csv: string; readonly svg: string } {
   const w = allWaves().find((x) => x.survey === survey && x.wave === wave);
   const q = w && publicQuestions(w).find((x) => x.id === trend.question);
   const found: QuestionTrend | undefined = w && q ? questionTrends(w, q).find((t) => t.file === trend.file) : undefined;
