@@ -131,15 +131,22 @@ function treeRss(pid: number): number {
 
 export interface BuildRun {
   seconds: number;
+  /** CPU time (user + system) of the build and its children, when /usr/bin/time can tell. */
+  cpuSeconds: number | null;
   peakBytes: number;
   output: string;
 }
 
-/** Runs `scripts/build.ts` with `env`, polling the process tree's RSS every 100 ms. */
+const TIME = '/usr/bin/time';
+
+/** Runs `scripts/build.ts` with `env`, polling the process tree's RSS every 100 ms (and its CPU time through /usr/bin/time). */
 export function timedBuild(env: NodeJS.ProcessEnv, args: string[] = []): Promise<BuildRun> {
   return new Promise((done, fail) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'build.ts'), ...args], { cwd: ROOT, env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const cpuFile = join(tmpdir(), `hakusho-bench-cpu-${process.pid}`);
+    const command = [process.execPath, join(ROOT, 'scripts', 'build.ts'), ...args];
+    const timed = existsSync(TIME) ? [TIME, '-f', '%U %S', '-o', cpuFile, ...command] : command;
+    const child = spawn(timed[0], timed.slice(1), { cwd: ROOT, env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -149,8 +156,14 @@ export function timedBuild(env: NodeJS.ProcessEnv, args: string[] = []): Promise
     child.on('close', (code) => {
       clearInterval(poll);
       const seconds = (performance.now() - started) / 1000;
+      let cpuSeconds: number | null = null;
+      if (existsSync(cpuFile)) {
+        const [user, system] = readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+        cpuSeconds = Number.isFinite(user + system) ? user + system : null;
+        rmSync(cpuFile, { force: true });
+      }
       if (code !== 0) fail(new Error(`build failed (${code}):\n${output.slice(-4000)}`));
-      else done({ seconds, peakBytes: peak, output });
+      else done({ seconds, cpuSeconds, peakBytes: peak, output });
     });
   });
 }
@@ -162,6 +175,8 @@ export default async function (): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), 'hakusho-bench-waves-'));
   const rows: string[] = [];
   const load = loadavg();
+  let first: { count: number; seconds: number; cpu: number | null } | null = null;
+  const cpu = (x: number | null) => (x === null ? '–' : `${x.toFixed(1)} s`);
   try {
     for (const count of COUNTS) {
       const folder = join(work, `w${count}`);
@@ -172,8 +187,12 @@ export default async function (): Promise<string> {
       const { bytes, pages, files } = measureOutput(site);
       const again = await timedBuild(env);
       const reused = /nothing changed/.test(again.output);
+      first ??= { count, seconds: full.seconds, cpu: full.cpuSeconds };
+      // What each wave beyond the first run's adds: flat when the build is linear in waves.
+      const added = count > first.count ? `${((full.seconds - first.seconds) / (count - first.count)).toFixed(1)} s` : '–';
+      const addedCpu = count > first.count && full.cpuSeconds !== null && first.cpu !== null ? `${((full.cpuSeconds - first.cpu) / (count - first.count)).toFixed(1)} s` : '–';
       rows.push(
-        `| ${count} | ${full.seconds.toFixed(1)} s | ${(full.seconds / count).toFixed(2)} s | ${pages.toLocaleString('en')} (${files.toLocaleString('en')} files) | ${(bytes / 1e6).toFixed(0)} MB | ${(full.peakBytes / 1e9).toFixed(2)} GB | ${again.seconds.toFixed(1)} s${reused ? '' : ' (rebuilt!)'} | ${(full.seconds / again.seconds).toFixed(0)}× |`,
+        `| ${count} | ${full.seconds.toFixed(1)} s | ${cpu(full.cpuSeconds)} | ${added} | ${addedCpu} | ${pages.toLocaleString('en')} (${files.toLocaleString('en')} files) | ${(bytes / 1e6).toFixed(0)} MB | ${(full.peakBytes / 1e9).toFixed(2)} GB | ${again.seconds.toFixed(1)} s${reused ? '' : ' (rebuilt!)'} | ${(full.seconds / again.seconds).toFixed(0)}× |`,
       );
       console.error(rows.at(-1));
       rmSync(site, { recursive: true, force: true });
@@ -182,10 +201,10 @@ export default async function (): Promise<string> {
     rmSync(out, { recursive: true, force: true });
   }
   return [
-    `Copies of jcsa/2025 chained back from 2025 (chapters copied too); \`scripts/build.ts --force\` into a temp folder, then again with nothing changed. ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average before the run ${load.map((x) => x.toFixed(2)).join(' / ')}, ${new Date().toISOString().slice(0, 10)}.`,
+    `Copies of jcsa/2025 chained back from 2025 (chapters copied too); \`scripts/build.ts --force\` into a temp folder (nothing cached reused), then again with nothing changed. ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average before the run ${load.map((x) => x.toFixed(2)).join(' / ')}, after ${loadavg().map((x) => x.toFixed(2)).join(' / ')}, ${new Date().toISOString().slice(0, 10)}. CPU = user + system time of the build and its threads and children; "per added wave" = (this row − the first row) ÷ the waves added.`,
     '',
-    '| waves | full build | per wave | pages (files) | dist | peak RSS (build tree) | rebuild, nothing changed | full ÷ rebuild |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| waves | full build | CPU | per added wave | CPU per added wave | pages (files) | dist | peak RSS (build tree) | rebuild, nothing changed | full ÷ rebuild |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
   ].join('\n');
 }
