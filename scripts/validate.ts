@@ -9,6 +9,7 @@
  * `--quiet` prints nothing but warnings when all is well (the build runs it before `astro build`).
  */
 import { cacheCatalog, dataRoot, readCatalog } from '../src/server/catalog.ts';
+import { prepareWorkbooks } from '../src/server/workbook.ts';
 import { formatProblems, printable } from '../src/lib/dataset/problem.ts';
 import { contentRoot } from '../src/server/content.ts';
 import type { ChapterProblem, ChapterReport } from '../src/server/chapters.ts';
@@ -22,6 +23,7 @@ process.env.HAKUSHO_DATA = root;
 const content = rootArg === undefined || process.env.HAKUSHO_CONTENT !== undefined ? contentRoot() : null;
 
 const started = performance.now();
+await prepareWorkbooks(root);
 const result = readCatalog(root);
 const dataSeconds = (performance.now() - started) / 1000;
 if (result.ok) cacheCatalog(root, result.value);

@@ -16,6 +16,11 @@ import { checkAcrossWaves } from '../lib/dataset/crosswalk.ts';
 import { CODEBOOK_MAX_CHARS } from '../lib/dataset/limits.ts';
 import { decodeCodebook } from '../lib/dataset/decode.ts';
 import type { WaveCodebook } from '../lib/dataset/crosswalk.ts';
+import { prepareWorkbooks, preparedWorkbook, WORKBOOK_FILE } from './workbook.ts';
+
+// Excel deliveries are read ahead (read-excel-file is asynchronous, the catalog is not): those of
+// the default data folder here, before any page asks for the catalog; other folders by their caller.
+await prepareWorkbooks(dataRoot());
 
 /** A loaded wave and where it lives. */
 export interface CatalogWave extends Wave {
@@ -52,7 +57,26 @@ function readIfPresent(path: string): Uint8Array | undefined {
   return existsSync(path) ? readFileSync(path) : undefined; // a Buffer is a Uint8Array: no copy
 }
 
-/** Every wave under `root`, or every problem found in any of them (nothing partial). */
+/**
+ * A wave's respondent-level delivery: responses.csv as bytes, or responses.xlsx as the CSV text of
+ * its first sheet (src/server/workbook.ts), or nothing. Both at once is a problem: which one is meant?
+ */
+function readResponsesFile(dir: string): Result<{ path: string; bytes?: Uint8Array; sheet?: string }> {
+  const csvPath = `${dir}/responses.csv`;
+  const xlsxPath = `${dir}/${WORKBOOK_FILE}`;
+  const csv = readIfPresent(csvPath);
+  if (!existsSync(xlsxPath)) return { ok: true, value: { path: csvPath, bytes: csv }, warnings: [] };
+  if (csv !== undefined) return { ok: false, problems: [{ file: xlsxPath, rule: 'wave-files', message: 'is present together with responses.csv', expected: 'one delivery per wave: responses.csv or responses.xlsx (move the other out of the data folder)' }], warnings: [] };
+  const workbook = preparedWorkbook(xlsxPath);
+  if (!workbook.ok) return workbook;
+  const { sheet, otherSheets, csv: text } = workbook.value;
+  const warnings: Problem[] =
+    otherSheets.length > 0
+      ? [{ file: xlsxPath, rule: 'workbook-sheets', value: sheet, message: `is the sheet read; the other sheets (${otherSheets.join(', ')}) are not read`, expected: 'the responses on the first sheet (nothing to fix when they are)' }]
+      : [];
+  return { ok: true, value: { path: xlsxPath, bytes: new TextEncoder().encode(text), sheet }, warnings };
+}
+
 /**
  * A codebook.yaml read as the site reads it: never a file too large to be valid (UTF-8 is at most
  * 3 bytes per character), decoded (BOM, Shift_JIS, UTF-16 hints), then parsed and validated.
@@ -96,16 +120,23 @@ export function readCatalog(root = dataRoot()): Result<Catalog> {
       }
       const codebookText = read.value.text;
       codebooks.push({ file: codebookPath, text: codebookText, survey, wave, codebook: read.value.codebook });
+      const responses = readResponsesFile(dir);
+      if (!responses.ok) {
+        problems.push(...responses.problems);
+        continue;
+      }
       const result = loadWaveData(read.value.codebook, {
         codebookPath,
         codebookText,
-        responsesPath: `${dir}/responses.csv`,
-        responsesBytes: readIfPresent(`${dir}/responses.csv`),
+        responsesPath: responses.value.path,
+        responsesBytes: responses.value.bytes,
         tablesPath: `${dir}/tables.csv`,
         tablesBytes: readIfPresent(`${dir}/tables.csv`),
       });
-      warnings.push(...result.warnings);
-      if (!result.ok) problems.push(...result.problems);
+      const sheet = responses.value.sheet;
+      const onSheet = (p: Problem): Problem => (sheet !== undefined && p.file === responses.value.path ? { ...p, sheet } : p);
+      warnings.push(...responses.warnings, ...result.warnings.map(onSheet));
+      if (!result.ok) problems.push(...result.problems.map(onSheet));
       else {
         if (result.value.dataset) problems.push(...headlineProblems(read.value.codebook, result.value.dataset, codebookPath, codebookText));
         waves.push({ ...result.value, survey, wave, dir });

@@ -9,6 +9,7 @@ import type { Codebook } from '../lib/dataset/codebook.ts';
 import type { PublishedTable } from '../lib/dataset/types.ts';
 import { ProblemsError } from '../lib/dataset/problem.ts';
 import { clearCatalogCache, dataRoot, loadCatalog } from './catalog.ts';
+import { prepareWorkbooks } from './workbook.ts';
 
 /** What the `waves` collection stores per wave (`survey/wave` id). Datasets stay in memory: use `loadCatalog()`. */
 export interface WaveEntry {
@@ -23,8 +24,9 @@ export interface WaveEntry {
   [key: string]: unknown;
 }
 
-function syncWaves({ store, parseData, generateDigest }: LoaderContext, root: string): Promise<void[]> {
+async function syncWaves({ store, parseData, generateDigest }: LoaderContext, root: string): Promise<void[]> {
   clearCatalogCache();
+  await prepareWorkbooks(root);
   const catalog = loadCatalog(root);
   store.clear();
   return Promise.all(

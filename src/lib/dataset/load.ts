@@ -38,7 +38,8 @@ export function loadWaveData(codebook: Codebook, files: WaveFiles): Result<Wave>
   const path = (tables ? files.tablesPath : files.responsesPath) ?? files.codebookPath.replace(/codebook\.ya?ml$/, dataFile);
   const otherPresent = (tables ? files.responsesBytes : files.tablesBytes) !== undefined;
   if (bytes === undefined || otherPresent) {
-    const otherFile = tables ? 'responses.csv' : 'tables.csv';
+    // responses.csv, or responses.xlsx when the delivery is a workbook.
+    const otherFile = tables ? (files.responsesPath?.split('/').pop() ?? 'responses.csv') : 'tables.csv';
     const message =
       bytes === undefined && otherPresent
         ? `does not match the data: the folder has ${otherFile}, not ${dataFile}`
@@ -49,7 +50,7 @@ export function loadWaveData(codebook: Codebook, files: WaveFiles): Result<Wave>
       bytes === undefined && otherPresent
         ? `kind: ${tables ? 'microdata' : 'tables'} (or provide ${dataFile})`
         : bytes === undefined
-          ? `${dataFile} in the wave folder (or kind: ${tables ? 'microdata with responses.csv' : 'tables with tables.csv'})`
+          ? `${tables ? dataFile : 'responses.csv (or responses.xlsx)'} in the wave folder (or kind: ${tables ? 'microdata with responses.csv' : 'tables with tables.csv'})`
           : `${dataFile} alone next to codebook.yaml`;
     // Without a kind: field, the line of survey: (yamlLine points at the nearest parent that exists).
     const line = yamlLine(files.codebookText, ['survey', 'kind']);

@@ -93,6 +93,8 @@ export interface Problem {
   rule: string;
   /** Line in a text file (YAML), 1-based, when the problem has one. */
   line?: number;
+  /** The sheet of an Excel workbook (responses.xlsx) whose cells `row` and `column` name. */
+  sheet?: string;
   /** Further occurrences of the same rule in the same file and column that were not listed one by one. */
   repeats?: number;
 }

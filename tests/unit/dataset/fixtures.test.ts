@@ -94,7 +94,7 @@ const EXPECTED: Record<string, string[]> = {
     'sample/2025/responses.csv row 1, column id: is missing from the header (expected the id column (survey.idColumn))',
   ],
   'missing-responses': [
-    'sample/2025/codebook.yaml line 2, survey.kind: "microdata" needs responses.csv next to codebook.yaml, which is missing (expected responses.csv in the wave folder (or kind: tables with tables.csv))',
+    'sample/2025/codebook.yaml line 2, survey.kind: "microdata" needs responses.csv next to codebook.yaml, which is missing (expected responses.csv (or responses.xlsx) in the wave folder (or kind: tables with tables.csv))',
   ],
   'multi-blank-inside': [
     'sample/2025/responses.csv row 11, column tools__*: is blank, but the respondent is in the question\'s universe "all" (expected 0 or 1 in every option column (or optional: true on the question))',
