@@ -17,6 +17,7 @@ import { sourceText } from '../lib/explore/export.ts';
 import { defaultState, serializeState } from '../lib/explore/state.ts';
 import { publicUniverseIds } from '../lib/publicuse/publicity.ts';
 import { loadCatalog, type CatalogWave } from '../server/catalog.ts';
+import { crosswalkLink } from '../lib/dataset/crosswalk-link.ts';
 import { cubeTablesOf, waveCube } from '../server/cube.ts';
 import { cubeCrosstab } from '../lib/cube/query.ts';
 import { NO_RESTRICTION, universeRestrictionId } from '../lib/cube/plan.ts';
@@ -284,21 +285,20 @@ function crosswalkChain(wave: CatalogWave): CatalogWave[] {
   return chains.sort((a, b) => b.length - a.length)[0] ?? [wave];
 }
 
-/** The question's id in a later wave of the chain (following crosswalk `previous` forward). */
+/**
+ * The question's id in a later wave of the chain: each later wave's id that links back to it the
+ * way the trend engine links waves (`crosswalkLink`: a crosswalk entry — for a grid, the entry of
+ * its grid — else the same id, unless declared a break). Null once a wave no longer has it.
+ */
 function idInLaterWave(chain: CatalogWave[], from: number, question: string): string | null {
-  let id = question;
-  for (let i = from + 1; i < chain.length; i++) {
-    const entries = chain[i].codebook.crosswalk?.questions ?? [];
-    const entry = entries.find((c) => (c.previous ?? c.question) === id);
-    if (entry) {
-      id = entry.question;
-      continue;
-    }
-    // A grid row follows an entry naming its grid (the row keeps its id).
-    const [qid, rowId] = id.split('__');
-    const grid = rowId === undefined ? undefined : entries.find((c) => (c.previous ?? c.question) === qid);
-    if (!grid) return null;
-    id = `${grid.question}__${rowId}`;
+  let id: string | null = question;
+  for (let i = from + 1; i < chain.length && id !== null; i++) {
+    const later = chain[i].codebook;
+    const earlier = chain[i - 1].codebook;
+    const rowId: string | undefined = id.split('__')[1];
+    const named = (later.crosswalk?.questions ?? []).flatMap((c) => (rowId === undefined ? [c.question] : [c.question, `${c.question}__${rowId}`]));
+    const previous: string = id;
+    id = [...named, previous].find((candidate) => crosswalkLink(later, earlier, candidate)?.previous === previous) ?? null;
   }
   return id;
 }
