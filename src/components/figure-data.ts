@@ -17,7 +17,7 @@ import { sourceText } from '../lib/explore/export.ts';
 import { defaultState, serializeState } from '../lib/explore/state.ts';
 import { publicUniverseIds } from '../lib/publicuse/publicity.ts';
 import { loadCatalog, type CatalogWave } from '../server/catalog.ts';
-import { crosswalkLink } from '../lib/dataset/crosswalk-link.ts';
+import { crosswalkLink, crosswalkQuestion } from '../lib/dataset/crosswalk-link.ts';
 import { cubeTablesOf, waveCube } from '../server/cube.ts';
 import { cubeCrosstab } from '../lib/cube/query.ts';
 import { NO_RESTRICTION, universeRestrictionId } from '../lib/cube/plan.ts';
@@ -298,7 +298,9 @@ function idInLaterWave(chain: CatalogWave[], from: number, question: string): st
     const rowId: string | undefined = id.split('__')[1];
     const named = (later.crosswalk?.questions ?? []).flatMap((c) => (rowId === undefined ? [c.question] : [c.question, `${c.question}__${rowId}`]));
     const previous: string = id;
-    id = [...named, previous].find((candidate) => crosswalkLink(later, earlier, candidate)?.previous === previous) ?? null;
+    const asked = new Map(later.questions.map((q) => [q.id, q]));
+    const inLater = (candidate: string) => crosswalkQuestion(asked, candidate) !== undefined || later.derived.some((d) => d.id === candidate);
+    id = [...named, previous].find((candidate) => inLater(candidate) && crosswalkLink(later, earlier, candidate)?.previous === previous) ?? null;
   }
   return id;
 }
