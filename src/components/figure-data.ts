@@ -296,7 +296,7 @@ function idInLaterWave(chain: CatalogWave[], from: number, question: string): st
     const later = chain[i].codebook;
     const earlier = chain[i - 1].codebook;
     const rowId: string | undefined = id.split('__')[1];
-    const named = (later.crosswalk?.questions ?? []).flatMap((c) => (rowId === undefined ? [c.question] : [c.question, `${c.question}__${rowId}`]));
+    const named: string[] = (later.crosswalk?.questions ?? []).flatMap((c) => (rowId === undefined ? [c.question] : [c.question, `${c.question}__${rowId}`]));
     const previous: string = id;
     const asked = new Map(later.questions.map((q) => [q.id, q]));
     const inLater = (candidate: string) => crosswalkQuestion(asked, candidate) !== undefined || later.derived.some((d) => d.id === candidate);
