@@ -15,6 +15,7 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tuneExplorerPages } from '../src/server/fastload.ts';
+import { writeSearchIndex } from './search-index.ts';
 
 const out = resolve(process.env.HAKUSHO_OUT ?? 'dist');
 const partial = `${out}.partial-${process.pid}`;
@@ -103,5 +104,13 @@ if (code !== 0 || !existsSync(join(partial, 'index.html'))) {
   process.exit(code || 1);
 }
 tuneExplorerPages(partial);
+try {
+  const { pages } = await writeSearchIndex(partial);
+  console.log(`build: search index of ${pages} pages written`);
+} catch (e) {
+  rmSync(partial, { recursive: true, force: true });
+  console.error(`\nbuild failed: ${(e as Error).message}; ${existsSync(out) ? `${out} still holds the previous complete site` : `nothing was written to ${out}`}.`);
+  process.exit(1);
+}
 swapIn();
 console.log(`build: site written to ${out}`);
