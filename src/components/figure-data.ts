@@ -428,7 +428,15 @@ export function hasStaticFiles(r: ResolvedChart): boolean {
 /** A chart's default title: the question's label, with 「（経年比較）」 or 「（<banner>別）」. */
 export function defaultTitle(r: ResolvedChart): string {
   const banner = r.by ? r.wave.dataset?.variables.get(r.by)?.label : undefined;
-  return isTrend(r.table) ? `${r.info.label}（経年比較）` : banner ? `${r.info.label}（${banner}別）` : r.info.label;
+  return isTrend(r.table) ? qualified(r.info.label, '経年比較') : banner ? qualified(r.info.label, `${banner}別`) : r.info.label;
+}
+
+/**
+ * 「label（detail）」, or 「label：detail」 when the detail has brackets of its own: titles never
+ * nest brackets (「タッチモデルの構築：効果の実感（2区分）別」, not 「…（効果の実感（2区分）別）」).
+ */
+export function qualified(label: string, detail: string): string {
+  return /[（(]/.test(detail) ? `${label}：${detail}` : `${label}（${detail}）`;
 }
 
 /** Labels of the wave's variables, options and universes, for filters in words. */
@@ -458,4 +466,9 @@ export function provenanceOf(r: ResolvedChart, title: string): Provenance {
     synthetic: s.synthetic,
     notes: r.protected ? [PROTECTED_NOTE] : [],
   };
+}
+
+/** The anchor id of a chart (its permalink target) when `<Chart>` is given no `id`. */
+export function figureAnchor(r: ResolvedChart): string {
+  return `fig-${r.info.id}-${r.slug}${r.filters.length ? '-filtered' : ''}`;
 }

@@ -29,7 +29,7 @@ import { chapterFrontmatter } from '../lib/content/frontmatter.ts';
 import { blank, blankLabels, CHANGE_VERB, figuresIn, REVIEWED_FIGURES } from '../lib/content/prose.ts';
 import { FigureError, FigureNameError, type FigureChoice, type FigureName } from '../components/figure-error.ts';
 import { STAT_PROPS, statValue, type StatRequest } from '../components/stat.ts';
-import { CHART_PROPS, resolveChart } from '../components/figure-data.ts';
+import { CHART_PROPS, figureAnchor, resolveChart } from '../components/figure-data.ts';
 import { CHANGE_PROPS, changeValue, type ChangeRequest } from '../components/change.ts';
 import type { Filter } from '../lib/dataset/codebook.ts';
 import type { Catalog } from './catalog.ts';
@@ -62,9 +62,10 @@ export function formatChapterProblem(p: ChapterProblem): string {
 }
 
 /** The components chapters use without importing them (src/pages/[survey]/[wave]/[chapter]/index.astro). */
-const COMPONENT_PROPS: Record<string, readonly string[]> = { Stat: STAT_PROPS, Chart: CHART_PROPS, Change: CHANGE_PROPS };
+const COMPONENT_PROPS: Record<string, readonly string[]> = { Stat: STAT_PROPS, Chart: CHART_PROPS, Change: CHANGE_PROPS, FigRef: ['to'] };
 /** Props a component cannot do without. */
 const REQUIRED: Record<string, Array<[prop: string, what: string]>> = {
+  FigRef: [['to', '参照する図の id']],
   Stat: [['q', '設問']],
   Chart: [['q', '設問']],
   Change: [
@@ -359,7 +360,7 @@ function propLine(source: string, node: MdNode, prop: string | undefined): numbe
   return m ? lineAt(source, at.start.offset + m.index + 1) : at.start.line;
 }
 
-function checkComponent(source: string, node: MdNode, page: Page | null, resolve: boolean, esm: string, report: (line: number, rule: string, message: string, severity?: 'error' | 'warning') => void): void {
+function checkComponent(source: string, node: MdNode, page: Page | null, resolve: boolean, esm: string, figures: Map<string, string>, report: (line: number, rule: string, message: string, severity?: 'error' | 'warning') => void): void {
   const name = node.name!;
   const allowed = COMPONENT_PROPS[name];
   const line = node.position!.start.line;
@@ -400,6 +401,15 @@ function checkComponent(source: string, node: MdNode, page: Page | null, resolve
     }
   }
   if (!complete || !resolve) return;
+  if (name === 'FigRef') {
+    const to = String(props.to);
+    if (!figures.has(to)) {
+      const choices = [...figures.keys()];
+      const near = closestField(to, choices);
+      report(propLine(source, node, 'to'), 'unknown-figure', `<FigRef to="${to}"> の図はこの章にありません${near ? `（もしかして：${near}）` : ''}。${choices.length ? `この章の図：${choices.map((c) => `${c}（${figures.get(c)}）`).join('、')}` : 'この章には図がありません'}。図に id を付けるには <Chart id="…"> と書きます。`);
+    }
+    return;
+  }
   const survey = (props.survey as string | undefined) ?? page?.survey;
   const wave = (props.wave as string | undefined) ?? page?.wave;
   // A chapter whose frontmatter names no existing wave has been reported once already.
@@ -535,8 +545,10 @@ export function checkChapters(catalog: Catalog | null, root = contentRoot()): Ch
 
     // Components, and paragraphs comparing waves.
     const esm = (tree.children ?? []).filter((n) => n.type === 'mdxjsEsm').map((n) => n.value ?? '').join('\n');
+    // Only a chapter that refers to its figures needs their numbers (each chart resolved once more).
+    const figures = page && source.includes('<FigRef') ? figureNumbers(tree, page, chapterNumber(catalog, page, front?.data?.chapter)) : new Map<string, string>();
     for (const node of walk(tree)) {
-      if (isElement(node) && node.name) checkComponent(source, node, page, catalog !== null, esm, report);
+      if (isElement(node) && node.name) checkComponent(source, node, page, catalog !== null, esm, figures, report);
       else if (node.type === 'paragraph' && page) {
         const why = waveComparison(source, node, page);
         if (why) report(node.position!.start.line, 'wave-comparison', why);
@@ -558,6 +570,52 @@ export function checkChapters(catalog: Catalog | null, root = contentRoot()): Ch
   if (catalog) warnings.push(...missingChapters(catalog, routes, root));
   const order = (a: ChapterProblem, b: ChapterProblem) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
   return { problems: problems.sort(order), warnings: warnings.sort(order), files: files.length };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figure numbers
+
+/**
+ * The numbers of a chapter's figures, in the order its `<Chart>`s appear: anchor id (the chart's
+ * `id`, else the anchor it derives, `figureAnchor`) → 「図2-3」 (chapter number, then position;
+ * 「付録図3」 in a chapter numbered with a word, 「図3」 in a chapter without a number). A chart that cannot be resolved keeps its place (the
+ * build fails on it anyway). Read by the chapter page for `<Chart>` captions and `<FigRef>`, and
+ * by `npm run validate` to check every `<FigRef to>`.
+ */
+function figureNumbers(tree: MdNode, page: Page, chapter: string | undefined): Map<string, string> {
+  const numbers = new Map<string, string>();
+  let k = 0;
+  for (const node of walk(tree)) {
+    if (!isElement(node) || node.name !== 'Chart') continue;
+    k++;
+    const props: Record<string, unknown> = {};
+    for (const a of node.attributes ?? []) {
+      const v = a.type === 'mdxJsxAttribute' ? evaluate(a) : { ok: false as const };
+      if (v.ok) props[a.name!] = v.value;
+    }
+    let anchor = typeof props.id === 'string' ? props.id : undefined;
+    if (anchor === undefined) {
+      try {
+        const survey = (props.survey as string | undefined) ?? page.survey;
+        const wave = (props.wave as string | undefined) ?? page.wave;
+        anchor = figureAnchor(resolveChart({ survey, wave, q: props.q as string, by: props.by as string | undefined, universe: props.universe as string | undefined, filters: props.filters as Filter[] | undefined, kind: props.kind as string | undefined }));
+      } catch {
+        continue;
+      }
+    }
+    if (!numbers.has(anchor)) numbers.set(anchor, !chapter ? `図${k}` : /^\d+$/.test(chapter) ? `図${chapter}-${k}` : `${chapter}図${k}`);
+  }
+  return numbers;
+}
+
+/** The chapter's number in its codebook (`chapters[].number`), if it has one. */
+function chapterNumber(catalog: Catalog | null, page: Page, chapter: unknown): string | undefined {
+  return catalog?.get(page.survey, page.wave)?.codebook.chapters.find((c) => c.id === chapter)?.number;
+}
+
+/** The figure numbers of one chapter's MDX source (see `figureNumbers`), for the chapter page. */
+export function chapterFigureNumbers(source: string, page: Page, chapter: string | undefined): Map<string, string> {
+  return figureNumbers(mdxToMdast(source) as MdNode, page, chapter);
 }
 
 /** Frontmatter survey/wave/chapter against the data; the page's wave when they resolve. */

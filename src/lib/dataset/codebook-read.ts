@@ -45,7 +45,7 @@ export function readValidCodebook(text: string): Codebook | undefined {
     return undefined;
   }
   if (!withinLimits(data)) return undefined;
-  const parsed = Codebook.safeParse(data ?? {});
+  const parsed = Codebook.safeParse(joinFoldedLines(data) ?? {});
   if (!parsed.success || validateCodebook(parsed.data).length > 0) return undefined;
   return resolveDerivedUniverses(resolvePublication(parsed.data));
 }
@@ -75,6 +75,23 @@ function withinLimits(data: unknown): boolean {
     return Object.entries(value).every(([key, item]) => depth + 1 <= CODEBOOK_MAX_DEPTH && add(1 + key.length) && walk(item, depth + 1));
   };
   return data === undefined || walk(data, 0);
+}
+
+/** Japanese characters and punctuation (kana, kanji, CJK symbols, full-width forms). */
+const JAPANESE = '[\\u3000-\\u30ff\\u3400-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef]';
+const FOLD = new RegExp(`(?<=${JAPANESE}) (?=${JAPANESE})`, 'g');
+
+/**
+ * YAML folds a long text written over several lines (`>-`, or a plain scalar) by joining the
+ * lines with a space: right for English, a stray gap in Japanese (「告知した 調査」). A single
+ * space between two Japanese characters is dropped in every string of the codebook; spaces next
+ * to Latin letters or digits stay (「SaaS 企業」).
+ */
+export function joinFoldedLines(data: unknown): unknown {
+  if (typeof data === 'string') return data.includes(' ') ? data.replace(FOLD, '') : data;
+  if (Array.isArray(data)) return data.map(joinFoldedLines);
+  if (data !== null && typeof data === 'object') return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, joinFoldedLines(v)]));
+  return data;
 }
 
 /** The located path: `yaml`'s tree with positions, so every problem names its line. */
@@ -115,7 +132,7 @@ export function readLocated(text: string, file: string): Result<Codebook> {
     const line = lineOf(doc, lineCounter, path);
     return { file, ...(line !== undefined ? { line } : {}), column: formatPath(path) || '(top level)', ...rest };
   };
-  const parsed = Codebook.safeParse(data ?? {}, { reportInput: true });
+  const parsed = Codebook.safeParse(joinFoldedLines(data) ?? {}, { reportInput: true });
   if (!parsed.success) {
     knownFields ??= fieldNames(Codebook);
     const known = knownFields;

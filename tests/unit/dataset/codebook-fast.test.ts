@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aliasCandidates, readLocated, readValidCodebook } from '../../../src/lib/dataset/codebook-read.ts';
+import { aliasCandidates, joinFoldedLines, readLocated, readValidCodebook } from '../../../src/lib/dataset/codebook-read.ts';
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -109,5 +109,19 @@ describe('readValidCodebook (the fast path)', () => {
     for (const yes of ['a: *x', '- *x', '[*x]', '{a: *x}', '[a,*x]', '{"a":*x}', '? *x', '*x: 1', 'a:\n\t*x']) expect(aliasCandidates(yes), yes).toBe(1);
     expect(aliasCandidates('a: [*x, *y]\nb: *z')).toBe(3);
     for (const no of ['a: 2 * 3', 'a: 注*印', 'a: "**"', 'a: b*c', 'a: 5*']) expect(aliasCandidates(no), no).toBe(0);
+  });
+});
+
+describe('joinFoldedLines', () => {
+  it('drops the space YAML puts where a Japanese text was folded, and keeps spaces next to Latin text', () => {
+    expect(joinFoldedLines('告知した 調査に応じた人、営業・ カスタマーサポート（全体） です')).toBe('告知した調査に応じた人、営業・カスタマーサポート（全体）です');
+    expect(joinFoldedLines('SaaS 企業の CS 担当 (1) 日本')).toBe('SaaS 企業の CS 担当 (1) 日本');
+    expect(joinFoldedLines({ a: ['一 二', { b: 'x y' }], n: 1, z: null })).toEqual({ a: ['一二', { b: 'x y' }], n: 1, z: null });
+  });
+  it('applies to a folded codebook text, by either reader', () => {
+    const text = codebook('  - id: team', '    text: >-', '      カスタマーサクセスの', '      体制を尋ねます', '    label: l', '    type: single', '    options: [{ code: 1, label: a }]');
+    expect(readValidCodebook(text)?.questions[0].text).toBe('カスタマーサクセスの体制を尋ねます');
+    const located = readLocated(text, 'c.yaml');
+    expect(located.ok && located.value.questions[0].text).toBe('カスタマーサクセスの体制を尋ねます');
   });
 });
