@@ -72,7 +72,7 @@ function withinLimits(data: unknown): boolean {
     if (value === null || typeof value !== 'object') return add(1 + String(value ?? '').length);
     if (!add(1)) return false;
     if (Array.isArray(value)) return value.every((item) => walk(item, depth + 1));
-    return Object.entries(value).every(([key, item]) => depth + 1 <= CODEBOOK_MAX_DEPTH && add(1 + key.length) && walk(item, depth + 1));
+    return Object.entries(value).every(([key, item]) => add(1 + key.length) && walk(item, depth + 1));
   };
   return data === undefined || walk(data, 0);
 }

@@ -49,6 +49,7 @@ describe('readValidCodebook (the fast path)', () => {
       const text = readFileSync(file, 'utf8');
       const located = readLocated(text, file);
       expect(located.ok, file).toBe(true);
+      expect(located.warnings, file).toEqual([]);
       if (located.ok) expect(readValidCodebook(text), file).toEqual(located.value);
     }
   });
@@ -88,6 +89,8 @@ describe('readValidCodebook (the fast path)', () => {
       '      - { code: 2, label: b }\n      - { code: 3, label: c, __proto__: { polluted: true } }',
       '      - { code: 2, label: b }\n      - { ? [a, b] : c }',
       '      - { code: 2, label: b }\n\t- { code: 3, label: c }',
+      // A merge key is YAML 1.1: the core schema reads "<<" as a plain (unknown) field.
+      '      - { code: 2, label: b }\n      - { <<: { code: 3 }, label: c }',
     ])
       agree(q(extra));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -97,6 +100,9 @@ describe('readValidCodebook (the fast path)', () => {
     const text = codebook('  - &q { id: team, text: t, label: l, type: single, options: [{ code: 1, label: a }] }', '  - *q');
     expect(aliasCandidates(text)).toBe(1);
     expect(readValidCodebook(text)).toEqual((readLocated(text, 'c.yaml') as { value: unknown }).value);
+    const most = codebook('  - { id: team, text: t, label: &l l, type: single, options: [{ code: 1, label: a }] }', ...Array.from({ length: 1000 }, (_, i) => `  - { id: q${i}, text: t, label: *l, type: numeric, unit: 人 }`));
+    expect(aliasCandidates(most)).toBe(1000);
+    expect(readValidCodebook(most)?.questions).toHaveLength(1001);
     const many = codebook('  - { id: team, text: t, label: &l l, type: single, options: [{ code: 1, label: a }] }', ...Array.from({ length: 1001 }, (_, i) => `  - { id: q${i}, text: t, label: *l, type: numeric }`));
     expect(readValidCodebook(many)).toBeUndefined();
     expect(readLocated(many, 'c.yaml').ok).toBe(false);
