@@ -54,13 +54,30 @@ export class ProblemList {
 
 const isCsv = (file: string) => file.toLowerCase().endsWith('.csv');
 
+/** Excel's letters of a column, numbered from 1: 1 → A, 26 → Z, 27 → AA, 181 → FY, 16384 → XFD. */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** How a CSV column without a header is named in `Problem.column`: `(column 15)`. */
+const UNNAMED = /^\(column \d+\)$/;
+
+/** The column as the editor finds it: its name, and for a CSV column its letters as Excel shows them. */
+function columnName(p: Problem): string {
+  if (p.columnIndex === undefined) return `${isCsv(p.file) ? 'column ' : ''}${shortColumn(p.column!)}`;
+  const letters = columnLetters(p.columnIndex + 1);
+  return UNNAMED.test(p.column!) ? `unnamed column ${letters}` : `column ${shortColumn(p.column!)} (column ${letters})`;
+}
+
 function where(p: Problem): string {
   const parts = [p.file];
   if (p.row !== undefined) parts.push(`row ${p.row}`);
   if (p.line !== undefined) parts.push(`line ${p.line}`);
   const head = parts.join(' ');
   // CSV columns are named as such; codebook problems give a YAML path instead.
-  return p.column !== undefined ? `${head}, ${isCsv(p.file) ? 'column ' : ''}${shortColumn(p.column)}` : head;
+  return p.column !== undefined ? `${head}, ${columnName(p)}` : head;
 }
 
 /** A column name or path as found, shortened when a hostile header makes it huge. */
@@ -122,7 +139,7 @@ export function formatProblems(problems: Problem[]): string[] {
     const unit = first.row !== undefined ? 'row' : 'line';
     const listed = located.slice(0, LISTED_ROWS).map((p) => `${unit} ${p[unit]}${p.value ? ` ${quote(p.value)}` : ''}`);
     const more = total - listed.length;
-    const head = first.column === undefined ? first.file : `${first.file} ${isCsv(first.file) ? 'column ' : ''}${shortColumn(first.column)}`;
+    const head = first.column === undefined ? first.file : `${first.file} ${columnName(first)}`;
     const expected = first.expected !== undefined ? ` (expected ${first.expected})` : '';
     lines.push(printable(`${head}, ${total} ${unit}s: ${first.message}${expected} — ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}`));
   }

@@ -30,8 +30,8 @@ export function readTables(codebook: Codebook, text: string, file: string, probl
       header(names) {
         names.forEach((raw, col) => {
           const name = raw.trim() as TableColumn;
-          if (!TABLE_COLUMNS.includes(name)) problems.add({ file, row: 1, column: raw || `(column ${col + 1})`, value: raw, rule: 'unknown-column', message: 'is not a tables.csv column', expected: TABLE_COLUMNS.join(', ') });
-          else if (at.has(name)) problems.add({ file, row: 1, column: name, value: raw, rule: 'duplicate-column', message: 'appears twice in the header', expected: 'each column once' });
+          if (!TABLE_COLUMNS.includes(name)) problems.add({ file, row: 1, column: raw || `(column ${col + 1})`, columnIndex: col, value: raw, rule: 'unknown-column', message: 'is not a tables.csv column', expected: TABLE_COLUMNS.join(', ') });
+          else if (at.has(name)) problems.add({ file, row: 1, column: name, columnIndex: col, value: raw, rule: 'duplicate-column', message: 'appears twice in the header', expected: 'each column once' });
           else at.set(name, col);
         });
         for (const c of REQUIRED) if (!at.has(c)) problems.add({ file, row: 1, column: c, rule: 'missing-column', message: 'is missing from the header', expected: TABLE_COLUMNS.join(', ') });
@@ -52,7 +52,7 @@ export function readTables(codebook: Codebook, text: string, file: string, probl
 
   function readRow(cells: string[], row: number): void {
     const get = (c: TableColumn) => (at.has(c) ? cells[at.get(c)!].trim() : '');
-    const bad = (column: TableColumn, rule: string, message: string, expected: string) => problems.add({ file, row, column, value: get(column), rule, message, expected });
+    const bad = (column: TableColumn, rule: string, message: string, expected: string) => problems.add({ file, row, column, ...(at.has(column) ? { columnIndex: at.get(column)! } : {}), value: get(column), rule, message, expected });
     let ok = true;
     if (get('survey') !== codebook.survey.id) ((ok = false), bad('survey', 'table-survey', 'is not the survey of this codebook', codebook.survey.id));
     if (get('wave') !== codebook.survey.wave) ((ok = false), bad('wave', 'table-wave', 'is not the wave of this codebook', codebook.survey.wave));

@@ -22,7 +22,7 @@ describe('astro build with invalid data', () => {
     try {
       const { status, stdout, stderr } = build(tmp, out);
       expect(status).not.toBe(0);
-      expect(stdout + stderr).toContain(`${root}/sample/2025/responses.csv row 12, column id: "r10" repeats the id of row 11 (expected a unique respondent id)`);
+      expect(stdout + stderr).toContain(`${root}/sample/2025/responses.csv row 12, column id (column A): "r10" repeats the id of row 11 (expected a unique respondent id)`);
       expect(existsSync(out)).toBe(false);
     } finally {
       rmSync(tmp, { recursive: true, force: true });

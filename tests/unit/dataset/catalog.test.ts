@@ -26,7 +26,7 @@ describe('catalog', () => {
   it('throws one ProblemsError listing every problem of every wave', () => {
     const root = 'tests/fixtures/dataset/malformed/unknown-code';
     expect(() => loadCatalog(root)).toThrow(ProblemsError);
-    expect(() => loadCatalog(root)).toThrow(`${root}/sample/2025/responses.csv row 5, column sector: "3" is not an option (expected 1, 2)`);
+    expect(() => loadCatalog(root)).toThrow(`${root}/sample/2025/responses.csv row 5, column sector (column C): "3" is not an option (expected 1, 2)`);
   });
   it('reports a missing data folder', () => {
     const result = readCatalog('tests/fixtures/dataset/nowhere');

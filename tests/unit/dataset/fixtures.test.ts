@@ -36,13 +36,13 @@ const EXPECTED: Record<string, string[]> = {
     'sample/2025/codebook.yaml line 64, questions[4].options[1].upper: "1" is not above the lower bound (expected a number > 1)',
   ],
   'blank-id': [
-    'sample/2025/responses.csv row 8, column id: is blank (expected a respondent id on every row)',
+    'sample/2025/responses.csv row 8, column id (column A): is blank (expected a respondent id on every row)',
   ],
   'blank-row-between': [
     'sample/2025/responses.csv row 10: is empty (expected one respondent per row, no blank rows in between)',
   ],
   'bom-duplicate-id': [
-    'sample/2025/responses.csv row 6, column id: "r04" repeats the id of row 5 (expected a unique respondent id)',
+    'sample/2025/responses.csv row 6, column id (column A): "r04" repeats the id of row 5 (expected a unique respondent id)',
   ],
   'crlf-ragged-row': [
     'sample/2025/responses.csv row 7: "13 fields" has the wrong number of fields (expected 14 fields, as in the header)',
@@ -60,10 +60,10 @@ const EXPECTED: Record<string, string[]> = {
     'sample/2025/codebook.yaml line 98, derived[0].otherwise: "3" is not an option of this derived variable (expected one of 1, 2)',
   ],
   'duplicate-column': [
-    'sample/2025/responses.csv row 1, column sector: "sector" repeats the header of column 3 (expected each column once)',
+    'sample/2025/responses.csv row 1, column sector (column O): "sector" repeats the header of column 3 (expected each column once)',
   ],
   'duplicate-id': [
-    'sample/2025/responses.csv row 12, column id: "r10" repeats the id of row 11 (expected a unique respondent id)',
+    'sample/2025/responses.csv row 12, column id (column A): "r10" repeats the id of row 11 (expected a unique respondent id)',
   ],
   'duplicate-option-code': [
     'sample/2025/codebook.yaml line 39, questions[2].options[1].code: "1" repeats the option code of options[0] (expected a unique option code)',
@@ -78,19 +78,19 @@ const EXPECTED: Record<string, string[]> = {
     'sample/2025/codebook.yaml line 7, survey.fieldwork.end: "2024-12-31" is before the start (expected a date on or after 2025-01-10)',
   ],
   'ma-exclusive-clash': [
-    'sample/2025/responses.csv row 9, column tools__9: "chose 1, 9" combines the exclusive option 9 (特になし) with others (expected 9 alone)',
+    'sample/2025/responses.csv row 9, column tools__9 (column H): "chose 1, 9" combines the exclusive option 9 (特になし) with others (expected 9 alone)',
   ],
   'max-choices': [
     'sample/2025/responses.csv row 8, column tools__*: "3 options" chose more options than allowed (expected at most 2)',
   ],
   'misspelt-column': [
-    'sample/2025/responses.csv row 1, column cs_efect: "cs_efect" is not a column the codebook knows — did you mean "cs_effect"? (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
+    'sample/2025/responses.csv row 1, column cs_efect (column I): "cs_efect" is not a column the codebook knows — did you mean "cs_effect"? (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
   ],
   'missing-column': [
     'sample/2025/responses.csv row 1, column cs_team: is missing from the header (expected one column per question, multi-answer option and grid row in the codebook)',
   ],
   'missing-id-column': [
-    'sample/2025/responses.csv row 1, column respondent: "respondent" is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
+    'sample/2025/responses.csv row 1, column respondent (column A): "respondent" is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
     'sample/2025/responses.csv row 1, column id: is missing from the header (expected the id column (survey.idColumn))',
   ],
   'missing-responses': [
@@ -100,7 +100,7 @@ const EXPECTED: Record<string, string[]> = {
     'sample/2025/responses.csv row 11, column tools__*: is blank, but the respondent is in the question\'s universe "all" (expected 0 or 1 in every option column (or optional: true on the question))',
   ],
   'multi-cell-not-01': [
-    'sample/2025/responses.csv row 3, column tools__1: "2" is not 0 or 1 (expected 1 (chosen), 0 (not chosen) or blank (not asked))',
+    'sample/2025/responses.csv row 3, column tools__1 (column E): "2" is not 0 or 1 (expected 1 (chosen), 0 (not chosen) or blank (not asked))',
   ],
   'multi-partial': [
     'sample/2025/responses.csv row 10, column tools__*: "3 of 4 filled" has some option columns blank and others filled (expected all 4 option columns 0/1 inside the universe, all blank outside)',
@@ -112,13 +112,13 @@ const EXPECTED: Record<string, string[]> = {
     'sample/2025/responses.csv: is neither valid UTF-8 nor valid Shift_JIS (CP932) (expected a file saved as "CSV UTF-8" or "CSV (Shift_JIS)")',
   ],
   'numeric-below-min': [
-    'sample/2025/responses.csv row 7, column employees: "0" is out of range (expected a whole number ≥ 1)',
+    'sample/2025/responses.csv row 7, column employees (column K): "0" is out of range (expected a whole number ≥ 1)',
   ],
   'numeric-not-integer': [
-    'sample/2025/responses.csv row 11, column employees: "99.5" is not a whole number (expected a whole number ≥ 1)',
+    'sample/2025/responses.csv row 11, column employees (column K): "99.5" is not a whole number (expected a whole number ≥ 1)',
   ],
   'numeric-not-number': [
-    'sample/2025/responses.csv row 3, column employees: "45人" is not a number (expected a whole number ≥ 1)',
+    'sample/2025/responses.csv row 3, column employees (column K): "45人" is not a number (expected a whole number ≥ 1)',
   ],
   'ragged-row-extra-field': [
     'sample/2025/responses.csv row 9: "15 fields" has the wrong number of fields (expected 14 fields, as in the header)',
@@ -127,53 +127,53 @@ const EXPECTED: Record<string, string[]> = {
     'sample/2025/responses.csv: "12 respondents" does not match survey.n in codebook.yaml (expected 13 rows after the header (or correct survey.n))',
   ],
   'routing-answered-outside': [
-    'sample/2025/responses.csv row 7, column cs_effect: "3" is answered, but the respondent is outside the question\'s universe "doing_cs" (expected blank (the question was not asked))',
+    'sample/2025/responses.csv row 7, column cs_effect (column I): "3" is answered, but the respondent is outside the question\'s universe "doing_cs" (expected blank (the question was not asked))',
   ],
   'routing-blank-inside': [
-    'sample/2025/responses.csv row 5, column cs_effect: is blank, but the respondent is in the question\'s universe "doing_cs" (expected an answer (or optional: true on the question))',
+    'sample/2025/responses.csv row 5, column cs_effect (column I): is blank, but the respondent is in the question\'s universe "doing_cs" (expected an answer (or optional: true on the question))',
   ],
   'routing-grid-row': [
-    'sample/2025/responses.csv row 12, column measures__onboarding: "1" is answered, but the respondent is outside the question\'s universe "doing_cs" (expected blank (the question was not asked))',
+    'sample/2025/responses.csv row 12, column measures__onboarding (column L): "1" is answered, but the respondent is outside the question\'s universe "doing_cs" (expected blank (the question was not asked))',
   ],
   'sjis-unknown-code': [
-    'sample/2025/responses.csv row 3, column cs_effect: "9" is not an option (expected 1–5)',
+    'sample/2025/responses.csv row 3, column cs_effect (column I): "9" is not an option (expected 1–5)',
   ],
   'survey-folder-mismatch': [
     'sample/2025/codebook.yaml line 3, survey.id: "sampel" differs from the survey folder name (expected sample)',
   ],
   'table-base-zero': [
-    'sample/2024/tables.csv row 4, column base: "0" is not a positive whole number (expected the published base n, e.g. 312)',
+    'sample/2024/tables.csv row 4, column base (column I): "0" is not a positive whole number (expected the published base n, e.g. 312)',
   ],
   'table-kind-mismatch': [
     'sample/2024/codebook.yaml line 2, survey.kind: "microdata" does not match the data: the folder has tables.csv, not responses.csv (expected kind: tables (or provide responses.csv))',
   ],
   'table-percent-over-100': [
-    'sample/2024/tables.csv row 3, column percent: "140.0" is not a percentage (expected a number from 0 to 100 (no % sign))',
+    'sample/2024/tables.csv row 3, column percent (column G): "140.0" is not a percentage (expected a number from 0 to 100 (no % sign))',
   ],
   'table-unknown-option': [
-    'sample/2024/tables.csv row 8, column option: "4" is not an option of cs_effect_old (expected 1–3)',
+    'sample/2024/tables.csv row 8, column option (column F): "4" is not an option of cs_effect_old (expected 1–3)',
   ],
   'table-unknown-segment': [
-    'sample/2024/tables.csv row 9, column segment: "sector=3" is not a segment (expected total, or <variable>=<code> such as sector=1)',
+    'sample/2024/tables.csv row 9, column segment (column E): "sector=3" is not a segment (expected total, or <variable>=<code> such as sector=1)',
   ],
   'table-unknown-universe': [
-    'sample/2024/tables.csv row 6, column universe: "doing_it" is not a universe of this codebook (expected all, doing_cs)',
+    'sample/2024/tables.csv row 6, column universe (column D): "doing_it" is not a universe of this codebook (expected all, doing_cs)',
   ],
   'text-in-coded-cell': [
-    'sample/2025/responses.csv row 11, column sector: "SaaS" is not an option (expected 1, 2)',
+    'sample/2025/responses.csv row 11, column sector (column C): "SaaS" is not an option (expected 1, 2)',
   ],
   'unclosed-quote': [
     'sample/2025/responses.csv row 13: has a quoted field that is never closed (expected quotes around a whole field, with "" for a quote inside it)',
   ],
   'unknown-code': [
-    'sample/2025/responses.csv row 5, column sector: "3" is not an option (expected 1, 2)',
+    'sample/2025/responses.csv row 5, column sector (column C): "3" is not an option (expected 1, 2)',
   ],
   'unknown-code-in-universe-input': [
     // cs_team decides the doing_cs universe: its bad cell must not also raise routing errors on cs_effect and measures.
-    'sample/2025/responses.csv row 5, column cs_team: "7" is not an option (expected 1, 2)',
+    'sample/2025/responses.csv row 5, column cs_team (column D): "7" is not an option (expected 1, 2)',
   ],
   'unknown-column': [
-    'sample/2025/responses.csv row 1, column extra: "extra" is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
+    'sample/2025/responses.csv row 1, column extra (column O): "extra" is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
   ],
   'utf16-file': [
     'sample/2025/responses.csv: is UTF-16 ("Unicode text") (expected UTF-8 or Shift_JIS: save it from Excel as 「CSV UTF-8 (コンマ区切り)」 ("CSV UTF-8 (Comma delimited)" in English Excel))',
@@ -185,23 +185,23 @@ const EXPECTED: Record<string, string[]> = {
     'sample/2025/codebook.yaml line 14, survey.variance: "kish" is declared but the wave has no weightColumn (expected a weightColumn, or no variance: it applies to weighted waves only)',
   ],
   'weight-blank': [
-    'sample/2025/responses.csv row 4, column weight: is blank (expected a positive, finite weight on every row)',
+    'sample/2025/responses.csv row 4, column weight (column B): is blank (expected a positive, finite weight on every row)',
   ],
   'weight-nan': [
-    'sample/2025/responses.csv row 8, column weight: "NaN" is not a positive number (expected a positive, finite weight on every row)',
+    'sample/2025/responses.csv row 8, column weight (column B): "NaN" is not a positive number (expected a positive, finite weight on every row)',
   ],
   'weight-overflow': [
     // 1e999 parses to Infinity: the "finite" half of the rule.
-    'sample/2025/responses.csv row 6, column weight: "1e999" is not a positive number (expected a positive, finite weight on every row)',
+    'sample/2025/responses.csv row 6, column weight (column B): "1e999" is not a positive number (expected a positive, finite weight on every row)',
   ],
   'weight-text': [
-    'sample/2025/responses.csv row 9, column weight: "重い" is not a positive number (expected a positive, finite weight on every row)',
+    'sample/2025/responses.csv row 9, column weight (column B): "重い" is not a positive number (expected a positive, finite weight on every row)',
   ],
   'weight-zero': [
-    'sample/2025/responses.csv row 5, column weight: "0" is not a positive number (expected a positive, finite weight on every row)',
+    'sample/2025/responses.csv row 5, column weight (column B): "0" is not a positive number (expected a positive, finite weight on every row)',
   ],
   'weight-negative': [
-    'sample/2025/responses.csv row 3, column weight: "-0.8" is not a positive number (expected a positive, finite weight on every row)',
+    'sample/2025/responses.csv row 3, column weight (column B): "-0.8" is not a positive number (expected a positive, finite weight on every row)',
   ],
   'publication-derived-leak': [
     'sample/2025/codebook.yaml line 100, derived[0].publication: "public" is not allowed: derived variable size reads employees, which is restricted (expected publication: restricted, or no publication (a derived variable is restricted when any input is))',
@@ -247,10 +247,10 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'ansi-column-name': [
     // ESC [2J ESC [H would clear the terminal: printed escaped, in the column and in the value.
-    'sample/2025/responses.csv row 1, column \\u001b[2J\\u001b[Hfake: "\\u001b[2J\\u001b[Hfake" is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
+    'sample/2025/responses.csv row 1, column \\u001b[2J\\u001b[Hfake (column O): "\\u001b[2J\\u001b[Hfake" is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
   ],
   'control-chars-in-value': [
-    'sample/2025/responses.csv row 5, column sector: "\\u001b[31m1\\u0007" is not an option (expected 1, 2)',
+    'sample/2025/responses.csv row 5, column sector (column C): "\\u001b[31m1\\u0007" is not an option (expected 1, 2)',
   ],
   'label-too-long': [
     'sample/2025/codebook.yaml line 18, questions[0].label: "業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業…" is too long (201 characters) (expected at most 200 characters)',
@@ -266,7 +266,7 @@ const EXPECTED: Record<string, string[]> = {
     `sample/2025/codebook.yaml line 81, questions[6].rows[1].id: "heeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee…" makes the grid row's variable id measures__<row> too long (121 characters) (expected question id, "__" and row id together at most 120 characters)`,
   ],
   'table-source-too-long': [
-    'sample/2024/tables.csv row 2, column source: "p.3 図1 p.3 図1 p.3 図1 p.3 図1 p.3 図1 p.…" is too long (2,099 characters) (expected at most 2,000 characters)',
+    'sample/2024/tables.csv row 2, column source (column J): "p.3 図1 p.3 図1 p.3 図1 p.3 図1 p.3 図1 p.…" is too long (2,099 characters) (expected at most 2,000 characters)',
   ],
   'path-like-wave': [
     'sample/2025/codebook.yaml line 110, crosswalk.wave: "../2024" has the wrong form (expected a wave id such as 2025)',

@@ -74,7 +74,7 @@ describe('hostile CSV headers', () => {
     const text = csv.replace(',comment\n', `,comment,${big}\n`).replace(/\n(r\d\d,[^\n]*(?:\n[^r\n][^\n]*)?)/g, (m) => `${m},`);
     const r = loadWave({ codebookPath: 'w/codebook.yaml', codebookText: valid(), responsesPath: 'w/responses.csv', responsesBytes: new TextEncoder().encode(text) });
     expect(r.ok ? [] : formatProblems(r.problems)).toEqual([
-      `w/responses.csv row 1, column ${'x'.repeat(117)}…: "${'x'.repeat(37)}…" is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)`,
+      `w/responses.csv row 1, column ${'x'.repeat(117)}… (column O): "${'x'.repeat(37)}…" is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)`,
     ]);
   });
 });

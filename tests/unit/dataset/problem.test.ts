@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, formatProblems, printable, ProblemList, ProblemsError, KEPT_PER_GROUP, quote } from '../../../src/lib/dataset/problem.ts';
+import { columnLetters, formatProblem, formatProblems, printable, ProblemList, ProblemsError, KEPT_PER_GROUP, quote } from '../../../src/lib/dataset/problem.ts';
 import type { Problem } from '../../../src/lib/dataset/types.ts';
 
 const file = 'data/jcsa/2025/responses.csv';
@@ -123,5 +123,16 @@ describe('ProblemsError: heading and count', () => {
     expect(error.message).toBe(
       `The survey data has problems (2 problem lines):\n  ${file} column cs_effect, 2 rows: is not an option (expected 1–5) — row 2 "9", row 3 "9"\n  ${file} row 4, column sector: "9" is not an option (expected 1–5)`,
     );
+  });
+});
+
+describe('Excel column letters', () => {
+  it('numbers columns from 1 as Excel does, through the last column XFD', () => {
+    expect([1, 2, 26, 27, 52, 53, 181, 702, 703, 16384].map(columnLetters)).toEqual(['A', 'B', 'Z', 'AA', 'AZ', 'BA', 'FY', 'ZZ', 'AAA', 'XFD']);
+  });
+  it('names a CSV column by its header and its letters, an unnamed one by its letters alone', () => {
+    expect(formatProblem({ ...bad(214, '9'), columnIndex: 180 })).toBe('data/jcsa/2025/responses.csv row 214, column cs_effect (column FY): "9" is not an option (expected 1–5)');
+    expect(formatProblem({ file, row: 4, column: '(column 15)', columnIndex: 14, value: 'メモ', rule: 'unnamed-column', message: 'is a value in the last column, which has no header' })).toBe(`${file} row 4, unnamed column O: "メモ" is a value in the last column, which has no header`);
+    expect(formatProblems([2, 3].map((row) => ({ ...bad(row, '9'), columnIndex: 8 })))).toEqual([`${file} column cs_effect (column I), 2 rows: is not an option (expected 1–5) — row 2 "9", row 3 "9"`]);
   });
 });

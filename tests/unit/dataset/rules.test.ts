@@ -129,14 +129,14 @@ describe('responses.csv', () => {
   it('missing-id: a blank id cell', () => {
     expect(lines(microdata(codebook25, once(responses, 'r03,', ',')))).toMatchInlineSnapshot(`
       [
-        "w/responses.csv row 4, column id: is blank (expected a respondent id on every row)",
+        "w/responses.csv row 4, column id (column A): is blank (expected a respondent id on every row)",
       ]
     `);
   });
   it('weight: a weight that is not a number', () => {
     expect(lines(microdata(codebook25, once(responses, 'r03,1,', 'r03,abc,')))).toMatchInlineSnapshot(`
       [
-        "w/responses.csv row 4, column weight: "abc" is not a positive number (expected a positive, finite weight on every row)",
+        "w/responses.csv row 4, column weight (column B): "abc" is not a positive number (expected a positive, finite weight on every row)",
       ]
     `);
   });
@@ -151,51 +151,51 @@ describe('tables.csv', () => {
   it('table-survey and table-wave: rows of another survey or wave', () => {
     expect(edit('other,2023,sector,all,total,1,60.0,120,200,p.3 図1')).toMatchInlineSnapshot(`
       [
-        "p/tables.csv row 2, column survey: "other" is not the survey of this codebook (expected sample)",
-        "p/tables.csv row 2, column wave: "2023" is not the wave of this codebook (expected 2024)",
+        "p/tables.csv row 2, column survey (column A): "other" is not the survey of this codebook (expected sample)",
+        "p/tables.csv row 2, column wave (column B): "2023" is not the wave of this codebook (expected 2024)",
       ]
     `);
   });
   it('unknown-question: a question that is not in the codebook, or has no option table', () => {
     expect(edit('sample,2024,sectors,all,total,1,60.0,120,200,p.3 図1')).toMatchInlineSnapshot(`
       [
-        "p/tables.csv row 2, column question: "sectors" is not a question of this codebook — did you mean "sector"? (expected a single, multi, ordinal or banded question id, or <grid>__<row>)",
+        "p/tables.csv row 2, column question (column C): "sectors" is not a question of this codebook — did you mean "sector"? (expected a single, multi, ordinal or banded question id, or <grid>__<row>)",
       ]
     `);
   });
   it('table-figure: neither percent nor count', () => {
     expect(edit('sample,2024,sector,all,total,1,,,200,p.3 図1')).toMatchInlineSnapshot(`
       [
-        "p/tables.csv row 2, column percent: is blank, and so is count (expected a percent (0–100), a count, or both)",
+        "p/tables.csv row 2, column percent (column G): is blank, and so is count (expected a percent (0–100), a count, or both)",
       ]
     `);
   });
   it('table-count: a count above the base', () => {
     expect(edit('sample,2024,sector,all,total,1,60.0,220,200,p.3 図1')).toMatchInlineSnapshot(`
       [
-        "p/tables.csv row 2, column count: "220" is not a count within the base (expected a whole number from 0 to the base (200))",
+        "p/tables.csv row 2, column count (column H): "220" is not a count within the base (expected a whole number from 0 to the base (200))",
       ]
     `);
   });
   it('table-base: a base that differs within one table', () => {
     expect(edit('sample,2024,sector,all,total,1,60.0,120,201,p.3 図1')).toMatchInlineSnapshot(`
       [
-        "p/tables.csv row 3, column base: "200" differs from the base 201 given earlier for the same question, universe and segment (row 2) (expected 201)",
+        "p/tables.csv row 3, column base (column I): "200" differs from the base 201 given earlier for the same question, universe and segment (row 2) (expected 201)",
       ]
     `);
   });
   it('table-duplicate: the same option twice in one table', () => {
     expect(edit('sample,2024,sector,all,total,2,60.0,120,200,p.3 図1')).toMatchInlineSnapshot(`
       [
-        "p/tables.csv row 3, column option: "2" appears twice for the same question, universe and segment (expected each option once per table)",
+        "p/tables.csv row 3, column option (column F): "2" appears twice for the same question, universe and segment (expected each option once per table)",
       ]
     `);
   });
   it('missing-column, unknown-column, duplicate-column in the header', () => {
     expect(lines(published(once(tables, 'segment,option,percent,count,base,source', 'option,percent,count,base,base,note')))).toMatchInlineSnapshot(`
       [
-        "p/tables.csv row 1, column base: "base" appears twice in the header (expected each column once)",
-        "p/tables.csv row 1, column note: "note" is not a tables.csv column (expected survey, wave, question, universe, segment, option, percent, count, base, source)",
+        "p/tables.csv row 1, column base (column I): "base" appears twice in the header (expected each column once)",
+        "p/tables.csv row 1, column note (column J): "note" is not a tables.csv column (expected survey, wave, question, universe, segment, option, percent, count, base, source)",
         "p/tables.csv row 1, column segment: is missing from the header (expected survey, wave, question, universe, segment, option, percent, count, base, source)",
       ]
     `);
@@ -242,7 +242,7 @@ describe('Excel habits (issue 12, point 3)', () => {
     const stray = excel.replace(`${cells[2].join(',')},`, `${cells[2].join(',')},メモ`);
     const problems = microdata(codebook25, stray);
     problems.forEach((p) => seen.add(p.rule));
-    expect(formatProblems(problems)).toEqual([expect.stringMatching(/^w\/responses\.csv row 4, column \(column \d+\): "メモ" is a value in the last column, which has no header \(expected a header for the column, or nothing in it\)$/)]);
+    expect(formatProblems(problems)).toEqual([expect.stringMatching(/^w\/responses\.csv row 4, unnamed column [A-Z]+: "メモ" is a value in the last column, which has no header \(expected a header for the column, or nothing in it\)$/)]);
   });
 });
 

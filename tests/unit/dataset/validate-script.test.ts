@@ -13,7 +13,7 @@ describe('scripts/validate.ts', () => {
     const { status, stderr } = run(root, '--quiet');
     expect(status).toBe(1);
     expect(stderr).toBe(
-      `✗ ${root}/: 1 problem to fix\n\n  ${root}/sample/2025/responses.csv row 7, column cs_effect: "3" is answered, but the respondent is outside the question's universe "doing_cs" (expected blank (the question was not asked))\n\n`,
+      `✗ ${root}/: 1 problem to fix\n\n  ${root}/sample/2025/responses.csv row 7, column cs_effect (column I): "3" is answered, but the respondent is outside the question's universe "doing_cs" (expected blank (the question was not asked))\n\n`,
     );
   });
   it('summarises valid waves and exits 0; --quiet prints nothing', () => {
@@ -27,7 +27,7 @@ describe('scripts/validate.ts', () => {
     const bad = run('tests/fixtures/dataset/malformed/ansi-column-name', '--quiet');
     expect(bad.status).toBe(1);
     expect(bad.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
-    expect(bad.stderr).toContain('column \\u001b[2J\\u001b[Hfake: "\\u001b[2J\\u001b[Hfake" is not a column the codebook knows');
+    expect(bad.stderr).toContain('column \\u001b[2J\\u001b[Hfake (column O): "\\u001b[2J\\u001b[Hfake" is not a column the codebook knows');
     const tmp = mkdtempSync(join(tmpdir(), 'hakusho-validate-escape-'));
     try {
       cpSync('tests/fixtures/dataset/valid', tmp, { recursive: true });
