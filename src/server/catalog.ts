@@ -136,7 +136,7 @@ export function headlineProblems(codebook: Codebook, dataset: Dataset, file: str
     const summary = table.summaries?.[column];
     if (h.kind === 'median') {
       if (summary && medianInOpenClass(summary)) {
-        out.push({ file, line: yamlLine(text, ['headlines', i, 'kind']), column: `headlines[${i}].kind`, rule: 'headline-open-class', value: 'median', message: `the median of ${h.q} falls in its open top class 「${openClass(variable.options)?.label}」, so its value would be only the class's lower bound`, expected: 'percent of a class (option:), or a question whose median falls in a bounded class' });
+        out.push({ file, line: yamlLine(text, ['headlines', i, 'kind']), column: `headlines[${i}].kind`, entry: h.q, rule: 'headline-open-class', value: 'median', message: `the median of ${h.q} falls in its open top class 「${openClass(variable.options)?.label}」, so its value would be only the class's lower bound`, expected: 'percent of a class (option:), or a question whose median falls in a bounded class' });
       }
       return;
     }
@@ -146,6 +146,7 @@ export function headlineProblems(codebook: Codebook, dataset: Dataset, file: str
       file,
       line: yamlLine(text, ['headlines', i, 'kind']),
       column: `headlines[${i}].kind`,
+      entry: h.q,
       rule: 'headline-open-class',
       value: 'mean',
       message: `${(share * 100).toFixed(1)}% of the answers to ${h.q} are in its open top class 「${openClass(variable.options)?.label}」, so the mean rests on the value assumed for that class`,

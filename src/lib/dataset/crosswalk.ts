@@ -5,7 +5,7 @@
 import type { Codebook } from './codebook.ts';
 import type { Problem } from './types.ts';
 import { yamlLine } from './codebook-read.ts';
-import { formatPath } from './schema-errors.ts';
+import { entryName, formatPath } from './schema-errors.ts';
 import type { Path } from './schema-errors.ts';
 import { crosswalkQuestion } from './crosswalk-link.ts';
 
@@ -27,7 +27,8 @@ export function checkAcrossWaves(waves: WaveCodebook[]): Problem[] {
   for (const w of waves) {
     const add = (path: Path, problem: Omit<Problem, 'file' | 'column' | 'line'>) => {
       const line = yamlLine(w.text, path);
-      problems.push({ file: w.file, ...(line !== undefined ? { line } : {}), column: formatPath(path), ...problem });
+      const entry = entryName(w.codebook, path);
+      problems.push({ file: w.file, ...(line !== undefined ? { line } : {}), column: formatPath(path), ...(entry !== undefined ? { entry } : {}), ...problem });
     };
     const { survey, crosswalk } = w.codebook;
     if (survey.id !== w.survey) add(['survey', 'id'], { value: survey.id, rule: 'wave-folder', message: 'differs from the survey folder name', expected: w.survey });

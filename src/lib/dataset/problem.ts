@@ -3,6 +3,7 @@
  * `file row R, column C: "value" message (expected …)`.
  */
 import type { Problem } from './types.ts';
+import { ENTRY_NAME_FIELDS } from './schema-errors.ts';
 
 /** How many occurrences of one rule in one file and column are kept one by one. */
 export const KEPT_PER_GROUP = 20;
@@ -61,12 +62,23 @@ export function columnLetters(column: number): string {
   return letters;
 }
 
+/** The entry at the start of a YAML path: `questions[30]`, `crosswalk.questions[2]`. */
+const ENTRY_PATH = /^((?:crosswalk\.)?[a-z]+)\[(\d+)\]/;
+
+/** A YAML path with the name of its entry: `questions[30] (id: cs_effect).options[2].code`. */
+function pathName(p: Problem): string {
+  const m = p.entry !== undefined ? ENTRY_PATH.exec(p.column!) : null;
+  const field = m ? ENTRY_NAME_FIELDS[m[1]] : undefined;
+  if (!m || field === undefined) return shortColumn(p.column!);
+  return `${m[0]} (${field}: ${shortColumn(p.entry!)})${shortColumn(p.column!.slice(m[0].length))}`;
+}
+
 /** How a CSV column without a header is named in `Problem.column`: `(column 15)`. */
 const UNNAMED = /^\(column \d+\)$/;
 
 /** The column as the editor finds it: its name, and for a CSV column its letters as Excel shows them. */
 function columnName(p: Problem): string {
-  if (p.columnIndex === undefined) return `${isCsv(p.file) ? 'column ' : ''}${shortColumn(p.column!)}`;
+  if (p.columnIndex === undefined) return isCsv(p.file) ? `column ${shortColumn(p.column!)}` : pathName(p);
   const letters = columnLetters(p.columnIndex + 1);
   return UNNAMED.test(p.column!) ? `unnamed column ${letters}` : `column ${shortColumn(p.column!)} (column ${letters})`;
 }

@@ -35,6 +35,23 @@ export function formatPath(path: Path): string {
   return out;
 }
 
+/** Codebook lists whose entries have a name, and the field holding it (a headline is named by the question it quotes). */
+export const ENTRY_NAME_FIELDS: Readonly<Record<string, string>> = { questions: 'id', derived: 'id', universes: 'id', chapters: 'id', headlines: 'q', 'crosswalk.questions': 'question' };
+
+/**
+ * The name of the codebook entry a path lies in — the id of `questions[30]` for
+ * `questions[30].options[2].code`, a headline's `q` — read from `data` (the codebook as parsed),
+ * or undefined when the entry has none (or the path is the name itself: its value shows it).
+ */
+export function entryName(data: unknown, path: Path): string | undefined {
+  const at = path[0] === 'crosswalk' && path[1] === 'questions' ? 2 : 1;
+  const field = ENTRY_NAME_FIELDS[path.slice(0, at).join('.')];
+  if (field === undefined || typeof path[at] !== 'number' || (path.length === at + 2 && path[at + 1] === field)) return undefined;
+  let node: unknown = data;
+  for (const key of [...path.slice(0, at + 1), field]) node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined;
+  return typeof node === 'string' && node !== '' ? node : undefined;
+}
+
 const article = (word: string) => (word === 'text' ? word : /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
 
 function typeName(value: unknown): string {

@@ -83,6 +83,8 @@ export interface Problem {
   row?: number;
   /** Column name in the CSV, or a YAML path such as `questions[3].options[1].code`. */
   column?: string;
+  /** Name of the codebook entry a YAML path lies in: the id of `questions[30]` in `questions[30].options[2].code`, a headline's `q`. */
+  entry?: string;
   /** Position of that CSV column in the file, 0-based, when the problem is about one column: shown as Excel's letters (`FY`). */
   columnIndex?: number;
   /** The value found, verbatim. */

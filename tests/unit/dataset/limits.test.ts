@@ -98,7 +98,7 @@ describe('one set of id limits for the codebook and the explorer', () => {
     const id = `e${'m'.repeat(ID_MAX_LENGTH)}`;
     expect(problems(withQuestionId(id))).toEqual([
       'c.yaml line 67, questions[5].id: "emmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm…" is too long (121 characters) (expected at most 120 characters)',
-      'c.yaml line 97, derived[0].rules[0].when.q: "emmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm…" is too long (121 characters) (expected at most 120 characters)',
+      'c.yaml line 97, derived[0] (id: size).rules[0].when.q: "emmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm…" is too long (121 characters) (expected at most 120 characters)',
     ]);
     const state = { ...defaultState({ waves: [] }), question: id };
     expect(ExploreState.safeParse(state).success).toBe(false);

@@ -136,3 +136,18 @@ describe('Excel column letters', () => {
     expect(formatProblems([2, 3].map((row) => ({ ...bad(row, '9'), columnIndex: 8 })))).toEqual([`${file} column cs_effect (column I), 2 rows: is not an option (expected 1–5) — row 2 "9", row 3 "9"`]);
   });
 });
+
+describe('codebook paths with the name of their entry', () => {
+  const yaml = 'data/jcsa/2025/codebook.yaml';
+  it('names the question, headline or crosswalk link a YAML path lies in', () => {
+    expect(formatProblem({ file: yaml, line: 48, column: 'questions[30].options[2].code', entry: 'cs_effect', value: '1', rule: 'duplicate-id', message: 'repeats the option code of options[0]' })).toBe(
+      `${yaml} line 48, questions[30] (id: cs_effect).options[2].code: "1" repeats the option code of options[0]`,
+    );
+    expect(formatProblem({ file: yaml, line: 9, column: 'headlines[1].kind', entry: 'cs_team', rule: 'headline-kind', message: 'm' })).toBe(`${yaml} line 9, headlines[1] (q: cs_team).kind: m`);
+    expect(formatProblem({ file: yaml, column: 'crosswalk.questions[2].options.5', entry: 'cs_effect', rule: 'crosswalk-target', message: 'm' })).toBe(`${yaml}, crosswalk.questions[2] (question: cs_effect).options.5: m`);
+    expect(formatProblems([3, 4].map((line) => ({ file: yaml, line, column: 'universes[0].filter', entry: 'doing_cs', rule: 'r', message: 'm' })))).toEqual([`${yaml} universes[0] (id: doing_cs).filter, 2 lines: m — line 3, line 4`]);
+  });
+  it('shows the path alone when it starts in no named list', () => {
+    expect(formatProblem({ file: yaml, column: 'survey.n', entry: 'x', rule: 'r', message: 'm' })).toBe(`${yaml}, survey.n: m`);
+  });
+});

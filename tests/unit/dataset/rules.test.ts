@@ -39,54 +39,54 @@ describe('codebook schema problems (one friendly message per zod issue kind)', (
   it('codebook-empty: an empty label', () => {
     expect(lines(microdata(once(codebook25, 'label: 業種', 'label: ""')))).toMatchInlineSnapshot(`
       [
-        "w/codebook.yaml line 18, questions[0].label: is empty (expected some text)",
+        "w/codebook.yaml line 18, questions[0] (id: sector).label: is empty (expected some text)",
       ]
     `);
   });
   it('codebook-type: a list where text is expected', () => {
     expect(lines(microdata(once(codebook25, 'label: 業種', 'label: [a, b]')))).toMatchInlineSnapshot(`
       [
-        "w/codebook.yaml line 18, questions[0].label: "[\\"a\\",\\"b\\"]" is a list (expected text)",
+        "w/codebook.yaml line 18, questions[0] (id: sector).label: "[\\"a\\",\\"b\\"]" is a list (expected text)",
       ]
     `);
   });
   it('codebook-range: a negative option code', () => {
     expect(lines(microdata(once(codebook25, '{ code: 2, label: 非SaaS }', '{ code: -2, label: 非SaaS }')))).toMatchInlineSnapshot(`
       [
-        "w/codebook.yaml line 23, questions[0].options[1].code: "-2" is too small (expected a number ≥ 0)",
+        "w/codebook.yaml line 23, questions[0] (id: sector).options[1].code: "-2" is too small (expected a number ≥ 0)",
       ]
     `);
   });
   it('codebook-too-few: a question without options', () => {
     expect(lines(microdata(once(codebook25, '    options:\n      - { code: 1, label: ある }\n      - { code: 2, label: ない }\n', '    options: []\n')))).toMatchInlineSnapshot(`
       [
-        "w/codebook.yaml line 29, questions[1].options: is an empty list (expected at least 1 entry)",
+        "w/codebook.yaml line 29, questions[1] (id: cs_team).options: is an empty list (expected at least 1 entry)",
       ]
     `);
   });
   it('codebook-value: an unknown publication level', () => {
     expect(lines(microdata(once(codebook25, '    label: 業種\n', '    label: 業種\n    publication: secret\n')))).toMatchInlineSnapshot(`
       [
-        "w/codebook.yaml line 19, questions[0].publication: "secret" is not allowed (expected one of public, restricted)",
+        "w/codebook.yaml line 19, questions[0] (id: sector).publication: "secret" is not allowed (expected one of public, restricted)",
       ]
     `);
   });
   it('codebook-filter: a filter of no known form', () => {
     expect(lines(microdata(once(codebook25, '{ q: cs_team, in: [1] }', '{ q: cs_team, is: 1 }')))).toMatchInlineSnapshot(`
       [
-        "w/codebook.yaml line 102, universes[0].filter: "{\\"q\\":\\"cs_team\\",\\"is\\":1}" is not a valid filter (expected one of {all: [...]}, {any: [...]}, {not: ...}, {universe: id}, {q: id, in: [codes]}, {q: id, includesAny: [codes]}, {q: id, includesAll: [codes]}, {q: id, range: {min, max}}, {q: id, answered: true|false})",
+        "w/codebook.yaml line 102, universes[0] (id: doing_cs).filter: "{\\"q\\":\\"cs_team\\",\\"is\\":1}" is not a valid filter (expected one of {all: [...]}, {any: [...]}, {not: ...}, {universe: id}, {q: id, in: [codes]}, {q: id, includesAny: [codes]}, {q: id, includesAll: [codes]}, {q: id, range: {min, max}}, {q: id, answered: true|false})",
       ]
     `);
   });
   it('codebook-unknown-field: a misspelt field gets a suggestion', () => {
     expect(lines(microdata(once(codebook25, '    maxChoices: 3', '    max_choices: 3')))).toMatchInlineSnapshot(`
       [
-        "w/codebook.yaml line 36, questions[2].max_choices: is not a known field — did you mean "maxChoices"? (expected a field documented in the codebook reference)",
+        "w/codebook.yaml line 36, questions[2] (id: tools).max_choices: is not a known field — did you mean "maxChoices"? (expected a field documented in the codebook reference)",
       ]
     `);
     expect(lines(microdata(once(codebook25, '    label: 業種\n', '    lable: 業種\n')))).toMatchInlineSnapshot(`
       [
-        "w/codebook.yaml line 18, questions[0].lable: is not a known field — did you mean "label"? (expected a field documented in the codebook reference)",
+        "w/codebook.yaml line 18, questions[0] (id: sector).lable: is not a known field — did you mean "label"? (expected a field documented in the codebook reference)",
       ]
     `);
   });
@@ -112,14 +112,14 @@ describe('codebook cross-references', () => {
   it('bounds-order: numeric min above max', () => {
     expect(lines(microdata(once(codebook25, '    min: 1\n', '    min: 10\n    max: 5\n')))).toMatchInlineSnapshot(`
       [
-        "w/codebook.yaml line 73, questions[5].max: "5" is below min (expected a number ≥ 10)",
+        "w/codebook.yaml line 73, questions[5] (id: employees).max: "5" is below min (expected a number ≥ 10)",
       ]
     `);
   });
   it('unknown-universe: a chapter universe', () => {
     expect(lines(microdata(once(codebook25, 'title: CSの効果, universe: doing_cs }', 'title: CSの効果, universe: doers }')))).toMatchInlineSnapshot(`
       [
-        "w/codebook.yaml line 108, chapters[1].universe: "doers" is not a universe of this codebook (expected one of all, doing_cs, saas_doing_cs)",
+        "w/codebook.yaml line 108, chapters[1] (id: effect).universe: "doers" is not a universe of this codebook (expected one of all, doing_cs, saas_doing_cs)",
       ]
     `);
   });
