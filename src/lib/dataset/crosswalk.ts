@@ -5,9 +5,9 @@
 import type { Codebook } from './codebook.ts';
 import type { Problem } from './types.ts';
 import { yamlLine } from './codebook-read.ts';
-import { entryName, formatPath } from './schema-errors.ts';
+import { closestField, didYouMean, entryName, formatPath } from './schema-errors.ts';
 import type { Path } from './schema-errors.ts';
-import { crosswalkQuestion } from './crosswalk-link.ts';
+import { crosswalkQuestion, linkableIds } from './crosswalk-link.ts';
 
 export { crosswalkQuestion } from './crosswalk-link.ts';
 
@@ -41,12 +41,14 @@ export function checkAcrossWaves(waves: WaveCodebook[]): Problem[] {
       continue;
     }
     const questions = new Map(previous.questions.map((q) => [q.id, q]));
+    let ids: string[] | undefined;
+    const linkable = () => (ids ??= linkableIds(previous));
     crosswalk.questions.forEach((entry, i) => {
       const target = entry.previous ?? entry.question;
       const q = crosswalkQuestion(questions, target);
       const at: Path = ['crosswalk', 'questions', i];
       if (!q) {
-        add([...at, entry.previous ? 'previous' : 'question'], { value: target, rule: 'crosswalk-target', message: `is not a question of wave ${crosswalk.wave}`, expected: `a question id of ${w.survey}/${crosswalk.wave}/codebook.yaml` });
+        add([...at, entry.previous ? 'previous' : 'question'], { value: target, rule: 'crosswalk-target', message: `is not a question of wave ${crosswalk.wave}${didYouMean(closestField(target, linkable()))}`, expected: `a question id of ${w.survey}/${crosswalk.wave}/codebook.yaml` });
         return;
       }
       const codes = 'options' in q ? q.options.map((o) => o.code) : [];

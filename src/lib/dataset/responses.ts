@@ -12,7 +12,7 @@ import { createBitset, setBit, GrowingBitset } from './bitset.ts';
 import { displayOrder } from './options.ts';
 import { computeDerivedAndUniverses, universeInputs } from './derive.ts';
 import { checkRouting } from './routing.ts';
-import { closestField } from './schema-errors.ts';
+import { closestField, didYouMean } from './schema-errors.ts';
 
 /** A question's columns and how to turn their sinks into a variable at the end. */
 interface Plan {
@@ -239,7 +239,7 @@ export function readResponses(codebook: Codebook, text: string, file: string, pr
         columnIndex: col,
         value: raw,
         rule: 'unknown-column',
-        message: guess ? `is not a column the codebook knows — did you mean "${guess}"?` : 'is not a column the codebook knows',
+        message: `is not a column the codebook knows${didYouMean(guess)}`,
         expected: `the id column "${survey.idColumn}", a question id, <multi question>__<option code> or <grid question>__<row id>`,
       });
     }

@@ -137,6 +137,11 @@ export function closestField(key: string, known: Iterable<string>): string | und
   return best?.name;
 }
 
+/** The hint added to a message naming an unknown name: ` — did you mean "cs_team"?`, or nothing without a guess. */
+export function didYouMean(guess: string | undefined): string {
+  return guess === undefined ? '' : ` — did you mean "${guess}"?`;
+}
+
 /** Friendly problems for one zod issue (unrecognized keys give one problem per key). `known`: field names for "did you mean". */
 export function issueProblems(issue: z.core.$ZodIssue, known: Set<string> = new Set()): PathProblem[] {
   const path = issue.path as Path;
@@ -152,7 +157,7 @@ export function issueProblems(issue: z.core.$ZodIssue, known: Set<string> = new 
         // A field known elsewhere (`notes:` at the top level) is no misspelling of itself.
         const near = closestField(key, known);
         const guess = near !== key ? near : undefined;
-        return { path: [...path, key], ...(guess ? { suggestion: guess } : {}), rule: 'codebook-unknown-field', message: guess ? `is not a known field — did you mean "${guess}"?` : 'is not a known field', expected: 'a field documented in the codebook reference' };
+        return { path: [...path, key], ...(guess ? { suggestion: guess } : {}), rule: 'codebook-unknown-field', message: `is not a known field${didYouMean(guess)}`, expected: 'a field documented in the codebook reference' };
       });
     case 'invalid_value':
       return [{ path, rule: 'codebook-value', value: showValue(input), message: 'is not allowed', expected: `one of ${issue.values.map((v) => String(v)).join(', ')}` }];

@@ -107,7 +107,7 @@ describe('checkAcrossWaves', () => {
       's/2025/codebook.yaml line 22, crosswalk.questions[2] (question: staff).previous: "gone" is not a question of wave 2024 (expected a question id of s/2024/codebook.yaml)',
       's/2025/codebook.yaml line 23, crosswalk.questions[3].question: "nowhere" is not a question of wave 2024 (expected a question id of s/2024/codebook.yaml)',
       's/2025/codebook.yaml line 24, crosswalk.questions[4] (question: team).options.1: "1" is not an option of staff in wave 2024 (expected no option mapping)',
-      's/2025/codebook.yaml line 25, crosswalk.questions[5] (question: grid__r1).previous: "grid__r2" is not a question of wave 2024 (expected a question id of s/2024/codebook.yaml)',
+      's/2025/codebook.yaml line 25, crosswalk.questions[5] (question: grid__r1).previous: "grid__r2" is not a question of wave 2024 — did you mean "grid__r1"? (expected a question id of s/2024/codebook.yaml)',
     ]);
     const rules = checkAcrossWaves([wave('s', '2024', text('s', '2024')), wave('s', '2025', text('s', '2025', extra))]).map((p) => p.rule);
     expect(rules).toEqual(Array(5).fill('crosswalk-target'));

@@ -15,7 +15,7 @@ const base = 'tests/fixtures/dataset/malformed';
 /** Expected lines per case, paths relative to the case folder. */
 const EXPECTED: Record<string, string[]> = {
   'bad-chapter-ref': [
-    'sample/2025/codebook.yaml line 47, questions[3] (id: cs_effect).chapter: "effects" is not a chapter of this codebook (expected one of overview, effect)',
+    'sample/2025/codebook.yaml line 47, questions[3] (id: cs_effect).chapter: "effects" is not a chapter of this codebook — did you mean "effect"? (expected one of overview, effect)',
   ],
   'bad-filter-code': [
     'sample/2025/codebook.yaml line 102, universes[0] (id: doing_cs).filter.in[0]: "3" is not an option of cs_team (expected one of 1, 2)',
@@ -27,7 +27,7 @@ const EXPECTED: Record<string, string[]> = {
     'sample/2025/codebook.yaml line 102, universes[0] (id: doing_cs).filter.q: "cs_teem" is not a question, grid row (question__row) or derived variable of this codebook — did you mean "cs_team"? (expected an id declared under questions: or derived:)',
   ],
   'bad-universe-ref': [
-    'sample/2025/codebook.yaml line 46, questions[3] (id: cs_effect).universe: "doing_cx" is not a universe of this codebook (expected one of all, doing_cs, saas_doing_cs)',
+    'sample/2025/codebook.yaml line 46, questions[3] (id: cs_effect).universe: "doing_cx" is not a universe of this codebook — did you mean "doing_cs"? (expected one of all, doing_cs, saas_doing_cs)',
   ],
   'band-overlap': [
     'sample/2025/codebook.yaml line 64, questions[4] (id: churn).options[1].lower: "0.5" overlaps or precedes the band before it (options[0] ends at 1) (expected bands from lowest to highest, this one starting at 1 or above)',
@@ -157,7 +157,7 @@ const EXPECTED: Record<string, string[]> = {
     'sample/2024/tables.csv row 9, column segment (column E): "sector=3" is not a segment (expected total, or <variable>=<code> such as sector=1)',
   ],
   'table-unknown-universe': [
-    'sample/2024/tables.csv row 6, column universe (column D): "doing_it" is not a universe of this codebook (expected all, doing_cs)',
+    'sample/2024/tables.csv row 6, column universe (column D): "doing_it" is not a universe of this codebook — did you mean "doing_cs"? (expected all, doing_cs)',
   ],
   'text-in-coded-cell': [
     'sample/2025/responses.csv row 11, column sector (column C): "SaaS" is not an option (expected 1, 2)',
