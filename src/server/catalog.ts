@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import type { Dataset, Problem, Result, Wave } from '../lib/dataset/types.ts';
 import type { Codebook } from '../lib/dataset/codebook.ts';
 import { loadWaveData } from '../lib/dataset/load.ts';
-import { ProblemsError } from '../lib/dataset/problem.ts';
+import { ProblemsError, languageOf } from '../lib/dataset/problem.ts';
+import type { Lang } from '../lib/dataset/problem.ts';
 import { checkAcrossWaves } from '../lib/dataset/crosswalk.ts';
 import { CODEBOOK_MAX_CHARS } from '../lib/dataset/limits.ts';
 import { decodeCodebook } from '../lib/dataset/decode.ts';
@@ -68,6 +69,11 @@ export function readCodebookFile(path: string): Result<{ text: string; codebook:
   }
   const read = readCodebook(decoded.text, path);
   return read.ok ? { ok: true, value: { text: decoded.text, codebook: read.value }, warnings: [] } : read;
+}
+
+/** The language of editors' messages: Japanese, or English when `$HAKUSHO_LANG` is `en` (the one place the server reads it). */
+export function problemLanguage(): Lang {
+  return languageOf(process.env.HAKUSHO_LANG);
 }
 
 /** The data folder: `data`, or `$HAKUSHO_DATA` (tests point builds at fixture folders with it). */
@@ -160,13 +166,13 @@ const cache = new Map<string, Catalog>();
 
 /**
  * Every wave under `root`, memoised per root for the life of the process; throws one
- * `ProblemsError` listing every problem, formatted for editors.
+ * `ProblemsError` listing every problem, formatted for editors (in `problemLanguage()`).
  */
 export function loadCatalog(root = dataRoot()): Catalog {
   const cached = cache.get(root);
   if (cached) return cached;
   const result = readCatalog(root);
-  if (!result.ok) throw new ProblemsError(result.problems, `Survey data under ${root}/ has problems`);
+  if (!result.ok) throw new ProblemsError(result.problems, { ja: `${root}/ の調査データに問題があります`, en: `Survey data under ${root}/ has problems` }, problemLanguage());
   cache.set(root, result.value);
   return result.value;
 }

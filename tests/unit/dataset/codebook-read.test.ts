@@ -34,7 +34,7 @@ function text(extra = ''): string {
 }
 const problems = (yaml: string) => {
   const r = readCodebook(yaml, 'c.yaml');
-  return r.ok ? [] : formatProblems(r.problems);
+  return r.ok ? [] : formatProblems(r.problems, 'en');
 };
 
 describe('readCodebook', () => {

@@ -10,7 +10,7 @@ import { GrowingBitset } from '../../../src/lib/dataset/bitset.ts';
 function context(column = 'c') {
   const problems = new ProblemList();
   const invalid = new GrowingBitset();
-  return { file: 'r.csv', column, problems, invalid, lines: () => formatProblems(problems.problems) };
+  return { file: 'r.csv', column, problems, invalid, lines: () => formatProblems(problems.problems, 'en') };
 }
 const col = (...cells: (string | null)[]) => cells.map((c) => (c === null ? null : ['x', c]));
 const invalidOf = (invalid: GrowingBitset, n: number) => Array.from({ length: n }, (_, i) => i).filter((i) => invalid.has(i));
@@ -47,7 +47,7 @@ describe('CodedSink', () => {
     expect([...sink.index]).toEqual([0, -1, -1, -1]);
     sink.fill(col('1', '7'), 1, 2, 10);
     expect([...sink.index]).toEqual([0, -1, 0, -1]);
-    expect(formatProblems(ctx.problems.problems)).toEqual(['r.csv row 11, column c (column B): "7" is not an option (expected 1)']);
+    expect(formatProblems(ctx.problems.problems, 'en')).toEqual(['r.csv row 11, column c (column B): "7" is not an option (expected 1)']);
     expect(invalidOf(ctx.invalid, 4)).toEqual([3]);
   });
 });
@@ -93,7 +93,7 @@ describe('NumericSink', () => {
     const ctx = context('v');
     const sink = new NumericSink(limits, cells.length, ctx);
     sink.fill(col(...cells), 1, 0, 2);
-    return { values: [...sink.values], lines: ctx.problems.problems.map((p) => formatProblems([p])[0]), invalid: invalidOf(ctx.invalid, cells.length) };
+    return { values: [...sink.values], lines: ctx.problems.problems.map((p) => formatProblems([p], 'en')[0]), invalid: invalidOf(ctx.invalid, cells.length) };
   };
   it('stores numbers within the bounds (inclusive), NaN for blank and missing rows', () => {
     expect(fill({ min: 1, max: 3, integer: false }, '1', '3', '2.5', '', null)).toEqual({ values: [1, 3, 2.5, NaN, NaN], lines: [], invalid: [] });

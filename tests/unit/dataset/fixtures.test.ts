@@ -327,7 +327,7 @@ describe('malformed fixture corpus', () => {
       const result = readCatalog(`${base}/${name}`);
       expect(result.ok).toBe(false);
       if (result.ok) return;
-      const got = formatProblems(result.problems);
+      const got = formatProblems(result.problems, 'en');
       const want = lines.map((l) => `${base}/${name}/${l}`);
       const also = ALSO[name]?.map((l) => `${base}/${name}/${l}`);
       expect(got).toEqual(also && got.join('\n') === also.join('\n') ? also : want);
@@ -338,6 +338,6 @@ describe('malformed fixture corpus', () => {
 describe('valid fixtures in every encoding', () => {
   it.each(['valid', 'valid-sjis', 'valid-bom-crlf'])('%s loads without problems', (root) => {
     const result = readCatalog(`tests/fixtures/dataset/${root}`);
-    expect(result.ok ? [] : formatProblems(result.problems)).toEqual([]);
+    expect(result.ok ? [] : formatProblems(result.problems, 'en')).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ const addDerivedOnSize = (text: string, publication = '') =>
 
 function problems(text: string): string[] {
   const r = readCodebook(text, 'c.yaml');
-  return r.ok ? [] : formatProblems(r.problems);
+  return r.ok ? [] : formatProblems(r.problems, 'en');
 }
 
 describe('publication of derived variables', () => {
@@ -38,7 +38,7 @@ describe('publication of derived variables', () => {
 
   it('is inferred: restricted when an input is restricted, also through another derived variable', () => {
     const r = readCodebook(addDerivedOnSize(restrictEmployees(valid())), 'c.yaml');
-    expect(r.ok ? r.value.derived.map((d) => [d.id, d.publication]) : formatProblems(r.problems)).toEqual([
+    expect(r.ok ? r.value.derived.map((d) => [d.id, d.publication]) : formatProblems(r.problems, 'en')).toEqual([
       ['size', 'restricted'],
       ['big_saas', 'restricted'],
     ]);

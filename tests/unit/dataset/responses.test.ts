@@ -28,7 +28,7 @@ const HEADER = 'id,team,tools__1,tools__2,staff,g__r,memo';
 function read(cb: Codebook, csv: string) {
   const problems = new ProblemList();
   const dataset = readResponses(cb, csv, 'r.csv', problems);
-  return { dataset, lines: problems.problems.map(formatProblem) };
+  return { dataset, lines: problems.problems.map((p) => formatProblem(p, 'en')) };
 }
 
 describe('lineBreaks', () => {

@@ -32,7 +32,7 @@ function published(csv: string, codebook = codebook24): Problem[] {
 }
 const lines = (problems: Problem[]) => {
   problems.forEach((p) => seen.add(p.rule));
-  return formatProblems(problems);
+  return formatProblems(problems, 'en');
 };
 
 describe('codebook schema problems (one friendly message per zod issue kind)', () => {
@@ -203,7 +203,7 @@ describe('tables.csv', () => {
 });
 
 describe('crosswalk breaks (issue 12: a question of the same id links by default; a break stops it)', () => {
-  const lines = (problems: Problem[]) => formatProblems(problems);
+  const lines = (problems: Problem[]) => formatProblems(problems, 'en');
   it('crosswalk-break and unknown-question: a break that is also linked, or names no question of this wave', () => {
     const edited = once(codebook25, 'headlines:\n', '  breaks: [cs_team, nosuch]\nheadlines:\n');
     const out = lines(microdata(edited));
@@ -220,7 +220,7 @@ describe('checklist (issue 12: npm run new-wave moves the previous wave\'s prove
     const edited = `${codebook25}checklist:\n  - { item: "survey.title を確認する", previous: 前回の題名, done: false }\n  - { item: 済んだ項目, done: true }\n`;
     const problems = microdata(edited);
     problems.forEach((p) => seen.add(p.rule));
-    expect(formatProblems(problems)).toEqual([expect.stringMatching(/^w\/codebook\.yaml line \d+, checklist\[0\]\.done: "survey\.title を確認する" is not checked yet \(expected done: true once checked \(or delete the item\); the wave is not published while an item is open\)$/)]);
+    expect(formatProblems(problems, 'en')).toEqual([expect.stringMatching(/^w\/codebook\.yaml line \d+, checklist\[0\]\.done: "survey\.title を確認する" is not checked yet \(expected done: true once checked \(or delete the item\); the wave is not published while an item is open\)$/)]);
   });
 });
 
@@ -233,16 +233,16 @@ describe('Excel habits (issue 12, point 3)', () => {
     cells[1][sector] = `${cells[1][sector]}.0`;
     const excel = [`${header},`, ...cells.map((c) => `${c.join(',')},`), ','.repeat(header.split(',').length), ','.repeat(header.split(',').length), ''].join('\r\n');
     const r = loadWave({ codebookPath: 'w/codebook.yaml', codebookText: codebook25, responsesPath: 'w/responses.csv', responsesBytes: new TextEncoder().encode(excel) });
-    expect(r.ok ? [] : formatProblems(r.problems)).toEqual([]);
+    expect(r.ok ? [] : formatProblems(r.problems, 'en')).toEqual([]);
     r.warnings.forEach((w) => seen.add(w.rule));
-    expect(formatProblems(r.warnings)).toEqual([expect.stringMatching(/^w\/responses\.csv: "2 cells" were read as codes after normalising them as Excel writes them \(full-width digits, "5\.0", spaces\), e\.g\. sector 行2「[０-９]」、sector 行3「\d\.0」/)]);
+    expect(formatProblems(r.warnings, 'en')).toEqual([expect.stringMatching(/^w\/responses\.csv: "2 cells" were read as codes after normalising them as Excel writes them \(full-width digits, "5\.0", spaces\), e\.g\. sector 行2「[０-９]」、sector 行3「\d\.0」/)]);
     const plain = loadWave({ codebookPath: 'w/codebook.yaml', codebookText: codebook25, responsesPath: 'w/responses.csv', responsesBytes: new TextEncoder().encode(responses) });
     expect(r.ok && plain.ok && r.value.dataset!.variables.get('sector')).toEqual(plain.ok && plain.value.dataset!.variables.get('sector'));
     // Something under the unnamed last column is not silently dropped.
     const stray = excel.replace(`${cells[2].join(',')},`, `${cells[2].join(',')},メモ`);
     const problems = microdata(codebook25, stray);
     problems.forEach((p) => seen.add(p.rule));
-    expect(formatProblems(problems)).toEqual([expect.stringMatching(/^w\/responses\.csv row 4, unnamed column [A-Z]+: "メモ" is a value in the last column, which has no header \(expected a header for the column, or nothing in it\)$/)]);
+    expect(formatProblems(problems, 'en')).toEqual([expect.stringMatching(/^w\/responses\.csv row 4, unnamed column [A-Z]+: "メモ" is a value in the last column, which has no header \(expected a header for the column, or nothing in it\)$/)]);
   });
 });
 
