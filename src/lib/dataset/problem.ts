@@ -173,7 +173,7 @@ export function formatProblem(p: Problem, lang: Lang = 'ja'): string {
 
 /**
  * Every problem as lines, repeats grouped: one line per file+rule+column with the count and the
- * first few rows, e.g. `data/x/responses.csv 列 cs_effect (I列)、37行: 選択肢にありません（想定: 1–5） — 214行目 "9"、215行目 "0"、…、ほか32件`
+ * first few rows, e.g. `data/x/responses.csv 列 cs_effect (I列)、37行: 選択肢にありません（想定: 1–5） — 214行目 "9"、215行目 "0"、…、… ほか32件`
  * (`… column cs_effect (column I), 37 rows: is not an option (expected 1–5) — row 214 "9", row 215 "0", … and 32 more` in English).
  */
 export function formatProblems(problems: Problem[], lang: Lang = 'ja'): string[] {

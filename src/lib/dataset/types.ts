@@ -74,7 +74,9 @@ export interface Dataset {
 
 /**
  * A problem found while reading or validating. Every loader returns all problems at once;
- * `formatProblem` renders `file row R, column C: "value" is … (expected …)`.
+ * `formatProblem` renders `file 214行目・列 C (FY列): "value" は…（想定: …）`, or in English
+ * `file row R, column C (column FY): "value" is … (expected …)`: `message` and `expected` stay
+ * English here and are translated when formatted (messages-ja.ts).
  */
 export interface Problem {
   /** Path as the editor knows it, e.g. `data/jcsa/2025/responses.csv`. */
