@@ -5,7 +5,8 @@
  * an MDX `<Stat>` naming a missing option, a crash — removes its partial folder and exits non-zero
  * with Astro's own message, so the output folder always holds the last complete site or nothing.
  * Known third-party warnings are left out of Astro's output (scripts/build-output.ts).
- * Extra arguments are passed to `astro build`.
+ * Extra arguments are passed to `astro build`. Its own lines are in Japanese, or in English with
+ * `$HAKUSHO_LANG=en` (which the content layer's data problems follow too).
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -16,6 +17,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tuneExplorerPages } from '../src/server/fastload.ts';
 import { writeSearchIndex } from './search-index.ts';
+import { languageOf } from '../src/lib/dataset/problem.ts';
+
+const ja = languageOf(process.env.HAKUSHO_LANG) === 'ja';
 
 const out = resolve(process.env.HAKUSHO_OUT ?? 'dist');
 const partial = `${out}.partial-${process.pid}`;
@@ -73,7 +77,7 @@ function astroBuild(): Promise<number> {
   process.once('SIGTERM', stop);
   return new Promise((done) => {
     child.on('error', (e) => {
-      console.error(`build: could not start astro: ${e.message}`);
+      console.error(ja ? `build: astro を起動できません: ${e.message}` : `build: could not start astro: ${e.message}`);
       done(1);
     });
     // 'close' (not 'exit'): after the output has been read to its end.
@@ -97,20 +101,35 @@ function swapIn(): void {
 removeStale();
 rmSync(partial, { recursive: true, force: true });
 const code = await astroBuild();
-if (hidden > 0) console.log(`build: ${hidden} known Vite warning${hidden === 1 ? '' : 's'} left out (MODULE_LEVEL_DIRECTIVE on Astro's "use astro:head-inject", one per MDX chapter; harmless)`);
+if (hidden > 0)
+  console.log(
+    ja
+      ? `build: 既知の Vite の警告 ${hidden} 件を省きました（Astro の "use astro:head-inject" への MODULE_LEVEL_DIRECTIVE。MDX の章ごとに1件出るもので、害はありません）`
+      : `build: ${hidden} known Vite warning${hidden === 1 ? '' : 's'} left out (MODULE_LEVEL_DIRECTIVE on Astro's "use astro:head-inject", one per MDX chapter; harmless)`,
+  );
 if (code !== 0 || !existsSync(join(partial, 'index.html'))) {
   rmSync(partial, { recursive: true, force: true });
-  console.error(`\nbuild failed: ${code !== 0 ? `astro build exited with ${code}` : 'astro build wrote no index.html'}; ${existsSync(out) ? `${out} still holds the previous complete site` : `nothing was written to ${out}`}.`);
+  const kept = existsSync(out);
+  console.error(
+    ja
+      ? `\nbuild 失敗: ${code !== 0 ? `astro build が終了コード ${code} で終わりました` : 'astro build が index.html を書きませんでした'}。${kept ? `${out} には前回の完全なサイトが残っています` : `${out} には何も書いていません`}。`
+      : `\nbuild failed: ${code !== 0 ? `astro build exited with ${code}` : 'astro build wrote no index.html'}; ${kept ? `${out} still holds the previous complete site` : `nothing was written to ${out}`}.`,
+  );
   process.exit(code || 1);
 }
 tuneExplorerPages(partial);
 try {
   const { pages } = await writeSearchIndex(partial);
-  console.log(`build: search index of ${pages} pages written`);
+  console.log(ja ? `build: ${pages} ページの検索索引を書き出しました` : `build: search index of ${pages} pages written`);
 } catch (e) {
   rmSync(partial, { recursive: true, force: true });
-  console.error(`\nbuild failed: ${(e as Error).message}; ${existsSync(out) ? `${out} still holds the previous complete site` : `nothing was written to ${out}`}.`);
+  const kept = existsSync(out);
+  console.error(
+    ja
+      ? `\nbuild 失敗: 検索索引を作れませんでした（${(e as Error).message}）。${kept ? `${out} には前回の完全なサイトが残っています` : `${out} には何も書いていません`}。`
+      : `\nbuild failed: ${(e as Error).message}; ${kept ? `${out} still holds the previous complete site` : `nothing was written to ${out}`}.`,
+  );
   process.exit(1);
 }
 swapIn();
-console.log(`build: site written to ${out}`);
+console.log(ja ? `build: サイトを ${out} に書き出しました` : `build: site written to ${out}`);

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import type { Dataset, Problem, Result, Wave } from '../lib/dataset/types.ts';
 import type { Codebook } from '../lib/dataset/codebook.ts';
 import { loadWaveData } from '../lib/dataset/load.ts';
-import { ProblemsError } from '../lib/dataset/problem.ts';
+import { ProblemsError, languageOf } from '../lib/dataset/problem.ts';
+import type { Lang } from '../lib/dataset/problem.ts';
 import { checkAcrossWaves } from '../lib/dataset/crosswalk.ts';
 import { CODEBOOK_MAX_CHARS } from '../lib/dataset/limits.ts';
 import { decodeCodebook } from '../lib/dataset/decode.ts';
@@ -94,6 +95,11 @@ export function readCodebookFile(path: string): Result<{ text: string; codebook:
   return read.ok ? { ok: true, value: { text: decoded.text, codebook: read.value }, warnings: [] } : read;
 }
 
+/** The language of editors' messages: Japanese, or English when `$HAKUSHO_LANG` is `en` (the one place the server reads it). */
+export function problemLanguage(): Lang {
+  return languageOf(process.env.HAKUSHO_LANG);
+}
+
 /** The data folder: `data`, or `$HAKUSHO_DATA` (tests point builds at fixture folders with it). */
 export function dataRoot(): string {
   return process.env.HAKUSHO_DATA ?? 'data';
@@ -167,7 +173,7 @@ export function headlineProblems(codebook: Codebook, dataset: Dataset, file: str
     const summary = table.summaries?.[column];
     if (h.kind === 'median') {
       if (summary && medianInOpenClass(summary)) {
-        out.push({ file, line: yamlLine(text, ['headlines', i, 'kind']), column: `headlines[${i}].kind`, rule: 'headline-open-class', value: 'median', message: `the median of ${h.q} falls in its open top class 「${openClass(variable.options)?.label}」, so its value would be only the class's lower bound`, expected: 'percent of a class (option:), or a question whose median falls in a bounded class' });
+        out.push({ file, line: yamlLine(text, ['headlines', i, 'kind']), column: `headlines[${i}].kind`, entry: h.q, rule: 'headline-open-class', value: 'median', message: `the median of ${h.q} falls in its open top class 「${openClass(variable.options)?.label}」, so its value would be only the class's lower bound`, expected: 'percent of a class (option:), or a question whose median falls in a bounded class' });
       }
       return;
     }
@@ -177,6 +183,7 @@ export function headlineProblems(codebook: Codebook, dataset: Dataset, file: str
       file,
       line: yamlLine(text, ['headlines', i, 'kind']),
       column: `headlines[${i}].kind`,
+      entry: h.q,
       rule: 'headline-open-class',
       value: 'mean',
       message: `${(share * 100).toFixed(1)}% of the answers to ${h.q} are in its open top class 「${openClass(variable.options)?.label}」, so the mean rests on the value assumed for that class`,
@@ -190,13 +197,13 @@ const cache = new Map<string, Catalog>();
 
 /**
  * Every wave under `root`, memoised per root for the life of the process; throws one
- * `ProblemsError` listing every problem, formatted for editors.
+ * `ProblemsError` listing every problem, formatted for editors (in `problemLanguage()`).
  */
 export function loadCatalog(root = dataRoot()): Catalog {
   const cached = cache.get(root);
   if (cached) return cached;
   const result = readCatalog(root);
-  if (!result.ok) throw new ProblemsError(result.problems, `Survey data under ${root}/ has problems`);
+  if (!result.ok) throw new ProblemsError(result.problems, { ja: `${root}/ の調査データに問題があります`, en: `Survey data under ${root}/ has problems` }, problemLanguage());
   cache.set(root, result.value);
   return result.value;
 }

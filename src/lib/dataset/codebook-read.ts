@@ -7,7 +7,7 @@ import { load as loadYaml, CORE_SCHEMA } from 'js-yaml';
 import type { Document, Node } from 'yaml';
 import { Codebook } from './codebook.ts';
 import type { Problem, Result } from './types.ts';
-import { issueProblems, formatPath, fieldNames } from './schema-errors.ts';
+import { issueProblems, formatPath, fieldNames, entryName } from './schema-errors.ts';
 import type { Path, PathProblem } from './schema-errors.ts';
 import { validateCodebook } from './validate-codebook.ts';
 import { resolvePublication } from './publication.ts';
@@ -130,7 +130,8 @@ export function readLocated(text: string, file: string): Result<Codebook> {
   const toProblem = (p: PathProblem): Problem => {
     const { path, suggestion: _suggestion, ...rest } = p;
     const line = lineOf(doc, lineCounter, path);
-    return { file, ...(line !== undefined ? { line } : {}), column: formatPath(path) || '(top level)', ...rest };
+    const entry = entryName(data, path);
+    return { file, ...(line !== undefined ? { line } : {}), column: formatPath(path) || '(top level)', ...(entry !== undefined ? { entry } : {}), ...rest };
   };
   const parsed = Codebook.safeParse(joinFoldedLines(data) ?? {}, { reportInput: true });
   if (!parsed.success) {

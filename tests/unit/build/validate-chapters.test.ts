@@ -12,10 +12,10 @@ import { join } from 'node:path';
 const DATA = 'tests/fixtures/dataset/valid';
 const MISTAKES = 'tests/fixtures/content/mistakes';
 const validate = (env: Record<string, string>, ...args: string[]) =>
-  spawnSync(process.execPath, ['scripts/validate.ts', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
-/** The environment without the two folders: data/ and content/. */
+  spawnSync(process.execPath, ['scripts/validate.ts', ...args], { encoding: 'utf8', env: { ...process.env, HAKUSHO_LANG: '', ...env } });
+/** The environment without the two folders (data/ and content/), and in the default language. */
 function withoutFolders(env: Record<string, string | undefined>): Record<string, string | undefined> {
-  const { HAKUSHO_DATA: _d, HAKUSHO_CONTENT: _c, ...rest } = env;
+  const { HAKUSHO_DATA: _d, HAKUSHO_CONTENT: _c, HAKUSHO_LANG: _l, ...rest } = env;
   return rest;
 }
 
@@ -57,8 +57,8 @@ describe('scripts/validate.ts on chapters', () => {
   it('passes on the real content against the real data, quietly: every listed chapter is written', () => {
     const { status, stdout, stderr } = spawnSync(process.execPath, ['scripts/validate.ts'], { encoding: 'utf8', env: withoutFolders(process.env) });
     expect(status).toBe(0);
-    expect(stdout).toMatch(/✓ content\/: \d+ chapters checked against these waves\n/);
-    expect(stdout).toMatch(/\n5 waves valid \(\d+\.\d s\), \d+ chapters valid \(\d+\.\d s\)\n$/);
+    expect(stdout).toMatch(/✓ content\/: 章 \d+ 件をこれらの調査回と照合しました\n/);
+    expect(stdout).toMatch(/\n調査回 5 件に問題なし（\d+\.\d 秒）、章 \d+ 件に問題なし（\d+\.\d 秒）\n$/);
     expect(stderr).toBe('');
   });
 

@@ -12,6 +12,7 @@ import { zipSync } from 'fflate';
 import writeExcelFile from 'write-excel-file/node';
 import { clearCatalogCache, readCatalog } from '../../../src/server/catalog.ts';
 import { prepareWorkbooks, preparedWorkbook, readWorkbook } from '../../../src/server/workbook.ts';
+import { formatProblems } from '../../../src/lib/dataset/problem.ts';
 
 const valid = 'tests/fixtures/dataset/valid/sample/2025';
 const dirs: string[] = [];
@@ -73,8 +74,11 @@ describe('responses.xlsx', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems).toEqual([
-      { file: `${root}/sample/2025/responses.xlsx`, sheet: '回答データ', row: 5, column: 'sector', value: '3', rule: 'unknown-code', message: 'is not an option', expected: '1, 2' },
+      { file: `${root}/sample/2025/responses.xlsx`, sheet: '回答データ', row: 5, column: 'sector', columnIndex: 2, value: '3', rule: 'unknown-code', message: 'is not an option', expected: '1, 2' },
     ]);
+    // As the editor reads it: the cell as Excel names it.
+    expect(formatProblems(result.problems)).toEqual([`${root}/sample/2025/responses.xlsx 回答データ!C5・列 sector: "3" は選択肢にありません（想定: 1, 2）`]);
+    expect(formatProblems(result.problems, 'en')).toEqual([`${root}/sample/2025/responses.xlsx 回答データ!C5, column sector: "3" is not an option (expected 1, 2)`]);
     expect(result.warnings.map((w) => [w.rule, w.sheet, w.value])).toEqual([['normalised-codes', '回答データ', '1 cells']]);
   });
 
