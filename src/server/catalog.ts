@@ -5,7 +5,7 @@
  */
 import { crosstab } from '../lib/stats/crosstab.ts';
 import { meanShown, medianInOpenClass, openClass, openClassShare, OPEN_CLASS_MAX_SHARE } from '../lib/charts/banded.ts';
-import { readCodebook, yamlLine } from '../lib/dataset/codebook-read.ts';
+import { checklistProblems, readCodebook, yamlLine } from '../lib/dataset/codebook-read.ts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset, Problem, Result, Wave } from '../lib/dataset/types.ts';
@@ -126,6 +126,8 @@ export function readCatalog(root = dataRoot()): Result<Catalog> {
       }
       const codebookText = read.value.text;
       codebooks.push({ file: codebookPath, text: codebookText, survey, wave, codebook: read.value.codebook });
+      // Open checklist items stop publication; the data is still read and checked.
+      problems.push(...checklistProblems(read.value.codebook, codebookText, codebookPath));
       const responses = readResponsesFile(dir);
       if (!responses.ok) {
         problems.push(...responses.problems);

@@ -62,10 +62,12 @@ export function formatChapterProblem(p: ChapterProblem): string {
 }
 
 /** The components chapters use without importing them (src/pages/[survey]/[wave]/[chapter]/index.astro). */
-const COMPONENT_PROPS: Record<string, readonly string[]> = { Stat: STAT_PROPS, Chart: CHART_PROPS, Change: CHANGE_PROPS, FigRef: ['to'] };
+// Given to every chapter by its page (no import: a chapter folder outside the repository would break a relative one).
+const COMPONENT_PROPS: Record<string, readonly string[]> = { Stat: STAT_PROPS, Chart: CHART_PROPS, Change: CHANGE_PROPS, FigRef: ['to'], OmittedChart: ['title', 'reason'] };
 /** Props a component cannot do without. */
 const REQUIRED: Record<string, Array<[prop: string, what: string]>> = {
   FigRef: [['to', '参照する図の id']],
+  OmittedChart: [['title', '原典の図の名前']],
   Stat: [['q', '設問']],
   Chart: [['q', '設問']],
   Change: [
@@ -401,6 +403,7 @@ function checkComponent(source: string, node: MdNode, page: Page | null, resolve
     }
   }
   if (!complete || !resolve) return;
+  if (name === 'OmittedChart') return; // text only: nothing to resolve
   if (name === 'FigRef') {
     const to = String(props.to);
     if (!figures.has(to)) {

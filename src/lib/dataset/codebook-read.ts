@@ -9,7 +9,7 @@ import { Codebook } from './codebook.ts';
 import type { Problem, Result } from './types.ts';
 import { issueProblems, formatPath, fieldNames, entryName } from './schema-errors.ts';
 import type { Path, PathProblem } from './schema-errors.ts';
-import { validateCodebook } from './validate-codebook.ts';
+import { openChecklist, validateCodebook } from './validate-codebook.ts';
 import { resolvePublication } from './publication.ts';
 import { resolveDerivedUniverses } from './derived-universe.ts';
 import { CODEBOOK_EXPANDED_MAX_CHARS, CODEBOOK_MAX_ALIASES, CODEBOOK_MAX_CHARS, CODEBOOK_MAX_DEPTH } from './limits.ts';
@@ -75,6 +75,14 @@ function withinLimits(data: unknown): boolean {
     return Object.entries(value).every(([key, item]) => add(1 + key.length) && walk(item, depth + 1));
   };
   return data === undefined || walk(data, 0);
+}
+
+/** The open checklist items of a codebook read from `text`, located by line: they stop publication, not the reading of the data. */
+export function checklistProblems(codebook: Codebook, text: string, file: string): Problem[] {
+  return openChecklist(codebook).map(({ path, suggestion: _suggestion, ...rest }) => {
+    const line = yamlLine(text, path);
+    return { file, ...(line !== undefined ? { line } : {}), column: formatPath(path), ...rest };
+  });
 }
 
 /** Japanese characters and punctuation (kana, kanji, CJK symbols, full-width forms). */

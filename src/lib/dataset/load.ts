@@ -6,7 +6,7 @@
 import type { Codebook } from './codebook.ts';
 import type { Problem, Result, Wave } from './types.ts';
 import { ProblemList } from './problem.ts';
-import { readCodebook, yamlLine } from './codebook-read.ts';
+import { checklistProblems, readCodebook, yamlLine } from './codebook-read.ts';
 import { decodeText } from './decode.ts';
 import { readResponses } from './responses.ts';
 import { readTables } from './tables.ts';
@@ -26,7 +26,11 @@ const fail = (problems: Problem[]): Result<Wave> => ({ ok: false, problems, warn
 export function loadWave(files: WaveFiles): Result<Wave> {
   const read = readCodebook(files.codebookText, files.codebookPath);
   if (!read.ok) return read;
-  return loadWaveData(read.value, files);
+  // An open checklist item stops the wave, but its data is checked all the same.
+  const open = checklistProblems(read.value, files.codebookText, files.codebookPath);
+  const result = loadWaveData(read.value, files);
+  if (open.length === 0) return result;
+  return { ok: false, problems: [...open, ...(result.ok ? [] : result.problems)], warnings: result.warnings };
 }
 
 /** The data half of `loadWave`, for a codebook already read (the catalog keeps codebooks of waves whose data fails). */
