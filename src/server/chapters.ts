@@ -570,8 +570,10 @@ export function checkChapters(catalog: Catalog | null, root = contentRoot()): Ch
     // Components, and paragraphs comparing waves.
     const esm = (tree.children ?? []).filter((n) => n.type === 'mdxjsEsm').map((n) => n.value ?? '').join('\n');
     for (const node of walk(tree)) {
-      if (isElement(node) && node.name) checkComponent(source, node, page, catalog !== null, esm, report, rules);
-      else if (node.type === 'paragraph' && (page || guide)) {
+      if (isElement(node) && node.name) {
+        checkComponent(source, node, page, catalog !== null, esm, report, rules);
+        if (guide && node.name === 'Evidence') for (const m of evidenceMismatches(node)) report(m.line, 'evidence-question', m.message);
+      } else if (node.type === 'paragraph' && (page || guide)) {
         const why = page ? waveComparison(source, node, page) : surveyWaveComparison(node);
         if (why) report(node.position!.start.line, 'wave-comparison', why);
       }
@@ -643,6 +645,32 @@ function surveyWaveComparison(paragraph: MdNode): string | null {
     return `この段落は調査 ${survey} の ${[...set].sort().map((w) => `${w}年`).join('と')}の <Stat> の数値を並べています。調査回の間の変化は <Change> で書いてください（検定の結果に合った言い方になります）。`;
   }
   return null;
+}
+
+/**
+ * Figures inside an `<Evidence>` that quote another question than the passage's: the passage links
+ * to one question's page, so every `<Stat>`, `<Chart>` and `<Change>` in it quotes that question
+ * (a grid row counts as its grid), in the same survey and wave.
+ */
+function evidenceMismatches(evidence: MdNode): Array<{ line: number; message: string }> {
+  const value = (n: MdNode, name: string) => {
+    const a = n.attributes?.find((x) => x.type === 'mdxJsxAttribute' && x.name === name);
+    const v = a ? evaluate(a) : undefined;
+    return v?.ok ? String(v.value) : undefined;
+  };
+  const question = (q: string | undefined) => q?.split('__')[0];
+  const want = { survey: value(evidence, 'survey'), wave: value(evidence, 'wave'), q: value(evidence, 'q') };
+  const out: Array<{ line: number; message: string }> = [];
+  for (const n of walk(evidence)) {
+    if (n === evidence || !isElement(n) || !['Stat', 'Chart', 'Change'].includes(n.name ?? '')) continue;
+    const got = { survey: value(n, 'survey'), wave: value(n, 'wave'), q: value(n, 'q') };
+    if (got.survey === want.survey && got.wave === want.wave && question(got.q) === question(want.q)) continue;
+    out.push({
+      line: n.position!.start.line,
+      message: `<${n.name} q="${got.q}"> は <Evidence survey="${want.survey}" wave="${want.wave}" q="${want.q}"> の中にありますが、別の${question(got.q) === question(want.q) ? '調査回' : '設問'}（${got.survey}/${got.wave} の ${got.q}）を引用しています。<Evidence> の中では、その設問の数値と図だけを引用してください（設問のページへのリンクが1つだけのため）。別の設問は別の <Evidence> に分けます。`,
+    });
+  }
+  return out;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * `npm run validate` on guides (content/guides/, src/server/chapters.ts): a guide's frontmatter
  * and route, the same prose rule as chapters, every figure naming its survey and wave, the
- * guides' own components resolved like the figures, and a cover for every guide — each problem
+ * guides' own components resolved like the figures, the figures of an <Evidence> quoting its
+ * question, and a cover for every guide — each problem
  * located, in Japanese. Checked against the fixture waves (sample/2025 microdata, sample/2024
  * published tables).
  */
@@ -93,6 +94,12 @@ describe('guide checks', () => {
         '',
         '<Evidence survey="sample" wave="2025" q="sector" universe="doing_cx">本文</Evidence>',
         '',
+        '<Evidence survey="sample" wave="2025" q="measures">',
+        '',
+        '<Stat survey="sample" wave="2025" q="measures__onboarding" kind="base" />と<Stat survey="sample" wave="2025" q="sector" option={1} />',
+        '',
+        '</Evidence>',
+        '',
       ].join('\n'),
       'guides/orphan/page.mdx': front('表紙のないガイド'),
       'guides/notes.mdx': front('置き場所の違うファイル', 'order: 1'),
@@ -109,6 +116,8 @@ describe('guide checks', () => {
       'guides/kpi/churn.mdx:19 この段落は調査 sample の 2024年と2025年の <Stat> の数値を並べています。調査回の間の変化は <Change> で書いてください（検定の結果に合った言い方になります）。',
       'guides/kpi/churn.mdx:21 <Evidnce> というコンポーネントはありません（もしかして：<Evidence>）。ガイドで使えるのは <Stat>、<Chart>、<Change>、<Evidence>、<Formula>、<WorkedExample> と、このガイドで import したコンポーネントです。',
       'guides/kpi/churn.mdx:23 <Evidence q="sector" universe="doing_cx"> の集計対象「doing_cx」は sample/2025 にありません（もしかして：doing_cs）。',
+      // A grid row is its grid's question; another question in the passage is not.
+      'guides/kpi/churn.mdx:27 <Stat q="sector"> は <Evidence survey="sample" wave="2025" q="measures"> の中にありますが、別の設問（sample/2025 の sector）を引用しています。<Evidence> の中では、その設問の数値と図だけを引用してください（設問のページへのリンクが1つだけのため）。別の設問は別の <Evidence> に分けます。',
       'guides/notes.mdx:1 frontmatter に summary がありません（文字列で書きます）。',
       'guides/notes.mdx:1 ガイドのファイルは guides/<ガイド>/index.mdx（ガイドの表紙）か guides/<ガイド>/<ページ>.mdx に置きます（「notes.mdx」）。',
       'guides/orphan/page.mdx:1 ガイド「orphan」に表紙（' + tmp + '/guides/orphan/index.mdx）がありません。ガイドのページは表紙から一覧されます。',
