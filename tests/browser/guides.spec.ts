@@ -95,6 +95,16 @@ test('a KPI page: formula in words, and a worked example labelled as invented nu
   await expect(example.locator('.stat')).toHaveCount(0);
 });
 
+test('on a phone (360 px) the guides fit without horizontal scrolling, and the meaning of a term keeps the width of the text', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  for (const path of [...PAGES, ...KPI_PAGES]) {
+    await page.goto(path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
+  }
+  await page.goto('/guides/kpi/onboarding/');
+  for (const selector of ['.formula-terms dd', '.example-values dd']) expect((await page.locator(selector).first().boundingBox())?.width, selector).toBeGreaterThan(250);
+});
+
 test('the KPI guide lists every KPI page; each page links back and to its neighbours', async ({ page }) => {
   await page.goto('/guides/kpi/');
   const links = page.locator('nav.guide-pages ol li a');
