@@ -156,7 +156,8 @@ function withEffect(view: ResultView, metric: BenchmarkMetric, index: number | n
       ...metric.classes.map((c, k) => ({ label: c.label, ...cell(e.byClass[k]), mine: k === index })),
       { label: '全体', ...cell(e.total), mine: false },
     ],
-    note: `この表は「${metric.universe.label}」の全体についての集計で、比べる相手の選択によって変わりません。割合の基数は「${e.label}」に答えた人です。回答の間の関係を示すもので、因果関係を示すものではありません。×：基数が小さい、または秘匿のため非表示。`,
+    note: `この表は「${metric.universe.label}」の全体についての集計で、比べる相手の選択によって変わりません。割合の基数は「${e.label}」に答えた人です。回答の間の関係を示すもので、因果関係を示すものではありません。`,
   };
+  if (view.effect.rows.some((r) => r.share === '×')) view.effect.note += '×：基数が小さい、または秘匿のため非表示。';
   return view;
 }

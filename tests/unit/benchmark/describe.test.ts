@@ -115,5 +115,8 @@ describe('describeResult', () => {
       { label: '構築していない', share: '×', base: '×', mine: false },
       { label: '全体', share: '55.4%', base: 'n=498', mine: false },
     ]);
+    expect(v.effect!.note).toMatch(/因果関係を示すものではありません。×：基数が小さい、または秘匿のため非表示。$/);
+    const clear = describeResult(T, { ...m, effect: { ...m.effect!, byClass: [m.effect!.byClass[0], m.effect!.byClass[0]] } }, { code: 1 }, 'all', null);
+    expect(clear.effect!.note).not.toContain('×');
   });
 });
