@@ -4,7 +4,7 @@
  * publishes for those questions (`tableFor(…, 'protected')`: the protected cube of an aggregates
  * wave, the public rows of a microdata wave), built once per build.
  */
-import { getWave, tableFor } from '../components/figure-data.ts';
+import { allWaves, getWave, tableFor } from '../components/figure-data.ts';
 import { buildBenchmark, type BenchmarkWave, type MetricSpec } from '../lib/benchmark/build.ts';
 import type { BenchmarkData } from '../lib/benchmark/types.ts';
 import { defaultStatsOptions } from '../lib/stats/options.ts';
@@ -30,9 +30,20 @@ export function benchmarkWave(survey: string, wave: string): BenchmarkWave {
   };
 }
 
-let memo: BenchmarkData | undefined;
+/**
+ * The metrics whose wave the data folder has (a site built from other data — `$HAKUSHO_DATA` —
+ * offers the metrics of the waves it has, possibly none). A wave that is there but lacks the
+ * question fails the build (build.ts, BenchmarkError).
+ */
+export function availableMetrics(specs: readonly MetricSpec[] = BENCHMARK_METRICS): MetricSpec[] {
+  const waves = new Set(allWaves().filter((w) => w.dataset).map((w) => `${w.survey}/${w.wave}`));
+  return specs.filter((s) => waves.has(`${s.survey}/${s.wave}`));
+}
+
+let memo: { data: BenchmarkData; root: unknown } | undefined;
 /** The benchmark's data (computed once per build). */
 export function benchmarkData(): BenchmarkData {
-  memo ??= buildBenchmark(BENCHMARK_METRICS, benchmarkWave, { suppressBase: defaultStatsOptions.suppressBase, cautionBase: defaultStatsOptions.cautionBase });
-  return memo;
+  const root = allWaves();
+  if (memo?.root !== root) memo = { root, data: buildBenchmark(availableMetrics(), benchmarkWave, { suppressBase: defaultStatsOptions.suppressBase, cautionBase: defaultStatsOptions.cautionBase }) };
+  return memo.data;
 }

@@ -5,7 +5,7 @@
  * (so the numbers are those of the question pages and the explorer); nothing respondent-level.
  */
 import { describe, expect, it } from 'vitest';
-import { benchmarkData, BENCHMARK_METRICS } from '../../../src/server/benchmark.ts';
+import { availableMetrics, benchmarkData, BENCHMARK_METRICS } from '../../../src/server/benchmark.ts';
 import { loadCatalog } from '../../../src/server/catalog.ts';
 import { waveCube } from '../../../src/server/cube.ts';
 import { crosstab } from '../../../src/lib/stats/crosstab.ts';
@@ -57,6 +57,11 @@ describe('benchmark.json on the sample waves', () => {
     expect(data.metrics.map((m) => [m.id, m.survey, m.wave, m.question])).toEqual(BENCHMARK_METRICS.map((s) => [s.id, s.survey, s.wave, s.question]));
     expect(data.metrics.map((m) => m.protected)).toEqual([false, false, true, true, true, true]);
     expect(data.metrics.every((m) => m.synthetic)).toBe(true);
+  });
+
+  it('offers only the metrics whose wave the data folder has (a site built from other data)', () => {
+    expect(availableMetrics()).toEqual([...BENCHMARK_METRICS]);
+    expect(availableMetrics([...BENCHMARK_METRICS, { id: 'x', survey: 'nosuch', wave: '2025', question: 'q', input: 'number' }, { id: 'y', survey: 'virtualex', wave: '2022', question: 'touch_model', input: 'choice' }])).toEqual([...BENCHMARK_METRICS]);
   });
 
   it('equals the engine for every banded and nominal metric and segment (cube files for aggregates waves)', () => {
