@@ -464,7 +464,7 @@ function checkComponent(source: string, node: MdNode, page: Page | null, resolve
     else if (name === 'Evidence') evidenceTarget({ ...(props as Omit<EvidenceRequest, 'survey' | 'wave'>), survey: survey as string, wave: wave as string });
     else if (name === 'Stat') statValue({ ...(props as Omit<StatRequest, 'survey' | 'wave'>), survey: survey as string, wave: wave as string });
     else if (name === 'Change') changeValue({ ...(props as Omit<ChangeRequest, 'survey' | 'wave'>), survey: survey as string, wave: wave as string });
-    else resolveChart({ survey: survey as string, wave: wave as string, q: props.q as string, by: props.by as string | undefined, universe: props.universe as string | undefined, filters: props.filters as Filter[] | undefined, kind: props.kind as string | undefined });
+    else resolveChartProps(props, survey as string, wave as string);
   } catch (e) {
     if (e instanceof FigureNameError) {
       const attr = byName.get(e.figure.prop);
@@ -624,6 +624,11 @@ export function checkChapters(catalog: Catalog | null, root = contentRoot()): Ch
 // ---------------------------------------------------------------------------------------------
 // Figure numbers
 
+/** A `<Chart>`'s props as written in MDX, resolved by the build's own resolver. */
+function resolveChartProps(props: Record<string, unknown>, survey: string, wave: string) {
+  return resolveChart({ survey, wave, q: props.q as string, by: props.by as string | undefined, universe: props.universe as string | undefined, filters: props.filters as Filter[] | undefined, kind: props.kind as string | undefined });
+}
+
 /**
  * The numbers of a chapter's figures, in the order its `<Chart>`s appear: anchor id (the chart's
  * `id`, else the anchor it derives, `figureAnchor`) → 「図2-3」 (chapter number, then position;
@@ -647,7 +652,7 @@ function figureNumbers(tree: MdNode, page: Page, chapter: string | undefined): M
       try {
         const survey = (props.survey as string | undefined) ?? page.survey;
         const wave = (props.wave as string | undefined) ?? page.wave;
-        anchor = figureAnchor(resolveChart({ survey, wave, q: props.q as string, by: props.by as string | undefined, universe: props.universe as string | undefined, filters: props.filters as Filter[] | undefined, kind: props.kind as string | undefined }));
+        anchor = figureAnchor(resolveChartProps(props, survey, wave));
       } catch {
         continue;
       }

@@ -189,7 +189,18 @@ export function buildMetric(wave: BenchmarkWave, spec: MetricSpec, t: Thresholds
   let all: BenchmarkSegment;
   let saas: BenchmarkSegment | null = null;
   let sizeSegments: BenchmarkSizeSegments | null = null;
-  const sizeLabel = (c: BenchmarkClass) => `${size?.q.label ?? ''} ${c.label}`;
+  const saasLabel = codebook.universes.find((u) => u.id === SAAS_UNIVERSE)?.label ?? 'SaaS';
+  /** One segment per size class, from the banner table's column of that class. */
+  const bySize = (s: NonNullable<typeof size>, table: CrossTab, segment: (column: number, id: string, label: string) => BenchmarkSegment): BenchmarkSizeSegments => ({
+    question: s.q.id,
+    label: s.q.label,
+    unit: s.q.unit,
+    classes: s.classes,
+    segments: s.classes.map((c) => {
+      const column = table.columns.findIndex((x) => x.key === String(c.code));
+      return segment(column < 0 ? Number.NaN : column, `size:${c.code}`, `${s.q.label} ${c.label}`);
+    }),
+  });
 
   if (q.type === 'numeric') {
     if (wave.protected) throw new BenchmarkError(`benchmark metric "${spec.id}": the protected cube of ${s.id}/${s.wave} publishes only the bases of numeric question "${q.id}", not its distribution`);
@@ -199,37 +210,19 @@ export function buildMetric(wave: BenchmarkWave, spec: MetricSpec, t: Thresholds
     classes = quartileClasses(summary, q);
     const filtered = (request: Omit<TableRequest, 'question' | 'filters'>) => classes.map((c) => wave.table({ question: q.id, ...request, filters: [classFilter(q.id, c)] }));
     all = numericSegment(filtered({}), total, 0, 'all', '全体', t);
-    if (hasSaas) saas = numericSegment(filtered({ universe: SAAS_UNIVERSE }), wave.table({ question: q.id, universe: SAAS_UNIVERSE }), 0, 'saas', codebook.universes.find((u) => u.id === SAAS_UNIVERSE)?.label ?? 'SaaS', t);
+    if (hasSaas) saas = numericSegment(filtered({ universe: SAAS_UNIVERSE }), wave.table({ question: q.id, universe: SAAS_UNIVERSE }), 0, 'saas', saasLabel, t);
     if (size) {
       const unfiltered = wave.table({ question: q.id, banner: size.q.id });
       const byClass = filtered({ banner: size.q.id });
-      sizeSegments = {
-        question: size.q.id,
-        label: size.q.label,
-        unit: size.q.unit,
-        classes: size.classes,
-        segments: size.classes.map((c) => {
-          const column = unfiltered.columns.findIndex((x) => x.key === String(c.code));
-          return numericSegment(byClass, unfiltered, column < 0 ? Number.NaN : column, `size:${c.code}`, sizeLabel(c), t);
-        }),
-      };
+      sizeSegments = bySize(size, unfiltered, (column, id, label) => numericSegment(byClass, unfiltered, column, id, label, t));
     }
   } else {
     classes = optionClasses(q);
     all = columnSegment(wave.table({ question: q.id }), 0, classes, 'all', '全体', t);
-    if (hasSaas) saas = columnSegment(wave.table({ question: q.id, universe: SAAS_UNIVERSE }), 0, classes, 'saas', codebook.universes.find((u) => u.id === SAAS_UNIVERSE)?.label ?? 'SaaS', t);
+    if (hasSaas) saas = columnSegment(wave.table({ question: q.id, universe: SAAS_UNIVERSE }), 0, classes, 'saas', saasLabel, t);
     if (size) {
       const table = wave.table({ question: q.id, banner: size.q.id });
-      sizeSegments = {
-        question: size.q.id,
-        label: size.q.label,
-        unit: size.q.unit,
-        classes: size.classes,
-        segments: size.classes.map((c) => {
-          const column = table.columns.findIndex((x) => x.key === String(c.code));
-          return columnSegment(table, column < 0 ? Number.NaN : column, classes, `size:${c.code}`, sizeLabel(c), t);
-        }),
-      };
+      sizeSegments = bySize(size, table, (column, id, label) => columnSegment(table, column, classes, id, label, t));
     }
   }
   if (saas && sameFigures(saas, all)) saas.sameAsAll = true;
