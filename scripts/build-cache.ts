@@ -119,6 +119,18 @@ function recordPath(cacheDir: string, out: string): string {
   return join(cacheDir, 'builds', `${createHash('sha256').update(resolve(out)).digest('hex').slice(0, 32)}.json`);
 }
 
+/** The reasons `staleReason` gives, as editors read them in Japanese (scripts/build.ts). */
+export const staleReasonJa: Readonly<Record<string, string>> = {
+  'no earlier build recorded for this output folder': 'この出力フォルダへの前回のビルドの記録がありません',
+  'the cache record is unreadable': 'キャッシュの記録が読めません',
+  'the cache record is of another format': 'キャッシュの記録の形式が違います',
+  'inputs changed': '入力が変わりました',
+  'the output folder is missing': '出力フォルダがありません',
+  'the output folder was changed since it was built': '出力フォルダがビルド後に変更されています',
+  'the output folder could not be read': '出力フォルダを読めません',
+  '--force': '--force の指定',
+};
+
 /** Why a build into `out` cannot be skipped, or null when its inputs match its record and the folder is as written. */
 export function staleReason(cacheDir: string, out: string, key: string): string | null {
   const file = recordPath(cacheDir, out);

@@ -14,6 +14,8 @@
  * (src/server/cube.ts).
  * `--validate` runs `scripts/validate.ts --quiet` first (`npm run build` does), only when a build
  * is needed. Other arguments (and `--force`) are passed to `astro build`.
+ * Extra arguments are passed to `astro build`. The script's own lines are in Japanese, or in English with
+ * `$HAKUSHO_LANG=en` (which the content layer's data problems follow too).
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -23,7 +25,11 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tuneExplorerPages } from '../src/server/fastload.ts';
-import { codeKey, engineKey, inputsKey, recordBuild, staleReason, type BuildInputs } from './build-cache.ts';
+import { codeKey, engineKey, inputsKey, recordBuild, staleReason, staleReasonJa, type BuildInputs } from './build-cache.ts';
+import { writeSearchIndex } from './search-index.ts';
+import { languageOf } from '../src/lib/dataset/problem.ts';
+
+const ja = languageOf(process.env.HAKUSHO_LANG) === 'ja';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = resolve(process.env.HAKUSHO_OUT ?? 'dist');
@@ -92,7 +98,7 @@ function astroBuild(): Promise<number> {
   process.once('SIGTERM', stop);
   return new Promise((done) => {
     child.on('error', (e) => {
-      console.error(`build: could not start astro: ${e.message}`);
+      console.error(ja ? `build: astro を起動できません: ${e.message}` : `build: could not start astro: ${e.message}`);
       done(1);
     });
     // 'close' (not 'exit'): after the output has been read to its end.
@@ -123,13 +129,17 @@ if (!noCache) {
     key = inputsKey(inputs, code);
     const reason = force ? '--force' : staleReason(cacheDir, out, key);
     if (reason === null) {
-      console.log(`build: nothing changed since the site in ${out} was built (same data, content, code and settings); kept it as it is. \`npm run build -- --force\` builds it again.`);
+      console.log(
+        ja
+          ? `build: ${out} のサイトを作ってからデータ・原稿・コード・設定に変更がないので、そのままにしました。作り直すには \`npm run build -- --force\`。`
+          : `build: nothing changed since the site in ${out} was built (same data, content, code and settings); kept it as it is. \`npm run build -- --force\` builds it again.`,
+      );
       process.exit(0);
     }
-    console.log(`build: building (${reason})`);
+    console.log(ja ? `build: サイトを作ります（${staleReasonJa[reason] ?? reason}）` : `build: building (${reason})`);
   } catch (e) {
     // Fail safe: a cache that cannot be read means a full build.
-    console.log(`build: building (the build cache could not be checked: ${(e as Error).message})`);
+    console.log(ja ? `build: サイトを作ります（ビルドのキャッシュを確かめられませんでした: ${(e as Error).message}）` : `build: building (the build cache could not be checked: ${(e as Error).message})`);
     code = key = null;
   }
 }
@@ -150,21 +160,44 @@ if (validate) {
 removeStale();
 rmSync(partial, { recursive: true, force: true });
 const exitCode = await astroBuild();
-if (hidden > 0) console.log(`build: ${hidden} known Vite warning${hidden === 1 ? '' : 's'} left out (MODULE_LEVEL_DIRECTIVE on Astro's "use astro:head-inject", one per MDX chapter; harmless)`);
+if (hidden > 0)
+  console.log(
+    ja
+      ? `build: 既知の Vite の警告 ${hidden} 件を省きました（Astro の "use astro:head-inject" への MODULE_LEVEL_DIRECTIVE。MDX の章ごとに1件出るもので、害はありません）`
+      : `build: ${hidden} known Vite warning${hidden === 1 ? '' : 's'} left out (MODULE_LEVEL_DIRECTIVE on Astro's "use astro:head-inject", one per MDX chapter; harmless)`,
+  );
 if (exitCode !== 0 || !existsSync(join(partial, 'index.html'))) {
   rmSync(partial, { recursive: true, force: true });
-  console.error(`\nbuild failed: ${exitCode !== 0 ? `astro build exited with ${exitCode}` : 'astro build wrote no index.html'}; ${existsSync(out) ? `${out} still holds the previous complete site` : `nothing was written to ${out}`}.`);
+  const kept = existsSync(out);
+  console.error(
+    ja
+      ? `\nbuild 失敗: ${exitCode !== 0 ? `astro build が終了コード ${exitCode} で終わりました` : 'astro build が index.html を書きませんでした'}。${kept ? `${out} には前回の完全なサイトが残っています` : `${out} には何も書いていません`}。`
+      : `\nbuild failed: ${exitCode !== 0 ? `astro build exited with ${exitCode}` : 'astro build wrote no index.html'}; ${kept ? `${out} still holds the previous complete site` : `nothing was written to ${out}`}.`,
+  );
   process.exit(exitCode || 1);
 }
 tuneExplorerPages(partial);
+try {
+  const { pages } = await writeSearchIndex(partial);
+  console.log(ja ? `build: ${pages} ページの検索索引を書き出しました` : `build: search index of ${pages} pages written`);
+} catch (e) {
+  rmSync(partial, { recursive: true, force: true });
+  const kept = existsSync(out);
+  console.error(
+    ja
+      ? `\nbuild 失敗: 検索索引を作れませんでした（${(e as Error).message}）。${kept ? `${out} には前回の完全なサイトが残っています` : `${out} には何も書いていません`}。`
+      : `\nbuild failed: ${(e as Error).message}; ${kept ? `${out} still holds the previous complete site` : `nothing was written to ${out}`}.`,
+  );
+  process.exit(1);
+}
 swapIn();
-console.log(`build: site written to ${out}`);
+console.log(ja ? `build: サイトを ${out} に書き出しました` : `build: site written to ${out}`);
 if (key !== null) {
   try {
     // Recorded only when no input changed while the build ran: the site is then the inputs' own.
     if (inputsKey(inputs) === key) recordBuild(cacheDir, out, key);
-    else console.log('build: an input changed while the site was built; the next build will not be skipped.');
+    else console.log(ja ? 'build: ビルド中に入力が変わったため、次回のビルドは省略しません。' : 'build: an input changed while the site was built; the next build will not be skipped.');
   } catch (e) {
-    console.log(`build: the build cache could not be written (${(e as Error).message}); the next build will not be skipped.`);
+    console.log(ja ? `build: ビルドのキャッシュを書けませんでした（${(e as Error).message}）。次回のビルドは省略しません。` : `build: the build cache could not be written (${(e as Error).message}); the next build will not be skipped.`);
   }
 }

@@ -21,6 +21,7 @@ import { sourceText } from '../lib/explore/export.ts';
 import { defaultState, serializeState } from '../lib/explore/state.ts';
 import { publicUniverseIds } from '../lib/publicuse/publicity.ts';
 import { loadCatalog, type Catalog, type CatalogWave } from '../server/catalog.ts';
+import { crosswalkLink, crosswalkQuestion } from '../lib/dataset/crosswalk-link.ts';
 import { cubeTablesOf, prepareCubes, questionCube } from '../server/cube.ts';
 import { cubeCrosstab } from '../lib/cube/query.ts';
 import { NO_RESTRICTION, universeRestrictionId } from '../lib/cube/plan.ts';
@@ -359,21 +360,22 @@ function chainTrend(waves: CatalogWave[], latestId: string, universe: string, vi
   return result;
 }
 
-/** The question's id in a later wave of the chain (following crosswalk `previous` forward). */
+/**
+ * The question's id in a later wave of the chain: each later wave's id that links back to it the
+ * way the trend engine links waves (`crosswalkLink`: a crosswalk entry — for a grid, the entry of
+ * its grid — else the same id, unless declared a break). Null once a wave no longer has it.
+ */
 function idInLaterWave(chain: CatalogWave[], from: number, question: string): string | null {
-  let id = question;
-  for (let i = from + 1; i < chain.length; i++) {
-    const entries = chain[i].codebook.crosswalk?.questions ?? [];
-    const entry = entries.find((c) => (c.previous ?? c.question) === id);
-    if (entry) {
-      id = entry.question;
-      continue;
-    }
-    // A grid row follows an entry naming its grid (the row keeps its id).
-    const [qid, rowId] = id.split('__');
-    const grid = rowId === undefined ? undefined : entries.find((c) => (c.previous ?? c.question) === qid);
-    if (!grid) return null;
-    id = `${grid.question}__${rowId}`;
+  let id: string | null = question;
+  for (let i = from + 1; i < chain.length && id !== null; i++) {
+    const later = chain[i].codebook;
+    const earlier = chain[i - 1].codebook;
+    const rowId: string | undefined = id.split('__')[1];
+    const named: string[] = (later.crosswalk?.questions ?? []).flatMap((c) => (rowId === undefined ? [c.question] : [c.question, `${c.question}__${rowId}`]));
+    const previous: string = id;
+    const asked = new Map(later.questions.map((q) => [q.id, q]));
+    const inLater = (candidate: string) => crosswalkQuestion(asked, candidate) !== undefined || later.derived.some((d) => d.id === candidate);
+    id = [...named, previous].find((candidate) => inLater(candidate) && crosswalkLink(later, earlier, candidate)?.previous === previous) ?? null;
   }
   return id;
 }
@@ -636,14 +638,9 @@ function computeQuestionTrends(wave: CatalogWave, question: Question): QuestionT
       const slug = `trend-${universe}`;
       const file = row === null ? slug : `${slug}--${row}`;
       const resolved: ResolvedChart = { wave, info, table: t, variable: undefined, kind: chooseKind(t), slug, universe, by: null, filters: [], protected: fromCube(wave, 'protected'), files: `/${wave.survey}/${wave.wave}/questions/${question.id}/${file}` };
-      return { resolved, title: `${info.label}（経年比較・${universeLabel(universe)}）`, file };
+      return { resolved, title: qualified(info.label, `経年比較・${universeLabel(universe)}`), file };
     });
   });
-}
-
-/** The anchor of a figure on its page (`<Chart id>` overrides it). */
-export function figureId(r: ResolvedChart): string {
-  return `fig-${r.info.id}-${r.slug}${r.filters.length ? '-filtered' : ''}`;
 }
 
 /**
@@ -673,7 +670,15 @@ export function hasStaticFiles(r: ResolvedChart): boolean {
 /** A chart's default title: the question's label, with 「（経年比較）」 or 「（<banner>別）」. */
 export function defaultTitle(r: ResolvedChart): string {
   const banner = r.by ? r.wave.dataset?.variables.get(r.by)?.label : undefined;
-  return isTrend(r.table) ? `${r.info.label}（経年比較）` : banner ? `${r.info.label}（${banner}別）` : r.info.label;
+  return isTrend(r.table) ? qualified(r.info.label, '経年比較') : banner ? qualified(r.info.label, `${banner}別`) : r.info.label;
+}
+
+/**
+ * 「label（detail）」, or 「label：detail」 when the detail has brackets of its own: titles never
+ * nest brackets (「タッチモデルの構築：効果の実感（2区分）別」, not 「…（効果の実感（2区分）別）」).
+ */
+export function qualified(label: string, detail: string): string {
+  return /[（(]/.test(detail) ? `${label}：${detail}` : `${label}（${detail}）`;
 }
 
 /** Labels of the wave's variables, options and universes, for filters in words. */
@@ -703,4 +708,9 @@ export function provenanceOf(r: ResolvedChart, title: string): Provenance {
     synthetic: s.synthetic,
     notes: r.protected ? [PROTECTED_NOTE] : [],
   };
+}
+
+/** The anchor id of a chart (its permalink target) when `<Chart>` is given no `id`. */
+export function figureAnchor(r: ResolvedChart): string {
+  return `fig-${r.info.id}-${r.slug}${r.filters.length ? '-filtered' : ''}`;
 }

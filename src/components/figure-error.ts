@@ -7,7 +7,7 @@
  */
 
 /** What kind of name a prop gives. */
-export type FigureNameKind = 'survey' | 'wave' | 'question' | 'option' | 'net' | 'universe' | 'banner' | 'segment' | 'kind';
+export type FigureNameKind = 'survey' | 'wave' | 'question' | 'option' | 'net' | 'universe' | 'banner' | 'segment' | 'kind' | 'kpi';
 
 /** One valid choice: the id or code to write, and its label when it has one. */
 export interface FigureChoice {

@@ -17,3 +17,10 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'self'",
 ].join('; ');
+
+/**
+ * The search page's policy (src/pages/search/): the same, plus 'wasm-unsafe-eval' — Pagefind runs
+ * its search in WebAssembly, which a policy must allow by name. Only that page loads Pagefind;
+ * every other page keeps CONTENT_SECURITY_POLICY (README, "Hosting").
+ */
+export const SEARCH_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'");

@@ -5,18 +5,24 @@
  */
 import { crosstab } from '../lib/stats/crosstab.ts';
 import { meanShown, medianInOpenClass, openClass, openClassShare, OPEN_CLASS_MAX_SHARE } from '../lib/charts/banded.ts';
-import { readCodebook, yamlLine } from '../lib/dataset/codebook-read.ts';
+import { checklistProblems, readCodebook, yamlLine } from '../lib/dataset/codebook-read.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset, Problem, Result, Wave } from '../lib/dataset/types.ts';
 import type { Codebook } from '../lib/dataset/codebook.ts';
 import { loadWaveData } from '../lib/dataset/load.ts';
-import { ProblemsError } from '../lib/dataset/problem.ts';
+import { ProblemsError, languageOf } from '../lib/dataset/problem.ts';
+import type { Lang } from '../lib/dataset/problem.ts';
 import { checkAcrossWaves } from '../lib/dataset/crosswalk.ts';
 import { CODEBOOK_MAX_CHARS } from '../lib/dataset/limits.ts';
 import { decodeCodebook } from '../lib/dataset/decode.ts';
 import type { WaveCodebook } from '../lib/dataset/crosswalk.ts';
+import { prepareWorkbooks, preparedWorkbook, WORKBOOK_FILE } from './workbook.ts';
+
+// Excel deliveries are read ahead (read-excel-file is asynchronous, the catalog is not): those of
+// the default data folder here, before any page asks for the catalog; other folders by their caller.
+await prepareWorkbooks(dataRoot());
 
 /** A loaded wave and where it lives. */
 export interface CatalogWave extends Wave {
@@ -55,7 +61,26 @@ function readIfPresent(path: string): Uint8Array | undefined {
   return existsSync(path) ? readFileSync(path) : undefined; // a Buffer is a Uint8Array: no copy
 }
 
-/** Every wave under `root`, or every problem found in any of them (nothing partial). */
+/**
+ * A wave's respondent-level delivery: responses.csv as bytes, or responses.xlsx as the CSV text of
+ * its first sheet (src/server/workbook.ts), or nothing. Both at once is a problem: which one is meant?
+ */
+function readResponsesFile(dir: string): Result<{ path: string; bytes?: Uint8Array; sheet?: string }> {
+  const csvPath = `${dir}/responses.csv`;
+  const xlsxPath = `${dir}/${WORKBOOK_FILE}`;
+  const csv = readIfPresent(csvPath);
+  if (!existsSync(xlsxPath)) return { ok: true, value: { path: csvPath, bytes: csv }, warnings: [] };
+  if (csv !== undefined) return { ok: false, problems: [{ file: xlsxPath, rule: 'wave-files', message: 'is present together with responses.csv', expected: 'one delivery per wave: responses.csv or responses.xlsx (move the other out of the data folder)' }], warnings: [] };
+  const workbook = preparedWorkbook(xlsxPath);
+  if (!workbook.ok) return workbook;
+  const { sheet, otherSheets, csv: text } = workbook.value;
+  const warnings: Problem[] =
+    otherSheets.length > 0
+      ? [{ file: xlsxPath, rule: 'workbook-sheets', value: sheet, message: `is the sheet read; the other sheets (${otherSheets.join(', ')}) are not read`, expected: 'the responses on the first sheet (nothing to fix when they are)' }]
+      : [];
+  return { ok: true, value: { path: xlsxPath, bytes: new TextEncoder().encode(text), sheet }, warnings };
+}
+
 /**
  * A codebook.yaml read as the site reads it: never a file too large to be valid (UTF-8 is at most
  * 3 bytes per character), decoded (BOM, Shift_JIS, UTF-16 hints), then parsed and validated.
@@ -73,6 +98,11 @@ export function readCodebookFile(path: string, seen?: (bytes: Uint8Array) => voi
   }
   const read = readCodebook(decoded.text, path);
   return read.ok ? { ok: true, value: { text: decoded.text, codebook: read.value }, warnings: [] } : read;
+}
+
+/** The language of editors' messages: Japanese, or English when `$HAKUSHO_LANG` is `en` (the one place the server reads it). */
+export function problemLanguage(): Lang {
+  return languageOf(process.env.HAKUSHO_LANG);
 }
 
 /** The data folder: `data`, or `$HAKUSHO_DATA` (tests point builds at fixture folders with it). */
@@ -93,14 +123,21 @@ export function readWave(root: string, survey: string, wave: string): { codebook
   if (!read.ok) return { result: read };
   const codebookText = read.value.text;
   const codebook: WaveCodebook = { file: codebookPath, text: codebookText, survey, wave, codebook: read.value.codebook };
-  const responsesBytes = readIfPresent(`${dir}/responses.csv`);
+  // Open checklist items stop publication; the data is still read and checked.
+  const problems = checklistProblems(read.value.codebook, codebookText, codebookPath);
+  const responses = readResponsesFile(dir);
+  if (!responses.ok) return { codebook, result: { ok: false, problems: [...problems, ...responses.problems], warnings: responses.warnings } };
+  const { path: responsesPath, bytes: responsesBytes, sheet } = responses.value;
   const tablesBytes = readIfPresent(`${dir}/tables.csv`);
-  for (const [name, bytes] of [['responses', responsesBytes], ['tables', tablesBytes]] as const) digest.update(bytes ? `${name}\0${bytes.length}\0` : `${name}\0none\0`).update(bytes ?? new Uint8Array());
-  const result = loadWaveData(read.value.codebook, { codebookPath, codebookText, responsesPath: `${dir}/responses.csv`, responsesBytes, tablesPath: `${dir}/tables.csv`, tablesBytes });
-  if (!result.ok) return { codebook, result };
-  const problems = result.value.dataset ? headlineProblems(read.value.codebook, result.value.dataset, codebookPath, codebookText) : [];
-  if (problems.length > 0) return { codebook, result: { ok: false, problems, warnings: result.warnings } };
-  return { codebook, result: { ok: true, value: { ...result.value, survey, wave, dir, digest: digest.digest('hex') }, warnings: result.warnings } };
+  // The digest covers the data as read: a workbook's first sheet as the CSV text it was read into, under its own file name.
+  for (const [name, bytes] of [[`responses ${responsesPath.slice(dir.length + 1)}`, responsesBytes], ['tables', tablesBytes]] as const) digest.update(bytes ? `${name}\0${bytes.length}\0` : `${name}\0none\0`).update(bytes ?? new Uint8Array());
+  const result = loadWaveData(read.value.codebook, { codebookPath, codebookText, responsesPath, responsesBytes, tablesPath: `${dir}/tables.csv`, tablesBytes });
+  const onSheet = (p: Problem): Problem => (sheet !== undefined && p.file === responsesPath ? { ...p, sheet } : p);
+  const warnings = [...responses.warnings, ...result.warnings.map(onSheet)];
+  if (!result.ok) return { codebook, result: { ok: false, problems: [...problems, ...result.problems.map(onSheet)], warnings } };
+  if (result.value.dataset) problems.push(...headlineProblems(read.value.codebook, result.value.dataset, codebookPath, codebookText));
+  if (problems.length > 0) return { codebook, result: { ok: false, problems, warnings } };
+  return { codebook, result: { ok: true, value: { ...result.value, survey, wave, dir, digest: digest.digest('hex') }, warnings } };
 }
 
 export function readCatalog(root = dataRoot()): Result<Catalog> {
@@ -142,7 +179,7 @@ export function headlineProblems(codebook: Codebook, dataset: Dataset, file: str
     const summary = table.summaries?.[column];
     if (h.kind === 'median') {
       if (summary && medianInOpenClass(summary)) {
-        out.push({ file, line: yamlLine(text, ['headlines', i, 'kind']), column: `headlines[${i}].kind`, rule: 'headline-open-class', value: 'median', message: `the median of ${h.q} falls in its open top class 「${openClass(variable.options)?.label}」, so its value would be only the class's lower bound`, expected: 'percent of a class (option:), or a question whose median falls in a bounded class' });
+        out.push({ file, line: yamlLine(text, ['headlines', i, 'kind']), column: `headlines[${i}].kind`, entry: h.q, rule: 'headline-open-class', value: 'median', message: `the median of ${h.q} falls in its open top class 「${openClass(variable.options)?.label}」, so its value would be only the class's lower bound`, expected: 'percent of a class (option:), or a question whose median falls in a bounded class' });
       }
       return;
     }
@@ -152,6 +189,7 @@ export function headlineProblems(codebook: Codebook, dataset: Dataset, file: str
       file,
       line: yamlLine(text, ['headlines', i, 'kind']),
       column: `headlines[${i}].kind`,
+      entry: h.q,
       rule: 'headline-open-class',
       value: 'mean',
       message: `${(share * 100).toFixed(1)}% of the answers to ${h.q} are in its open top class 「${openClass(variable.options)?.label}」, so the mean rests on the value assumed for that class`,
@@ -165,13 +203,13 @@ const cache = new Map<string, Catalog>();
 
 /**
  * Every wave under `root`, memoised per root for the life of the process; throws one
- * `ProblemsError` listing every problem, formatted for editors.
+ * `ProblemsError` listing every problem, formatted for editors (in `problemLanguage()`).
  */
 export function loadCatalog(root = dataRoot()): Catalog {
   const cached = cache.get(root);
   if (cached) return cached;
   const result = readCatalog(root);
-  if (!result.ok) throw new ProblemsError(result.problems, `Survey data under ${root}/ has problems`);
+  if (!result.ok) throw new ProblemsError(result.problems, { ja: `${root}/ の調査データに問題があります`, en: `Survey data under ${root}/ has problems` }, problemLanguage());
   cache.set(root, result.value);
   return result.value;
 }

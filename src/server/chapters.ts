@@ -15,6 +15,10 @@
  * - Warnings: chapters a codebook lists that no MDX file writes, props that can only be read
  *   when the page is built.
  *
+ * - Guides (content/guides/, src/lib/content/guides.ts): their own frontmatter and routes, the
+ *   same prose rules, every figure naming its survey and wave, and the guides' components
+ *   (`<Evidence>`, `<Formula>`, `<WorkedExample>`) resolved like the figures.
+ *
  * The MDX is parsed by satteri, the parser @astrojs/mdx builds the pages with, so line numbers
  * and what counts as a component or as text are the build's.
  */
@@ -29,8 +33,11 @@ import { chapterFrontmatter } from '../lib/content/frontmatter.ts';
 import { blank, blankLabels, CHANGE_VERB, figuresIn, REVIEWED_FIGURES } from '../lib/content/prose.ts';
 import { FigureError, FigureNameError, type FigureChoice, type FigureName } from '../components/figure-error.ts';
 import { STAT_PROPS, statValue, type StatRequest } from '../components/stat.ts';
-import { CHART_PROPS, resolveChart } from '../components/figure-data.ts';
+import { CHART_PROPS, figureAnchor, resolveChart } from '../components/figure-data.ts';
 import { CHANGE_PROPS, changeValue, type ChangeRequest } from '../components/change.ts';
+import { EVIDENCE_PROPS, evidenceTarget, KPI_PROPS, kpiFigure, type EvidenceRequest } from '../components/guides/guide-data.ts';
+import { GUIDES_FOLDER, guideFrontmatter, guideRoute, isGuidePath } from '../lib/content/guides.ts';
+import type { ZodType } from 'zod';
 import type { Filter } from '../lib/dataset/codebook.ts';
 import type { Catalog } from './catalog.ts';
 import { contentRoot } from './content.ts';
@@ -61,17 +68,52 @@ export function formatChapterProblem(p: ChapterProblem): string {
   return `${p.file}:${p.line} ${p.message}`;
 }
 
-/** The components chapters use without importing them (src/pages/[survey]/[wave]/[chapter]/index.astro). */
-const COMPONENT_PROPS: Record<string, readonly string[]> = { Stat: STAT_PROPS, Chart: CHART_PROPS, Change: CHANGE_PROPS };
-/** Props a component cannot do without. */
-const REQUIRED: Record<string, Array<[prop: string, what: string]>> = {
-  Stat: [['q', '設問']],
-  Chart: [['q', '設問']],
-  Change: [
-    ['q', '設問'],
-    ['option', '選択肢'],
-    ['from', '比べる調査回'],
-  ],
+/** What a kind of page lets its MDX use without importing: components, their props, the props they cannot do without. */
+interface PageRules {
+  /** `章` or `ガイド`, in messages. */
+  noun: string;
+  props: Record<string, readonly string[]>;
+  required: Record<string, Array<[prop: string, what: string]>>;
+}
+
+/**
+ * Chapters (src/pages/[survey]/[wave]/[chapter]/index.astro): survey and wave default to the
+ * chapter's. Every component is given by the page (no import: a chapter folder outside the
+ * repository would break a relative one).
+ */
+const CHAPTER_RULES: PageRules = {
+  noun: '章',
+  props: { Stat: STAT_PROPS, Chart: CHART_PROPS, Change: CHANGE_PROPS, FigRef: ['to'], OmittedChart: ['title', 'reason'] },
+  required: {
+    FigRef: [['to', '参照する図の id']],
+    OmittedChart: [['title', '原典の図の名前']],
+    Stat: [['q', '設問']],
+    Chart: [['q', '設問']],
+    Change: [
+      ['q', '設問'],
+      ['option', '選択肢'],
+      ['from', '比べる調査回'],
+    ],
+  },
+};
+
+/** A guide belongs to no report: every figure names its survey and wave (src/pages/guides/[...slug].astro). */
+const SOURCE: Array<[prop: string, what: string]> = [
+  ['survey', '調査。ガイドには報告書がないため、数値と図ごとに書きます'],
+  ['wave', '調査回。ガイドには報告書がないため、数値と図ごとに書きます'],
+];
+const GUIDE_RULES: PageRules = {
+  noun: 'ガイド',
+  // The chapter's figures without FigRef and OmittedChart: a guide's page gives neither.
+  props: { Stat: STAT_PROPS, Chart: CHART_PROPS, Change: CHANGE_PROPS, Evidence: EVIDENCE_PROPS, Formula: KPI_PROPS, WorkedExample: KPI_PROPS },
+  required: {
+    Stat: [...CHAPTER_RULES.required.Stat, ...SOURCE],
+    Chart: [...CHAPTER_RULES.required.Chart, ...SOURCE],
+    Change: [...CHAPTER_RULES.required.Change, ...SOURCE],
+    Evidence: [...SOURCE, ['q', '設問']],
+    Formula: [['kpi', 'KPI']],
+    WorkedExample: [['kpi', 'KPI']],
+  },
 };
 
 /** Japanese nouns for what a prop names. */
@@ -85,6 +127,7 @@ const NOUN: Record<FigureName['kind'], string> = {
   banner: '分析軸',
   segment: '列',
   kind: '表示形式',
+  kpi: 'KPI',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -359,15 +402,16 @@ function propLine(source: string, node: MdNode, prop: string | undefined): numbe
   return m ? lineAt(source, at.start.offset + m.index + 1) : at.start.line;
 }
 
-function checkComponent(source: string, node: MdNode, page: Page | null, resolve: boolean, esm: string, report: (line: number, rule: string, message: string, severity?: 'error' | 'warning') => void): void {
+function checkComponent(source: string, node: MdNode, page: Page | null, resolve: boolean, esm: string, figures: Map<string, string>, report: (line: number, rule: string, message: string, severity?: 'error' | 'warning') => void, rules: PageRules = CHAPTER_RULES): void {
   const name = node.name!;
-  const allowed = COMPONENT_PROPS[name];
+  const allowed = rules.props[name];
   const line = node.position!.start.line;
   if (!allowed) {
     // Lowercase tags are HTML; anything else must be imported or exported by the chapter itself.
     if (/^[a-z]/.test(name) || name.includes('.') || new RegExp(`\\b${name.replace(/[^\w$]/g, '')}\\b`).test(esm)) return;
-    const near = closestField(name, Object.keys(COMPONENT_PROPS));
-    report(line, 'unknown-component', `<${name}> というコンポーネントはありません${near ? `（もしかして：<${near}>）` : ''}。章で使えるのは <Stat>、<Chart>、<Change> と、この章で import したコンポーネントです。`);
+    const near = closestField(name, Object.keys(rules.props));
+    const names = Object.keys(rules.props).map((n) => `<${n}>`);
+    report(line, 'unknown-component', `<${name}> というコンポーネントはありません${near ? `（もしかして：<${near}>）` : ''}。${rules.noun}で使えるのは ${names.join('、')} と、この${rules.noun}で import したコンポーネントです。`);
     return;
   }
   const attributes = node.attributes ?? [];
@@ -385,7 +429,7 @@ function checkComponent(source: string, node: MdNode, page: Page | null, resolve
     // Astro passes an unknown prop on and the component ignores it: the names it does use are still resolved below.
     report(propLine(source, node, a.name), 'unknown-prop', `${tag(a)} の属性 ${a.name} は <${name}> にありません${near ? `（もしかして：${near}）` : ''}。使える属性：${allowed.filter((p) => p !== 'resolved').join('、')}。`);
   }
-  for (const [prop, what] of REQUIRED[name]) {
+  for (const [prop, what] of rules.required[name]) {
     if (byName.has(prop)) continue;
     report(line, 'missing-prop', `${tag()} に ${prop}（${what}）がありません。`);
     complete = false;
@@ -400,14 +444,27 @@ function checkComponent(source: string, node: MdNode, page: Page | null, resolve
     }
   }
   if (!complete || !resolve) return;
+  if (name === 'OmittedChart') return; // text only: nothing to resolve
+  if (name === 'FigRef') {
+    const to = String(props.to);
+    if (!figures.has(to)) {
+      const choices = [...figures.keys()];
+      const near = closestField(to, choices);
+      report(propLine(source, node, 'to'), 'unknown-figure', `<FigRef to="${to}"> の図はこの章にありません${near ? `（もしかして：${near}）` : ''}。${choices.length ? `この章の図：${choices.map((c) => `${c}（${figures.get(c)}）`).join('、')}` : 'この章には図がありません'}。図に id を付けるには <Chart id="…"> と書きます。`);
+    }
+    return;
+  }
   const survey = (props.survey as string | undefined) ?? page?.survey;
   const wave = (props.wave as string | undefined) ?? page?.wave;
+  const kpiComponent = name === 'Formula' || name === 'WorkedExample';
   // A chapter whose frontmatter names no existing wave has been reported once already.
-  if (survey === undefined || wave === undefined) return;
+  if (!kpiComponent && (survey === undefined || wave === undefined)) return;
   try {
-    if (name === 'Stat') statValue({ ...(props as Omit<StatRequest, 'survey' | 'wave'>), survey, wave });
-    else if (name === 'Change') changeValue({ ...(props as Omit<ChangeRequest, 'survey' | 'wave'>), survey, wave });
-    else resolveChart({ survey, wave, q: props.q as string, by: props.by as string | undefined, universe: props.universe as string | undefined, filters: props.filters as Filter[] | undefined, kind: props.kind as string | undefined });
+    if (kpiComponent) kpiFigure(String(props.kpi), `<${name}>`);
+    else if (name === 'Evidence') evidenceTarget({ ...(props as Omit<EvidenceRequest, 'survey' | 'wave'>), survey: survey as string, wave: wave as string });
+    else if (name === 'Stat') statValue({ ...(props as Omit<StatRequest, 'survey' | 'wave'>), survey: survey as string, wave: wave as string });
+    else if (name === 'Change') changeValue({ ...(props as Omit<ChangeRequest, 'survey' | 'wave'>), survey: survey as string, wave: wave as string });
+    else resolveChartProps(props, survey as string, wave as string);
   } catch (e) {
     if (e instanceof FigureNameError) {
       const attr = byName.get(e.figure.prop);
@@ -479,6 +536,7 @@ export function checkChapters(catalog: Catalog | null, root = contentRoot()): Ch
   const problems: ChapterProblem[] = [];
   const warnings: ChapterProblem[] = [];
   const routes = new Map<string, Array<{ file: string; line: number }>>();
+  const guides: Array<{ file: string; guide: string; cover: boolean }> = [];
   const files = mdxFiles(root);
   for (const path of files) {
     const file = path.split('\\').join('/');
@@ -495,53 +553,56 @@ export function checkChapters(catalog: Catalog | null, root = contentRoot()): Ch
       report(at ? Number(at[1]) : 1, 'mdx-syntax', `MDX として読めません：${at ? message.slice(at[0].length) : message}`);
     }
 
-    // Frontmatter: the collection's fields, then the wave and chapter they name.
+    const guide = isGuidePath(chapterPath);
+    const rules = guide ? GUIDE_RULES : CHAPTER_RULES;
+
+    // Frontmatter: the collection's fields, then (chapters) the wave and chapter they name, (guides) the route.
     const front = frontmatterOf(source, tree);
     let page: Page | null = null;
-    if (!front) report(1, 'frontmatter', 'frontmatter（先頭の --- で囲んだ title、survey、wave、chapter、order、summary）がありません。');
+    if (!front) report(1, 'frontmatter', guide ? 'frontmatter（先頭の --- で囲んだ title、summary、order）がありません。' : 'frontmatter（先頭の --- で囲んだ title、survey、wave、chapter、order、summary）がありません。');
     else {
       for (const e of front.errors) report(e.line, 'frontmatter', `frontmatter の YAML が読めません：${e.message}`);
       if (front.errors.length === 0) {
-        const parsed = chapterFrontmatter.safeParse(front.data ?? {});
-        if (!parsed.success) {
-          for (const issue of parsed.error.issues) {
-            const key = String(issue.path[0] ?? '');
-            const value = front.data?.[key];
-            const want = key === 'order' ? '数値' : '文字列';
-            const hint = (key === 'wave' || key === 'survey' || key === 'chapter') && typeof value === 'number' ? `（'${value}' のように引用符で囲んでください）` : '';
-            const message =
-              value === undefined || value === null
-                ? `frontmatter に ${key} がありません（${want}で書きます）。`
-                : value === ''
-                  ? `frontmatter の ${key} が空です。`
-                  : `frontmatter の ${key} が${want}ではありません：${JSON.stringify(value)}${hint}。`;
-            report(value === undefined ? front.start : front.lineOf([key]), 'frontmatter', message);
-          }
-        }
+        checkFields(guide ? guideFrontmatter : chapterFrontmatter, front, (line, message) => report(line, 'frontmatter', message));
         const { survey, wave, chapter } = front.data ?? {};
-        if (typeof survey === 'string' && typeof wave === 'string' && typeof chapter === 'string' && survey && wave && chapter) {
+        if (!guide && typeof survey === 'string' && typeof wave === 'string' && typeof chapter === 'string' && survey && wave && chapter) {
           const route = `/${survey}/${wave}/${chapter}/`;
           routes.set(route, [...(routes.get(route) ?? []), { file, line: front.lineOf(['chapter']) }]);
           if (catalog) page = checkReference(catalog, { survey, wave, chapter }, front, (line, message) => report(line, 'frontmatter', message));
         }
       }
     }
+    if (guide) {
+      const route = guideRoute(chapterPath.slice(GUIDES_FOLDER.length + 1));
+      if ('error' in route) report(1, 'guide-path', route.error);
+      else guides.push({ file, guide: route.guide, cover: route.page === null });
+    }
 
     // Typed figures in title, summary and prose.
     for (const f of typedFigures(source, tree, front, chapterPath)) {
-      report(f.line, 'typed-figure', `${f.where}に数値「${f.text}」が直接書かれています（…${f.context}…）。数値は <Stat> で引用してください。`);
+      report(f.line, 'typed-figure', `${f.where}に数値「${f.text}」が直接書かれています（…${f.context}…）。数値は <Stat> で引用してください。${guide ? '計算式と計算例の数値は src/lib/guides/kpis.ts に書き、<Formula>・<WorkedExample> で表示します。' : ''}`);
     }
     if (!tree) continue;
 
     // Components, and paragraphs comparing waves.
     const esm = (tree.children ?? []).filter((n) => n.type === 'mdxjsEsm').map((n) => n.value ?? '').join('\n');
+    // Only a chapter that refers to its figures needs their numbers (each chart resolved once more).
+    const figures = page && source.includes('<FigRef') ? figureNumbers(tree, page, chapterNumber(catalog, page, front?.data?.chapter)) : new Map<string, string>();
     for (const node of walk(tree)) {
-      if (isElement(node) && node.name) checkComponent(source, node, page, catalog !== null, esm, report);
-      else if (node.type === 'paragraph' && page) {
-        const why = waveComparison(source, node, page);
+      if (isElement(node) && node.name) {
+        checkComponent(source, node, page, catalog !== null, esm, figures, report, rules);
+        if (guide && node.name === 'Evidence') for (const m of evidenceMismatches(node)) report(m.line, 'evidence-question', m.message);
+      } else if (node.type === 'paragraph' && (page || guide)) {
+        const why = page ? waveComparison(source, node, page) : surveyWaveComparison(node);
         if (why) report(node.position!.start.line, 'wave-comparison', why);
       }
     }
+  }
+
+  // Every guide has a cover: its pages are listed there.
+  for (const g of guides) {
+    if (g.cover || guides.some((x) => x.guide === g.guide && x.cover)) continue;
+    problems.push({ file: g.file, line: 1, severity: 'error', rule: 'guide-cover', message: `ガイド「${g.guide}」に表紙（${root}/${GUIDES_FOLDER}/${g.guide}/index.mdx）がありません。ガイドのページは表紙から一覧されます。` });
   }
 
   for (const [route, claims] of routes) {
@@ -558,6 +619,141 @@ export function checkChapters(catalog: Catalog | null, root = contentRoot()): Ch
   if (catalog) warnings.push(...missingChapters(catalog, routes, root));
   const order = (a: ChapterProblem, b: ChapterProblem) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line);
   return { problems: problems.sort(order), warnings: warnings.sort(order), files: files.length };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figure numbers
+
+/** A `<Chart>`'s props as written in MDX, resolved by the build's own resolver. */
+function resolveChartProps(props: Record<string, unknown>, survey: string, wave: string) {
+  return resolveChart({ survey, wave, q: props.q as string, by: props.by as string | undefined, universe: props.universe as string | undefined, filters: props.filters as Filter[] | undefined, kind: props.kind as string | undefined });
+}
+
+/**
+ * The numbers of a chapter's figures, in the order its `<Chart>`s appear: anchor id (the chart's
+ * `id`, else the anchor it derives, `figureAnchor`) → 「図2-3」 (chapter number, then position;
+ * 「付録図3」 in a chapter numbered with a word, 「図3」 in a chapter without a number). A chart that cannot be resolved keeps its place (the
+ * build fails on it anyway). Read by the chapter page for `<Chart>` captions and `<FigRef>`, and
+ * by `npm run validate` to check every `<FigRef to>`.
+ */
+function figureNumbers(tree: MdNode, page: Page, chapter: string | undefined): Map<string, string> {
+  const numbers = new Map<string, string>();
+  let k = 0;
+  for (const node of walk(tree)) {
+    if (!isElement(node) || node.name !== 'Chart') continue;
+    k++;
+    const props: Record<string, unknown> = {};
+    for (const a of node.attributes ?? []) {
+      const v = a.type === 'mdxJsxAttribute' ? evaluate(a) : { ok: false as const };
+      if (v.ok) props[a.name!] = v.value;
+    }
+    let anchor = typeof props.id === 'string' ? props.id : undefined;
+    if (anchor === undefined) {
+      try {
+        const survey = (props.survey as string | undefined) ?? page.survey;
+        const wave = (props.wave as string | undefined) ?? page.wave;
+        anchor = figureAnchor(resolveChartProps(props, survey, wave));
+      } catch {
+        continue;
+      }
+    }
+    if (!numbers.has(anchor)) numbers.set(anchor, !chapter ? `図${k}` : /^\d+$/.test(chapter) ? `図${chapter}-${k}` : `${chapter}図${k}`);
+  }
+  return numbers;
+}
+
+/** The chapter's number in its codebook (`chapters[].number`), if it has one. */
+function chapterNumber(catalog: Catalog | null, page: Page, chapter: unknown): string | undefined {
+  return catalog?.get(page.survey, page.wave)?.codebook.chapters.find((c) => c.id === chapter)?.number;
+}
+
+/** The figure numbers of one chapter's MDX source (see `figureNumbers`), for the chapter page. */
+export function chapterFigureNumbers(source: string, page: Page, chapter: string | undefined): Map<string, string> {
+  return figureNumbers(mdxToMdast(source) as MdNode, page, chapter);
+}
+
+/** The frontmatter's fields against the collection's schema, each problem at its key's line. */
+function checkFields(schema: ZodType, front: Frontmatter, report: (line: number, message: string) => void): void {
+  const parsed = schema.safeParse(front.data ?? {});
+  if (parsed.success) return;
+  for (const issue of parsed.error.issues) {
+    const key = String(issue.path[0] ?? '');
+    const value = front.data?.[key];
+    const want = key === 'order' ? '数値' : '文字列';
+    const hint = (key === 'wave' || key === 'survey' || key === 'chapter') && typeof value === 'number' ? `（'${value}' のように引用符で囲んでください）` : '';
+    const message =
+      value === undefined || value === null
+        ? `frontmatter に ${key} がありません（${want}で書きます）。`
+        : value === ''
+          ? `frontmatter の ${key} が空です。`
+          : `frontmatter の ${key} が${want}ではありません：${JSON.stringify(value)}${hint}。`;
+    report(value === undefined ? front.start : front.lineOf([key]), message);
+  }
+}
+
+/**
+ * A guide's paragraph that quotes `<Stat>` figures of two waves of one survey (a guide has no wave
+ * of its own: every `<Stat>` names its survey and wave). Figures of different surveys may stand
+ * side by side; a change between two waves is written with `<Change>`.
+ */
+function surveyWaveComparison(paragraph: MdNode): string | null {
+  const waves = new Map<string, Set<string>>();
+  for (const s of walk(paragraph)) {
+    if (!isElement(s) || s.name !== 'Stat') continue;
+    const prop = (name: string) => {
+      const a = s.attributes?.find((x) => x.type === 'mdxJsxAttribute' && x.name === name);
+      const v = a ? evaluate(a) : undefined;
+      return v?.ok ? String(v.value) : undefined;
+    };
+    const survey = prop('survey');
+    const wave = prop('wave');
+    if (survey === undefined || wave === undefined) continue;
+    waves.set(survey, new Set([...(waves.get(survey) ?? []), wave]));
+  }
+  for (const [survey, set] of waves) {
+    if (set.size < 2) continue;
+    return `この段落は調査 ${survey} の ${[...set].sort().map((w) => `${w}年`).join('と')}の <Stat> の数値を並べています。調査回の間の変化は <Change> で書いてください（検定の結果に合った言い方になります）。`;
+  }
+  return null;
+}
+
+/**
+ * Figures inside an `<Evidence>` that quote another question than the passage's: the passage links
+ * to one question's page, so every `<Stat>`, `<Chart>` and `<Change>` in it quotes that question
+ * (a grid row counts as its grid), in the same survey and wave.
+ */
+function evidenceMismatches(evidence: MdNode): Array<{ line: number; message: string }> {
+  const value = (n: MdNode, name: string) => {
+    const a = n.attributes?.find((x) => x.type === 'mdxJsxAttribute' && x.name === name);
+    const v = a ? evaluate(a) : undefined;
+    return v?.ok ? String(v.value) : undefined;
+  };
+  const question = (q: string | undefined) => q?.split('__')[0];
+  const want = { survey: value(evidence, 'survey'), wave: value(evidence, 'wave'), q: value(evidence, 'q') };
+  const out: Array<{ line: number; message: string }> = [];
+  for (const n of walk(evidence)) {
+    if (n === evidence || !isElement(n) || !['Stat', 'Chart', 'Change'].includes(n.name ?? '')) continue;
+    const got = { survey: value(n, 'survey'), wave: value(n, 'wave'), q: value(n, 'q') };
+    if (got.survey === want.survey && got.wave === want.wave && question(got.q) === question(want.q)) continue;
+    out.push({
+      line: n.position!.start.line,
+      message: `<${n.name} q="${got.q}"> は <Evidence survey="${want.survey}" wave="${want.wave}" q="${want.q}"> の中にありますが、別の${question(got.q) === question(want.q) ? '調査回' : '設問'}（${got.survey}/${got.wave} の ${got.q}）を引用しています。<Evidence> の中では、その設問の数値と図だけを引用してください（設問のページへのリンクが1つだけのため）。別の設問は別の <Evidence> に分けます。`,
+    });
+  }
+  return out;
+}
+
+/**
+ * Paragraphs of a guide that compare two waves of one survey without `<Change>`, by line.
+ */
+export function guideWaveComparisons(source: string): Array<{ line: number; why: string }> {
+  const out: Array<{ line: number; why: string }> = [];
+  for (const node of walk(mdxToMdast(source) as MdNode)) {
+    if (node.type !== 'paragraph') continue;
+    const why = surveyWaveComparison(node);
+    if (why) out.push({ line: node.position!.start.line, why });
+  }
+  return out;
 }
 
 /** Frontmatter survey/wave/chapter against the data; the page's wave when they resolve. */

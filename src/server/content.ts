@@ -8,7 +8,9 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { Codebook } from '../lib/dataset/codebook.ts';
 import type { PublishedTable } from '../lib/dataset/types.ts';
 import { ProblemsError } from '../lib/dataset/problem.ts';
-import { clearCatalogCache, dataRoot, loadCatalog } from './catalog.ts';
+import { clearCatalogCache, dataRoot, loadCatalog, problemLanguage } from './catalog.ts';
+import { closestField } from '../lib/dataset/schema-errors.ts';
+import { prepareWorkbooks } from './workbook.ts';
 import { prefetchCubes } from './cube.ts';
 
 /** What the `waves` collection stores per wave (`survey/wave` id). Datasets stay in memory: use `loadCatalog()`. */
@@ -24,8 +26,9 @@ export interface WaveEntry {
   [key: string]: unknown;
 }
 
-function syncWaves({ store, parseData, generateDigest }: LoaderContext, root: string): Promise<void[]> {
+async function syncWaves({ store, parseData, generateDigest }: LoaderContext, root: string): Promise<void[]> {
   clearCatalogCache();
+  await prepareWorkbooks(root);
   const catalog = loadCatalog(root);
   store.clear();
   return Promise.all(
@@ -64,7 +67,7 @@ export function wavesLoader(root = dataRoot()): Loader {
         if (!resolve(path).startsWith(folder)) return;
         try {
           await syncWaves(context, root);
-          logger.info(`survey data reloaded after a change to ${path}`);
+          logger.info(problemLanguage() === 'ja' ? `${path} が変わったので調査データを読み直しました` : `survey data reloaded after a change to ${path}`);
         } catch (error) {
           logger.error(error instanceof ProblemsError ? error.message : String(error));
         }
@@ -81,15 +84,26 @@ export function contentRoot(): string {
   return process.env.HAKUSHO_CONTENT ?? 'content';
 }
 
-/** Problem with an MDX chapter's frontmatter reference to the data, or null when it resolves. */
-export function chapterReferenceProblem(ref: { survey: string; wave: string; chapter: string }): string | null {
+/**
+ * Problem with an MDX chapter's frontmatter reference to the data, or null when it resolves; in
+ * Japanese unless `lang` is `en`, with a guess when a name is close to one that exists.
+ */
+export function chapterReferenceProblem(ref: { survey: string; wave: string; chapter: string }, lang = problemLanguage()): string | null {
   const wave = loadCatalog().get(ref.survey, ref.wave);
   if (!wave) {
     const known = loadCatalog().waves.map((w) => `${w.survey}/${w.wave}`);
-    return `survey/wave "${ref.survey}/${ref.wave}" is not under ${dataRoot()}/ (expected one of ${known.join(', ') || 'none yet'})`;
+    // A survey id may be misspelt; wave ids are years, where one digit off is another wave, not a typo.
+    const surveys = [...new Set(loadCatalog().waves.map((w) => w.survey))];
+    const near = surveys.includes(ref.survey) ? undefined : closestField(ref.survey, surveys);
+    const guess = near === undefined ? undefined : known.includes(`${near}/${ref.wave}`) ? `${near}/${ref.wave}` : near;
+    if (lang === 'en') return `survey/wave "${ref.survey}/${ref.wave}" is not under ${dataRoot()}/${guess ? ` — did you mean "${guess}"?` : ''} (expected one of ${known.join(', ') || 'none yet'})`;
+    return `調査/調査回 "${ref.survey}/${ref.wave}" は ${dataRoot()}/ にありません${guess ? `（もしかして: ${guess}）` : ''}（想定: ${known.length ? `${known.join(', ')} のいずれか` : 'まだありません'}）`;
   }
   const chapters = wave.codebook.chapters.map((c) => c.id);
-  if (!chapters.includes(ref.chapter))
-    return `chapter "${ref.chapter}" is not a chapter of ${wave.dir}/codebook.yaml (expected one of ${chapters.join(', ') || 'none: add chapters: to the codebook'})`;
+  if (!chapters.includes(ref.chapter)) {
+    const guess = closestField(ref.chapter, chapters);
+    if (lang === 'en') return `chapter "${ref.chapter}" is not a chapter of ${wave.dir}/codebook.yaml${guess ? ` — did you mean "${guess}"?` : ''} (expected one of ${chapters.join(', ') || 'none: add chapters: to the codebook'})`;
+    return `章 "${ref.chapter}" は ${wave.dir}/codebook.yaml の章にありません${guess ? `（もしかして: ${guess}）` : ''}（想定: ${chapters.length ? `${chapters.join(', ')} のいずれか` : 'なし。コードブックに chapters: を書いてください'}）`;
+  }
   return null;
 }

@@ -4,7 +4,9 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { chapterPages } from './site.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtFiles, chapterPages, OUT } from './site.ts';
 
 const chapters = chapterPages();
 const CHAPTER = '/jcsa/2025/ch1/';
@@ -258,4 +260,49 @@ test('a chapter chart whose every column is suppressed is the 掲載していな
   await expect(boxes).toHaveCount(3);
   for (const box of await boxes.all()) await expect(box).toContainText(/回答者が少ない（n=\d）ため、本サイトでは割合を掲載していません/);
   await expect(page.locator('figure', { hasText: '取り組まない理由' })).toHaveCount(0);
+});
+
+test('figures are numbered per chapter in reading order, and prose refers to them by number', async ({ page }) => {
+  await page.goto('/virtualex/2023/rules/');
+  const numbers = await page.locator('figure.chart .fig-number').allTextContents();
+  expect(numbers.length).toBeGreaterThan(2);
+  expect(numbers).toEqual(numbers.map((_, i) => `図2-${i + 1}`));
+  // <FigRef to="touch-model" /> prints the number of the chart given that id, and links to it.
+  const refs = page.locator('a.figref[href="#touch-model"]');
+  await expect(refs).toHaveCount(2);
+  await expect(refs.first()).toHaveText('図2-1');
+  await expect(page.locator('figure#touch-model .fig-number')).toHaveText('図2-1');
+  await refs.first().click();
+  await expect(page).toHaveURL(/#touch-model$/);
+  // Printed, the numbers stay in the captions.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('figure#touch-model .fig-number')).toBeVisible();
+});
+
+test('typography: Latin words stay whole, folded Japanese has no stray gap, no nested brackets, footers say what the page does', async ({ page }) => {
+  await page.goto('/jcsa/2025/');
+  const body = await page.locator('main').innerText();
+  // codebook.yaml folds the population over lines; YAML joins them with a space.
+  expect(body).toContain('告知した調査');
+  expect(body).not.toContain('告知した 調査');
+  expect(await page.locator('main p').first().evaluate((p) => getComputedStyle(p).textJustify)).not.toBe('inter-character');
+  await expect(page.locator('.site-footer')).toContainText('ページを作るときに調査データから計算');
+  await page.goto('/virtualex/2023/questions/touch_model/');
+  expect(await page.locator('main').innerText()).not.toMatch(/（[^（）]*（/);
+  await page.goto('/explore/');
+  await expect(page.locator('.site-footer')).toContainText('ブラウザの中で公開データから計算');
+  await page.goto('/methods/');
+  await expect(page.locator('.site-footer')).not.toContainText('計算しています');
+});
+
+test('no chart title on any built page nests brackets', () => {
+  const nested: string[] = [];
+  for (const file of builtFiles((name) => name === 'index.html')) {
+    const html = readFileSync(join(OUT, file), 'utf8');
+    for (const m of html.matchAll(/<h[234] class="chart-title">([\s\S]*?)<\/h[234]>/g)) {
+      const title = m[1].replace(/<[^>]+>/g, '');
+      if (/（[^（）]*（/.test(title)) nested.push(`${file}: ${title}`);
+    }
+  }
+  expect(nested).toEqual([]);
 });

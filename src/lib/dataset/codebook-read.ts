@@ -7,9 +7,9 @@ import { load as loadYaml, CORE_SCHEMA } from 'js-yaml';
 import type { Document, Node } from 'yaml';
 import { Codebook } from './codebook.ts';
 import type { Problem, Result } from './types.ts';
-import { issueProblems, formatPath, fieldNames } from './schema-errors.ts';
+import { issueProblems, formatPath, fieldNames, entryName } from './schema-errors.ts';
 import type { Path, PathProblem } from './schema-errors.ts';
-import { validateCodebook } from './validate-codebook.ts';
+import { openChecklist, validateCodebook } from './validate-codebook.ts';
 import { resolvePublication } from './publication.ts';
 import { resolveDerivedUniverses } from './derived-universe.ts';
 import { CODEBOOK_EXPANDED_MAX_CHARS, CODEBOOK_MAX_ALIASES, CODEBOOK_MAX_CHARS, CODEBOOK_MAX_DEPTH } from './limits.ts';
@@ -45,7 +45,7 @@ export function readValidCodebook(text: string): Codebook | undefined {
     return undefined;
   }
   if (!withinLimits(data)) return undefined;
-  const parsed = Codebook.safeParse(data ?? {});
+  const parsed = Codebook.safeParse(joinFoldedLines(data) ?? {});
   if (!parsed.success || validateCodebook(parsed.data).length > 0) return undefined;
   return resolveDerivedUniverses(resolvePublication(parsed.data));
 }
@@ -72,9 +72,34 @@ function withinLimits(data: unknown): boolean {
     if (value === null || typeof value !== 'object') return add(1 + String(value ?? '').length);
     if (!add(1)) return false;
     if (Array.isArray(value)) return value.every((item) => walk(item, depth + 1));
-    return Object.entries(value).every(([key, item]) => depth + 1 <= CODEBOOK_MAX_DEPTH && add(1 + key.length) && walk(item, depth + 1));
+    return Object.entries(value).every(([key, item]) => add(1 + key.length) && walk(item, depth + 1));
   };
   return data === undefined || walk(data, 0);
+}
+
+/** The open checklist items of a codebook read from `text`, located by line: they stop publication, not the reading of the data. */
+export function checklistProblems(codebook: Codebook, text: string, file: string): Problem[] {
+  return openChecklist(codebook).map(({ path, suggestion: _suggestion, ...rest }) => {
+    const line = yamlLine(text, path);
+    return { file, ...(line !== undefined ? { line } : {}), column: formatPath(path), ...rest };
+  });
+}
+
+/** Japanese characters and punctuation (kana, kanji, CJK symbols, full-width forms). */
+const JAPANESE = '[\\u3000-\\u30ff\\u3400-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef]';
+const FOLD = new RegExp(`(?<=${JAPANESE}) (?=${JAPANESE})`, 'g');
+
+/**
+ * YAML folds a long text written over several lines (`>-`, or a plain scalar) by joining the
+ * lines with a space: right for English, a stray gap in Japanese (「告知した 調査」). A single
+ * space between two Japanese characters is dropped in every string of the codebook; spaces next
+ * to Latin letters or digits stay (「SaaS 企業」).
+ */
+export function joinFoldedLines(data: unknown): unknown {
+  if (typeof data === 'string') return data.includes(' ') ? data.replace(FOLD, '') : data;
+  if (Array.isArray(data)) return data.map(joinFoldedLines);
+  if (data !== null && typeof data === 'object') return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, joinFoldedLines(v)]));
+  return data;
 }
 
 /** The located path: `yaml`'s tree with positions, so every problem names its line. */
@@ -113,9 +138,10 @@ export function readLocated(text: string, file: string): Result<Codebook> {
   const toProblem = (p: PathProblem): Problem => {
     const { path, suggestion: _suggestion, ...rest } = p;
     const line = lineOf(doc, lineCounter, path);
-    return { file, ...(line !== undefined ? { line } : {}), column: formatPath(path) || '(top level)', ...rest };
+    const entry = entryName(data, path);
+    return { file, ...(line !== undefined ? { line } : {}), column: formatPath(path) || '(top level)', ...(entry !== undefined ? { entry } : {}), ...rest };
   };
-  const parsed = Codebook.safeParse(data ?? {}, { reportInput: true });
+  const parsed = Codebook.safeParse(joinFoldedLines(data) ?? {}, { reportInput: true });
   if (!parsed.success) {
     knownFields ??= fieldNames(Codebook);
     const known = knownFields;

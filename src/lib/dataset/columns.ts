@@ -87,7 +87,7 @@ export class CodedSink implements Sink {
       if (k >= 0) index[first + j] = k;
       else {
         this.ctx.invalid?.add(first + j);
-        this.ctx.problems.add({ file: this.ctx.file, row: row0 + j, column: this.ctx.column, value: cell, rule: 'unknown-code', message: 'is not an option', expected: this.expected });
+        this.ctx.problems.add({ file: this.ctx.file, row: row0 + j, column: this.ctx.column, columnIndex: col, value: cell, rule: 'unknown-code', message: 'is not an option', expected: this.expected });
       }
     }
   }
@@ -147,7 +147,7 @@ export class MultiSink implements Sink {
         } else if (cell !== '') {
           filled++;
           this.ctx.invalid?.add(i);
-          this.ctx.problems.add({ file: this.ctx.file, row: row0 + j, column: this.columns[k], value: cell, rule: 'multi-cell', message: 'is not 0 or 1', expected: '1 (chosen), 0 (not chosen) or blank (not asked)' });
+          this.ctx.problems.add({ file: this.ctx.file, row: row0 + j, column: this.columns[k], columnIndex: c, value: cell, rule: 'multi-cell', message: 'is not 0 or 1', expected: '1 (chosen), 0 (not chosen) or blank (not asked)' });
         }
       }
       nonBlank[i] = filled;
@@ -202,7 +202,7 @@ export class NumericSink implements Sink {
       else {
         const message = !Number.isFinite(x) ? 'is not a number' : integer && !Number.isInteger(x) ? 'is not a whole number' : 'is out of range';
         this.ctx.invalid?.add(first + j);
-        this.ctx.problems.add({ file: this.ctx.file, row: row0 + j, column: this.ctx.column, value: cell, rule: 'numeric-value', message, expected: this.describe() });
+        this.ctx.problems.add({ file: this.ctx.file, row: row0 + j, column: this.ctx.column, columnIndex: col, value: cell, rule: 'numeric-value', message, expected: this.describe() });
       }
     }
   }
@@ -237,11 +237,11 @@ export class IdSink implements Sink {
       if (row === null) continue;
       const { file, column, problems } = this.ctx;
       if (id.trim() === '') {
-        problems.add({ file, row: row0 + j, column, value: id, rule: 'missing-id', message: 'is blank', expected: 'a respondent id on every row' });
+        problems.add({ file, row: row0 + j, column, columnIndex: col, value: id, rule: 'missing-id', message: 'is blank', expected: 'a respondent id on every row' });
         continue;
       }
       const seen = this.firstRow.get(id);
-      if (seen !== undefined) problems.add({ file, row: row0 + j, column, value: id, rule: 'duplicate-id', message: `repeats the id of row ${seen}`, expected: 'a unique respondent id' });
+      if (seen !== undefined) problems.add({ file, row: row0 + j, column, columnIndex: col, value: id, rule: 'duplicate-id', message: `repeats the id of row ${seen}`, expected: 'a unique respondent id' });
       else this.firstRow.set(id, row0 + j);
     }
   }
@@ -264,7 +264,7 @@ export class WeightSink implements Sink {
       if (row === null) continue;
       const w = parseNumber(row[col]);
       if (Number.isFinite(w) && w > 0) this.values[first + j] = w;
-      else this.ctx.problems.add({ file: this.ctx.file, row: row0 + j, column: this.ctx.column, value: row[col], rule: 'weight', message: row[col] === '' ? 'is blank' : 'is not a positive number', expected: 'a positive, finite weight on every row' });
+      else this.ctx.problems.add({ file: this.ctx.file, row: row0 + j, column: this.ctx.column, columnIndex: col, value: row[col], rule: 'weight', message: row[col] === '' ? 'is blank' : 'is not a positive number', expected: 'a positive, finite weight on every row' });
     }
   }
 }

@@ -18,6 +18,11 @@ export function crosswalkQuestion(questions: ReadonlyMap<string, Question>, id: 
   return grid;
 }
 
+/** Every id a crosswalk entry may name: question ids and grid rows (`grid__row`) — the choices of a "did you mean". */
+export function linkableIds(codebook: Codebook): string[] {
+  return codebook.questions.flatMap((q) => [q.id, ...(q.type === 'grid' ? q.rows.map((r) => `${q.id}__${r.id}`) : [])]);
+}
+
 /** How a question of a later wave continues in the earlier wave. */
 export interface CrosswalkLink {
   /** Its id in the earlier wave. */

@@ -5,9 +5,9 @@
 import type { Codebook } from './codebook.ts';
 import type { Problem } from './types.ts';
 import { yamlLine } from './codebook-read.ts';
-import { formatPath } from './schema-errors.ts';
+import { closestField, didYouMean, entryName, formatPath } from './schema-errors.ts';
 import type { Path } from './schema-errors.ts';
-import { crosswalkQuestion } from './crosswalk-link.ts';
+import { crosswalkQuestion, linkableIds } from './crosswalk-link.ts';
 
 export { crosswalkQuestion } from './crosswalk-link.ts';
 
@@ -27,7 +27,8 @@ export function checkAcrossWaves(waves: WaveCodebook[]): Problem[] {
   for (const w of waves) {
     const add = (path: Path, problem: Omit<Problem, 'file' | 'column' | 'line'>) => {
       const line = yamlLine(w.text, path);
-      problems.push({ file: w.file, ...(line !== undefined ? { line } : {}), column: formatPath(path), ...problem });
+      const entry = entryName(w.codebook, path);
+      problems.push({ file: w.file, ...(line !== undefined ? { line } : {}), column: formatPath(path), ...(entry !== undefined ? { entry } : {}), ...problem });
     };
     const { survey, crosswalk } = w.codebook;
     if (survey.id !== w.survey) add(['survey', 'id'], { value: survey.id, rule: 'wave-folder', message: 'differs from the survey folder name', expected: w.survey });
@@ -40,12 +41,14 @@ export function checkAcrossWaves(waves: WaveCodebook[]): Problem[] {
       continue;
     }
     const questions = new Map(previous.questions.map((q) => [q.id, q]));
+    let ids: string[] | undefined;
+    const linkable = () => (ids ??= linkableIds(previous));
     crosswalk.questions.forEach((entry, i) => {
       const target = entry.previous ?? entry.question;
       const q = crosswalkQuestion(questions, target);
       const at: Path = ['crosswalk', 'questions', i];
       if (!q) {
-        add([...at, entry.previous ? 'previous' : 'question'], { value: target, rule: 'crosswalk-target', message: `is not a question of wave ${crosswalk.wave}`, expected: `a question id of ${w.survey}/${crosswalk.wave}/codebook.yaml` });
+        add([...at, entry.previous ? 'previous' : 'question'], { value: target, rule: 'crosswalk-target', message: `is not a question of wave ${crosswalk.wave}${didYouMean(closestField(target, linkable()))}`, expected: `a question id of ${w.survey}/${crosswalk.wave}/codebook.yaml` });
         return;
       }
       const codes = 'options' in q ? q.options.map((o) => o.code) : [];

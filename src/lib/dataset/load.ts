@@ -6,7 +6,7 @@
 import type { Codebook } from './codebook.ts';
 import type { Problem, Result, Wave } from './types.ts';
 import { ProblemList } from './problem.ts';
-import { readCodebook, yamlLine } from './codebook-read.ts';
+import { checklistProblems, readCodebook, yamlLine } from './codebook-read.ts';
 import { decodeText } from './decode.ts';
 import { readResponses } from './responses.ts';
 import { readTables } from './tables.ts';
@@ -26,7 +26,11 @@ const fail = (problems: Problem[]): Result<Wave> => ({ ok: false, problems, warn
 export function loadWave(files: WaveFiles): Result<Wave> {
   const read = readCodebook(files.codebookText, files.codebookPath);
   if (!read.ok) return read;
-  return loadWaveData(read.value, files);
+  // An open checklist item stops the wave, but its data is checked all the same.
+  const open = checklistProblems(read.value, files.codebookText, files.codebookPath);
+  const result = loadWaveData(read.value, files);
+  if (open.length === 0) return result;
+  return { ok: false, problems: [...open, ...(result.ok ? [] : result.problems)], warnings: result.warnings };
 }
 
 /** The data half of `loadWave`, for a codebook already read (the catalog keeps codebooks of waves whose data fails). */
@@ -38,7 +42,8 @@ export function loadWaveData(codebook: Codebook, files: WaveFiles): Result<Wave>
   const path = (tables ? files.tablesPath : files.responsesPath) ?? files.codebookPath.replace(/codebook\.ya?ml$/, dataFile);
   const otherPresent = (tables ? files.responsesBytes : files.tablesBytes) !== undefined;
   if (bytes === undefined || otherPresent) {
-    const otherFile = tables ? 'responses.csv' : 'tables.csv';
+    // responses.csv, or responses.xlsx when the delivery is a workbook.
+    const otherFile = tables ? (files.responsesPath?.split('/').pop() ?? 'responses.csv') : 'tables.csv';
     const message =
       bytes === undefined && otherPresent
         ? `does not match the data: the folder has ${otherFile}, not ${dataFile}`
@@ -49,7 +54,7 @@ export function loadWaveData(codebook: Codebook, files: WaveFiles): Result<Wave>
       bytes === undefined && otherPresent
         ? `kind: ${tables ? 'microdata' : 'tables'} (or provide ${dataFile})`
         : bytes === undefined
-          ? `${dataFile} in the wave folder (or kind: ${tables ? 'microdata with responses.csv' : 'tables with tables.csv'})`
+          ? `${tables ? dataFile : 'responses.csv (or responses.xlsx)'} in the wave folder (or kind: ${tables ? 'microdata with responses.csv' : 'tables with tables.csv'})`
           : `${dataFile} alone next to codebook.yaml`;
     // Without a kind: field, the line of survey: (yamlLine points at the nearest parent that exists).
     const line = yamlLine(files.codebookText, ['survey', 'kind']);

@@ -12,7 +12,7 @@ import { createBitset, setBit, GrowingBitset } from './bitset.ts';
 import { displayOrder } from './options.ts';
 import { computeDerivedAndUniverses, universeInputs } from './derive.ts';
 import { checkRouting } from './routing.ts';
-import { closestField } from './schema-errors.ts';
+import { closestField, didYouMean } from './schema-errors.ts';
 
 /** A question's columns and how to turn their sinks into a variable at the end. */
 interface Plan {
@@ -141,6 +141,8 @@ export function readResponses(codebook: Codebook, text: string, file: string, pr
   let unnamedLast = -1;
   /** Records that could not be read (ragged, blank): no further checks on them. */
   const unreadable = new GrowingBitset();
+  /** Header columns by name (first occurrence), 0-based: problems name their Excel letters. */
+  const seen = new Map<string, number>();
 
   const read = readCsvCounted(
     text,
@@ -155,7 +157,7 @@ export function readResponses(codebook: Codebook, text: string, file: string, pr
         // Excel's empty unnamed last column is ignored, unless a row has something in it.
         if (unnamedLast >= 0)
           rows.forEach((row, j) => {
-            if (row !== null && row[unnamedLast] !== '') problems.add({ file, row: firstRow + j, column: `(column ${unnamedLast + 1})`, value: row[unnamedLast], rule: 'unnamed-column', message: 'is a value in the last column, which has no header', expected: 'a header for the column, or nothing in it' });
+            if (row !== null && row[unnamedLast] !== '') problems.add({ file, row: firstRow + j, column: `(column ${unnamedLast + 1})`, columnIndex: unnamedLast, value: row[unnamedLast], rule: 'unnamed-column', message: 'is a value in the last column, which has no header', expected: 'a header for the column, or nothing in it' });
           });
         // Blank rows (null) need no room: a trailing newline must not double every column.
         let needed = first + rows.length;
@@ -200,19 +202,18 @@ export function readResponses(codebook: Codebook, text: string, file: string, pr
     const invalidAt = (id: string, i: number) => plan.invalid.get(id)?.has(i) === true;
     const inputs = new Map<string, string[]>();
     const inputsOf = (universe: string) => inputs.get(universe) ?? inputs.set(universe, universeInputs(codebook, universe)).get(universe)!;
-    checkRouting(dataset, file, problems, (id, universe, i) => unreadable.has(i) || invalidAt(id, i) || inputsOf(universe).some((input) => invalidAt(input, i)));
+    checkRouting(dataset, file, problems, (id, universe, i) => unreadable.has(i) || invalidAt(id, i) || inputsOf(universe).some((input) => invalidAt(input, i)), (name) => seen.get(name));
   }
   return dataset;
 
   function bindHeader(names: string[]): boolean {
-    const seen = new Map<string, number>();
     const unknown: { raw: string; col: number }[] = [];
     if (names.length > 1 && names[names.length - 1].trim() === '') unnamedLast = names.length - 1;
     names.forEach((raw, col) => {
       if (col === unnamedLast) return;
       const name = raw.trim();
       if (seen.has(name)) {
-        problems.add({ file, row: 1, column: name || `(column ${col + 1})`, value: raw, rule: 'duplicate-column', message: `repeats the header of column ${seen.get(name)! + 1}`, expected: 'each column once' });
+        problems.add({ file, row: 1, column: name || `(column ${col + 1})`, columnIndex: col, value: raw, rule: 'duplicate-column', message: `repeats the header of column ${seen.get(name)! + 1}`, expected: 'each column once' });
         return;
       }
       seen.set(name, col);
@@ -235,9 +236,10 @@ export function readResponses(codebook: Codebook, text: string, file: string, pr
         file,
         row: 1,
         column: raw.trim() || `(column ${col + 1})`,
+        columnIndex: col,
         value: raw,
         rule: 'unknown-column',
-        message: guess ? `is not a column the codebook knows — did you mean "${guess}"?` : 'is not a column the codebook knows',
+        message: `is not a column the codebook knows${didYouMean(guess)}`,
         expected: `the id column "${survey.idColumn}", a question id, <multi question>__<option code> or <grid question>__<row id>`,
       });
     }

@@ -17,33 +17,43 @@ type Multi = z.infer<typeof MultiQuestion>;
  */
 export type Skip = (variable: string, universe: string, i: number) => boolean;
 
-export function checkRouting(dataset: Dataset, file: string, problems: ProblemList, skip: Skip): void {
+/** The 0-based position of a header column in the file, if it is there. */
+export type ColumnAt = (name: string) => number | undefined;
+
+export function checkRouting(dataset: Dataset, file: string, problems: ProblemList, skip: Skip, columnAt: ColumnAt = () => undefined): void {
   for (const q of dataset.codebook.questions) {
     if (q.type === 'grid') {
-      for (const row of q.rows) checkVariable(dataset, q, `${q.id}__${row.id}`, row.universe ?? q.universe, file, problems, skip);
+      for (const row of q.rows) checkVariable(dataset, q, `${q.id}__${row.id}`, row.universe ?? q.universe, file, problems, skip, columnAt);
       continue;
     }
-    checkVariable(dataset, q, q.id, q.universe, file, problems, skip);
-    if (q.type === 'multi') checkMulti(dataset, q, file, problems);
+    checkVariable(dataset, q, q.id, q.universe, file, problems, skip, columnAt);
+    if (q.type === 'multi') checkMulti(dataset, q, file, problems, columnAt);
   }
+}
+
+/** `columnIndex` of a problem about one column, when the header has it (a multi question's `q__*` is several). */
+function at(columnAt: ColumnAt, column: string): { columnIndex?: number } {
+  const index = columnAt(column);
+  return index === undefined ? {} : { columnIndex: index };
 }
 
 function columnOf(q: Question, id: string): string {
   return q.type === 'multi' ? `${id}__*` : id;
 }
 
-function checkVariable(dataset: Dataset, q: Question, id: string, universeId: string, file: string, problems: ProblemList, skip: Skip): void {
+function checkVariable(dataset: Dataset, q: Question, id: string, universeId: string, file: string, problems: ProblemList, skip: Skip, columnAt: ColumnAt): void {
   const variable = dataset.variables.get(id);
   const universe = dataset.universes.get(universeId);
   if (!variable || !universe) return;
   const column = columnOf(q, id);
+  const located = q.type === 'multi' ? {} : at(columnAt, column);
   const label = universeId === 'all' ? 'all' : universeId;
   forEachBit(andNot(variable.answered, universe), (i) =>
-    skip(id, universeId, i) || problems.add({ file, row: i + 2, column, value: cellValue(variable, i), rule: 'routing', message: `is answered, but the respondent is outside the question's universe "${label}"`, expected: 'blank (the question was not asked)' }),
+    skip(id, universeId, i) || problems.add({ file, row: i + 2, column, ...located, value: cellValue(variable, i), rule: 'routing', message: `is answered, but the respondent is outside the question's universe "${label}"`, expected: 'blank (the question was not asked)' }),
   );
   if (q.optional) return;
   forEachBit(andNot(universe, variable.answered), (i) =>
-    skip(id, universeId, i) || problems.add({ file, row: i + 2, column, rule: 'missing-answer', message: `is blank, but the respondent is in the question's universe "${label}"`, expected: q.type === 'multi' ? '0 or 1 in every option column (or optional: true on the question)' : 'an answer (or optional: true on the question)' }),
+    skip(id, universeId, i) || problems.add({ file, row: i + 2, column, ...located, rule: 'missing-answer', message: `is blank, but the respondent is in the question's universe "${label}"`, expected: q.type === 'multi' ? '0 or 1 in every option column (or optional: true on the question)' : 'an answer (or optional: true on the question)' }),
   );
 }
 
@@ -68,7 +78,7 @@ function chosenCodes(variable: MultiVariable, i: number): number[] {
   return out;
 }
 
-function checkMulti(dataset: Dataset, q: Multi, file: string, problems: ProblemList): void {
+function checkMulti(dataset: Dataset, q: Multi, file: string, problems: ProblemList, columnAt: ColumnAt): void {
   const variable = dataset.variables.get(q.id);
   if (!variable || variable.kind !== 'multi') return;
   const { n } = dataset;
@@ -78,7 +88,7 @@ function checkMulti(dataset: Dataset, q: Multi, file: string, problems: ProblemL
     const others = createBitset(n);
     variable.chosen.forEach((bits, m) => m !== k && orInto(others, bits));
     forEachBit(and(variable.chosen[k], others), (i) =>
-      problems.add({ file, row: i + 2, column: `${q.id}__${option.code}`, value: `chose ${chosenCodes(variable, i).join(', ')}`, rule: 'exclusive-clash', message: `combines the exclusive option ${option.code} (${option.label}) with others`, expected: `${option.code} alone` }),
+      problems.add({ file, row: i + 2, column: `${q.id}__${option.code}`, ...at(columnAt, `${q.id}__${option.code}`), value: `chose ${chosenCodes(variable, i).join(', ')}`, rule: 'exclusive-clash', message: `combines the exclusive option ${option.code} (${option.label}) with others`, expected: `${option.code} alone` }),
     );
   });
   if (q.maxChoices !== undefined) {

@@ -35,6 +35,23 @@ export function formatPath(path: Path): string {
   return out;
 }
 
+/** Codebook lists whose entries have a name, and the field holding it (a headline is named by the question it quotes). */
+export const ENTRY_NAME_FIELDS: Readonly<Record<string, string>> = { questions: 'id', derived: 'id', universes: 'id', chapters: 'id', headlines: 'q', 'crosswalk.questions': 'question' };
+
+/**
+ * The name of the codebook entry a path lies in — the id of `questions[30]` for
+ * `questions[30].options[2].code`, a headline's `q` — read from `data` (the codebook as parsed),
+ * or undefined when the entry has none (or the path is the name itself: its value shows it).
+ */
+export function entryName(data: unknown, path: Path): string | undefined {
+  const at = path[0] === 'crosswalk' && path[1] === 'questions' ? 2 : 1;
+  const field = ENTRY_NAME_FIELDS[path.slice(0, at).join('.')];
+  if (field === undefined || typeof path[at] !== 'number' || (path.length === at + 2 && path[at + 1] === field)) return undefined;
+  let node: unknown = data;
+  for (const key of [...path.slice(0, at + 1), field]) node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined;
+  return typeof node === 'string' && node !== '' ? node : undefined;
+}
+
 const article = (word: string) => (word === 'text' ? word : /^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
 
 function typeName(value: unknown): string {
@@ -120,6 +137,11 @@ export function closestField(key: string, known: Iterable<string>): string | und
   return best?.name;
 }
 
+/** The hint added to a message naming an unknown name: ` — did you mean "cs_team"?`, or nothing without a guess. */
+export function didYouMean(guess: string | undefined): string {
+  return guess === undefined ? '' : ` — did you mean "${guess}"?`;
+}
+
 /** Friendly problems for one zod issue (unrecognized keys give one problem per key). `known`: field names for "did you mean". */
 export function issueProblems(issue: z.core.$ZodIssue, known: Set<string> = new Set()): PathProblem[] {
   const path = issue.path as Path;
@@ -135,7 +157,7 @@ export function issueProblems(issue: z.core.$ZodIssue, known: Set<string> = new 
         // A field known elsewhere (`notes:` at the top level) is no misspelling of itself.
         const near = closestField(key, known);
         const guess = near !== key ? near : undefined;
-        return { path: [...path, key], ...(guess ? { suggestion: guess } : {}), rule: 'codebook-unknown-field', message: guess ? `is not a known field — did you mean "${guess}"?` : 'is not a known field', expected: 'a field documented in the codebook reference' };
+        return { path: [...path, key], ...(guess ? { suggestion: guess } : {}), rule: 'codebook-unknown-field', message: `is not a known field${didYouMean(guess)}`, expected: 'a field documented in the codebook reference' };
       });
     case 'invalid_value':
       return [{ path, rule: 'codebook-value', value: showValue(input), message: 'is not allowed', expected: `one of ${issue.values.map((v) => String(v)).join(', ')}` }];

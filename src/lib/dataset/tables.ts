@@ -9,7 +9,7 @@ import { readCsv } from './csv.ts';
 import { parseNumber } from './columns.ts';
 import { variableShapes } from './validate-codebook.ts';
 import { describeCodes } from './options.ts';
-import { closestField } from './schema-errors.ts';
+import { closestField, didYouMean } from './schema-errors.ts';
 import { TEXT_MAX_LENGTH } from './limits.ts';
 
 /** Columns of tables.csv, in the canonical order. */
@@ -28,14 +28,22 @@ export function readTables(codebook: Codebook, text: string, file: string, probl
     file,
     {
       header(names) {
+        const unknown: { raw: string; col: number }[] = [];
         names.forEach((raw, col) => {
           const name = raw.trim() as TableColumn;
-          if (!TABLE_COLUMNS.includes(name)) problems.add({ file, row: 1, column: raw || `(column ${col + 1})`, value: raw, rule: 'unknown-column', message: 'is not a tables.csv column', expected: TABLE_COLUMNS.join(', ') });
-          else if (at.has(name)) problems.add({ file, row: 1, column: name, value: raw, rule: 'duplicate-column', message: 'appears twice in the header', expected: 'each column once' });
+          if (!TABLE_COLUMNS.includes(name)) unknown.push({ raw, col });
+          else if (at.has(name)) problems.add({ file, row: 1, column: name, columnIndex: col, value: raw, rule: 'duplicate-column', message: 'appears twice in the header', expected: 'each column once' });
           else at.set(name, col);
         });
-        for (const c of REQUIRED) if (!at.has(c)) problems.add({ file, row: 1, column: c, rule: 'missing-column', message: 'is missing from the header', expected: TABLE_COLUMNS.join(', ') });
-        if (!at.has('percent') && !at.has('count')) problems.add({ file, row: 1, column: 'percent', rule: 'missing-column', message: 'is missing, and so is count', expected: 'a percent column, a count column or both' });
+        const missing = new Set(TABLE_COLUMNS.filter((c) => !at.has(c)));
+        for (const { raw, col } of unknown) {
+          // A misspelt header is one problem, not "unknown" plus "missing".
+          const guess = closestField(raw.trim(), missing);
+          if (guess) missing.delete(guess as TableColumn);
+          problems.add({ file, row: 1, column: raw || `(column ${col + 1})`, columnIndex: col, value: raw, rule: 'unknown-column', message: `is not a tables.csv column${didYouMean(guess)}`, expected: TABLE_COLUMNS.join(', ') });
+        }
+        for (const c of REQUIRED) if (missing.has(c)) problems.add({ file, row: 1, column: c, rule: 'missing-column', message: 'is missing from the header', expected: TABLE_COLUMNS.join(', ') });
+        if (missing.has('percent') && missing.has('count')) problems.add({ file, row: 1, column: 'percent', rule: 'missing-column', message: 'is missing, and so is count', expected: 'a percent column, a count column or both' });
         return REQUIRED.every((c) => at.has(c));
       },
       records(rows, firstRow) {
@@ -52,7 +60,7 @@ export function readTables(codebook: Codebook, text: string, file: string, probl
 
   function readRow(cells: string[], row: number): void {
     const get = (c: TableColumn) => (at.has(c) ? cells[at.get(c)!].trim() : '');
-    const bad = (column: TableColumn, rule: string, message: string, expected: string) => problems.add({ file, row, column, value: get(column), rule, message, expected });
+    const bad = (column: TableColumn, rule: string, message: string, expected: string) => problems.add({ file, row, column, ...(at.has(column) ? { columnIndex: at.get(column)! } : {}), value: get(column), rule, message, expected });
     let ok = true;
     if (get('survey') !== codebook.survey.id) ((ok = false), bad('survey', 'table-survey', 'is not the survey of this codebook', codebook.survey.id));
     if (get('wave') !== codebook.survey.wave) ((ok = false), bad('wave', 'table-wave', 'is not the wave of this codebook', codebook.survey.wave));
@@ -60,11 +68,11 @@ export function readTables(codebook: Codebook, text: string, file: string, probl
     const shape = shapes.get(question);
     if (!shape || shape.kind === 'numeric' || shape.kind === 'text') {
       const guess = shape ? undefined : closestField(question, shapes.keys());
-      bad('question', 'unknown-question', shape ? `is a ${shape.kind} question, which has no option table` : `is not a question of this codebook${guess ? ` — did you mean "${guess}"?` : ''}`, 'a single, multi, ordinal or banded question id, or <grid>__<row>');
+      bad('question', 'unknown-question', shape ? `is a ${shape.kind} question, which has no option table` : `is not a question of this codebook${didYouMean(guess)}`, 'a single, multi, ordinal or banded question id, or <grid>__<row>');
       return;
     }
     const universe = get('universe');
-    if (!universes.has(universe)) ((ok = false), bad('universe', 'unknown-universe', 'is not a universe of this codebook', [...universes].join(', ')));
+    if (!universes.has(universe)) ((ok = false), bad('universe', 'unknown-universe', `is not a universe of this codebook${didYouMean(closestField(universe, universes))}`, [...universes].join(', ')));
     const segment = get('segment');
     if (!validSegment(segment)) ((ok = false), bad('segment', 'table-segment', 'is not a segment', 'total, or <variable>=<code> such as sector=1'));
     const option = parseNumber(get('option'));

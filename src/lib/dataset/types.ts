@@ -74,7 +74,9 @@ export interface Dataset {
 
 /**
  * A problem found while reading or validating. Every loader returns all problems at once;
- * `formatProblem` renders `file row R, column C: "value" is … (expected …)`.
+ * `formatProblem` renders `file 214行目・列 C (FY列): "value" は…（想定: …）`, or in English
+ * `file row R, column C (column FY): "value" is … (expected …)`: `message` and `expected` stay
+ * English here and are translated when formatted (messages-ja.ts).
  */
 export interface Problem {
   /** Path as the editor knows it, e.g. `data/jcsa/2025/responses.csv`. */
@@ -83,6 +85,10 @@ export interface Problem {
   row?: number;
   /** Column name in the CSV, or a YAML path such as `questions[3].options[1].code`. */
   column?: string;
+  /** Name of the codebook entry a YAML path lies in: the id of `questions[30]` in `questions[30].options[2].code`, a headline's `q`. */
+  entry?: string;
+  /** Position of that CSV column in the file, 0-based, when the problem is about one column: shown as Excel's letters (`FY`). */
+  columnIndex?: number;
   /** The value found, verbatim. */
   value?: string;
   /** What is wrong, in a short phrase. */
@@ -93,6 +99,8 @@ export interface Problem {
   rule: string;
   /** Line in a text file (YAML), 1-based, when the problem has one. */
   line?: number;
+  /** The sheet of an Excel workbook (responses.xlsx) whose cells `row` and `column` name. */
+  sheet?: string;
   /** Further occurrences of the same rule in the same file and column that were not listed one by one. */
   repeats?: number;
 }

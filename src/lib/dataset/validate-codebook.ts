@@ -6,8 +6,8 @@
  */
 import type { Codebook, Filter, Headline, Option, Question } from './codebook.ts';
 import type { Path, PathProblem } from './schema-errors.ts';
-import { closestField } from './schema-errors.ts';
-import { crosswalkQuestion } from './crosswalk.ts';
+import { closestField, didYouMean } from './schema-errors.ts';
+import { crosswalkQuestion, linkableIds } from './crosswalk-link.ts';
 import { describeRestriction, publicationOf } from './publication.ts';
 import { ID_MAX_LENGTH } from './limits.ts';
 import type { Publication } from './publication.ts';
@@ -38,6 +38,17 @@ function setFirst<V>(map: Map<string, V>, key: string, value: V): void {
   if (!map.has(key)) map.set(key, value);
 }
 
+/**
+ * The checklist items `npm run new-wave` left that are not done yet. Not part of
+ * `validateCodebook`: an open item stops publication, not the reading of the wave, so the data is
+ * still checked and every problem reported at once (codebook-read.ts `checklistProblems`).
+ */
+export function openChecklist(codebook: Codebook): PathProblem[] {
+  return codebook.checklist.flatMap((c, i) =>
+    c.done ? [] : [{ path: ['checklist', i, 'done'], rule: 'checklist-open', value: c.item.length > 80 ? `${c.item.slice(0, 80)}…` : c.item, message: 'is not checked yet', expected: 'done: true once checked (or delete the item); the wave is not published while an item is open' }],
+  );
+}
+
 export function validateCodebook(codebook: Codebook): PathProblem[] {
   const out: PathProblem[] = [];
   const universes = new Set(['all', ...codebook.universes.map((u) => u.id)]);
@@ -62,7 +73,7 @@ export function validateCodebook(codebook: Codebook): PathProblem[] {
   });
 
   const universeRef = (path: Path, id: string) => {
-    if (!universes.has(id)) out.push({ path, rule: 'unknown-universe', value: id, message: 'is not a universe of this codebook', expected: `one of ${[...universes].join(', ')}` });
+    if (!universes.has(id)) out.push({ path, rule: 'unknown-universe', value: id, message: `is not a universe of this codebook${didYouMean(closestField(id, universes))}`, expected: `one of ${[...universes].join(', ')}` });
   };
   const checkFilter = (path: Path, filter: Filter) => validateFilter(filter, path, shapes, universes, out);
 
@@ -70,7 +81,7 @@ export function validateCodebook(codebook: Codebook): PathProblem[] {
     const at: Path = ['questions', i];
     universeRef([...at, 'universe'], q.universe);
     if (q.chapter !== undefined && !chapters.has(q.chapter))
-      out.push({ path: [...at, 'chapter'], rule: 'unknown-chapter', value: q.chapter, message: 'is not a chapter of this codebook', expected: chapters.size ? `one of ${[...chapters].join(', ')}` : 'a chapter declared under chapters:' });
+      out.push({ path: [...at, 'chapter'], rule: 'unknown-chapter', value: q.chapter, message: `is not a chapter of this codebook${didYouMean(closestField(q.chapter, chapters))}`, expected: chapters.size ? `one of ${[...chapters].join(', ')}` : 'a chapter declared under chapters:' });
     validateQuestion(q, at, out, universeRef);
   });
   codebook.derived.forEach((d, i) => {
@@ -88,9 +99,6 @@ export function validateCodebook(codebook: Codebook): PathProblem[] {
   codebook.universes.forEach((u, i) => checkFilter(['universes', i, 'filter'], u.filter));
   codebook.chapters.forEach((c, i) => universeRef(['chapters', i, 'universe'], c.universe));
   if (codebook.crosswalk) validateCrosswalk(codebook, out);
-  codebook.checklist.forEach((c, i) => {
-    if (!c.done) out.push({ path: ['checklist', i, 'done'], rule: 'checklist-open', value: c.item.length > 80 ? `${c.item.slice(0, 80)}…` : c.item, message: 'is not checked yet', expected: 'done: true once checked (or delete the item); the wave is not published while an item is open' });
-  });
   const publication = publicationOf(codebook);
   validatePublication(codebook, publication, out);
   // Built once, not per headline: validation stays linear in the number of questions.
@@ -171,13 +179,13 @@ function validateFilter(filter: Filter, path: Path, shapes: Map<string, Variable
   if ('any' in filter) return filter.any.forEach((f, i) => validateFilter(f, [...path, 'any', i], shapes, universes, out));
   if ('not' in filter) return validateFilter(filter.not, [...path, 'not'], shapes, universes, out);
   if ('universe' in filter) {
-    if (!universes.has(filter.universe)) out.push({ path: [...path, 'universe'], rule: 'unknown-universe', value: filter.universe, message: 'is not a universe of this codebook', expected: `one of ${[...universes].join(', ')}` });
+    if (!universes.has(filter.universe)) out.push({ path: [...path, 'universe'], rule: 'unknown-universe', value: filter.universe, message: `is not a universe of this codebook${didYouMean(closestField(filter.universe, universes))}`, expected: `one of ${[...universes].join(', ')}` });
     return;
   }
   const shape = shapes.get(filter.q);
   if (!shape) {
     const guess = closestField(filter.q, shapes.keys());
-    out.push({ path: [...path, 'q'], rule: 'unknown-question', value: filter.q, message: `is not a question, grid row (question__row) or derived variable of this codebook${guess ? ` — did you mean "${guess}"?` : ''}`, expected: 'an id declared under questions: or derived:' });
+    out.push({ path: [...path, 'q'], rule: 'unknown-question', value: filter.q, message: `is not a question, grid row (question__row) or derived variable of this codebook${didYouMean(guess)}`, expected: 'an id declared under questions: or derived:' });
     return;
   }
   if ('answered' in filter) return;
@@ -218,14 +226,15 @@ function validateHeadline(codebook: Codebook, h: Headline, at: Path, shapes: Map
   const shape = shapes.get(h.q);
   if (!shape || shape.kind === 'text' || !isPublic(h.q)) {
     const guess = closestField(h.q, publicIds);
-    const what = question?.type === 'grid' && !rowId ? 'is a grid; name one of its rows as question__row' : shape ? 'is not a public question with answers to count' : `is not a question, grid row (question__row) or derived variable of this codebook${guess ? ` — did you mean "${guess}"?` : ''}`;
+    const what = question?.type === 'grid' && !rowId ? 'is a grid; name one of its rows as question__row' : shape ? 'is not a public question with answers to count' : `is not a question, grid row (question__row) or derived variable of this codebook${didYouMean(guess)}`;
     out.push({ path: [...at, 'q'], rule: 'unknown-question', value: h.q, message: what, expected: 'a public question, grid row or derived variable' });
     return;
   }
   if (h.by !== undefined) {
     const banner = shapes.get(h.by);
     if (!banner || banner.kind !== 'coded' || !isPublic(h.by)) {
-      out.push({ path: [...at, 'by'], rule: 'unknown-question', value: h.by, message: 'is not a public single-answer variable of this codebook', expected: 'a single-answer, ordinal, banded question, grid row or derived variable' });
+      const guess = banner ? undefined : closestField(h.by, publicIds.filter((id) => shapes.get(id)?.kind === 'coded'));
+      out.push({ path: [...at, 'by'], rule: 'unknown-question', value: h.by, message: `is not a public single-answer variable of this codebook${didYouMean(guess)}`, expected: 'a single-answer, ordinal, banded question, grid row or derived variable' });
     } else if (h.segment !== undefined && !banner.codes.includes(h.segment)) {
       out.push({ path: [...at, 'segment'], rule: 'unknown-code', value: String(h.segment), message: `is not an option of ${h.by}`, expected: `one of ${banner.codes.join(', ')}` });
     }
@@ -246,7 +255,7 @@ function validateHeadline(codebook: Codebook, h: Headline, at: Path, shapes: Map
   } else if (h.option !== undefined && !shape.codes.includes(h.option)) {
     out.push({ path: [...at, 'option'], rule: 'unknown-code', value: String(h.option), message: `is not an option of ${h.q}`, expected: shape.codes.length ? `one of ${shape.codes.join(', ')}` : 'kind mean, median or base (a numeric question has no options)' });
   } else if (h.net !== undefined && !nets.includes(h.net)) {
-    out.push({ path: [...at, 'net'], rule: 'unknown-code', value: h.net, message: `is not a net of ${h.q}`, expected: nets.length ? `one of ${nets.join(', ')}` : 'option (this question has no nets)' });
+    out.push({ path: [...at, 'net'], rule: 'unknown-code', value: h.net, message: `is not a net of ${h.q}${didYouMean(closestField(h.net, nets))}`, expected: nets.length ? `one of ${nets.join(', ')}` : 'option (this question has no nets)' });
   }
 }
 
@@ -278,17 +287,18 @@ function validatePublication(codebook: Codebook, publication: Publication, out: 
 function validateCubeFilters(codebook: Codebook, shapes: Map<string, VariableShape>, publicIds: string[], out: PathProblem[]): void {
   const usable = new Set(publicIds.filter((id) => shapes.get(id)?.kind !== 'numeric'));
   (codebook.cube.filters ?? []).forEach((id, i) => {
-    if (!usable.has(id)) out.push({ path: ['cube', 'filters', i], rule: 'unknown-variable', value: id, message: shapes.has(id) ? 'cannot filter the protected cube (restricted, free text or numeric)' : 'is not a variable of this codebook', expected: `a public single- or multi-answer variable: ${[...usable].slice(0, 12).join(', ')}${usable.size > 12 ? ' …' : ''}` });
+    if (!usable.has(id)) out.push({ path: ['cube', 'filters', i], rule: 'unknown-variable', value: id, message: shapes.has(id) ? 'cannot filter the protected cube (restricted, free text or numeric)' : `is not a variable of this codebook${didYouMean(closestField(id, usable))}`, expected: `a public single- or multi-answer variable: ${[...usable].slice(0, 12).join(', ')}${usable.size > 12 ? ' …' : ''}` });
   });
 }
 
 function validateCrosswalk(codebook: Codebook, out: PathProblem[]): void {
   const questions = new Map(codebook.questions.map((q) => [q.id, q]));
+  const linkable = linkableIds(codebook);
   codebook.crosswalk!.questions.forEach((entry, i) => {
     const at: Path = ['crosswalk', 'questions', i];
     const q = crosswalkQuestion(questions, entry.question);
     if (!q) {
-      out.push({ path: [...at, 'question'], rule: 'unknown-question', value: entry.question, message: 'is not a question of this wave', expected: 'a question id (or grid row grid__row) of this codebook' });
+      out.push({ path: [...at, 'question'], rule: 'unknown-question', value: entry.question, message: `is not a question of this wave${didYouMean(closestField(entry.question, linkable))}`, expected: 'a question id (or grid row grid__row) of this codebook' });
       return;
     }
     const codes = 'options' in q ? new Set(q.options.map((o) => String(o.code))) : new Set<string>();
@@ -298,7 +308,7 @@ function validateCrosswalk(codebook: Codebook, out: PathProblem[]): void {
   // A break stops a question's trend here: it must name a question of this wave, never one the crosswalk also links.
   codebook.crosswalk!.breaks.forEach((id, i) => {
     const at: Path = ['crosswalk', 'breaks', i];
-    if (!crosswalkQuestion(questions, id)) out.push({ path: at, rule: 'unknown-question', value: id, message: 'is not a question of this wave', expected: 'a question id (or grid row grid__row) of this codebook' });
+    if (!crosswalkQuestion(questions, id)) out.push({ path: at, rule: 'unknown-question', value: id, message: `is not a question of this wave${didYouMean(closestField(id, linkable))}`, expected: 'a question id (or grid row grid__row) of this codebook' });
     else if (codebook.crosswalk!.questions.some((e) => e.question === id)) out.push({ path: at, rule: 'crosswalk-break', value: id, message: 'is also linked under crosswalk.questions', expected: 'either a link (questions) or a break (breaks), not both' });
   });
 }

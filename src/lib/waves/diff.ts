@@ -4,7 +4,7 @@
  * options (added, dropped, relabelled, recoded); deliberate breaks (a question of the same id the
  * crosswalk does not link); and likely undeclared renames (a dropped and an added question with
  * the same wording). Links follow `crosswalkLink` (same id by default). Pure: two codebooks in, a
- * `WaveDiff` out; `diffText` words it for editors (Japanese).
+ * `WaveDiff` out; `diffText` words it for editors (Japanese, or English on request).
  */
 import type { Codebook, Question } from '../dataset/codebook.ts';
 import { crosswalkLink } from '../dataset/crosswalk-link.ts';
@@ -122,9 +122,11 @@ export function diffWaves(a: Codebook, b: Codebook): WaveDiff {
 }
 
 const list = (items: string[]) => (items.length > 0 ? items.join('、') : 'なし');
+const listEn = (items: string[]) => (items.length > 0 ? items.join(', ') : 'none');
 
-/** The diff in words, one line per fact (Japanese, for editors' terminals and the editors' page). */
-export function diffText(d: WaveDiff): string[] {
+/** The diff in words, one line per fact: Japanese for editors' terminals and the editors' page, or English (`npm run diff-waves` with HAKUSHO_LANG=en). */
+export function diffText(d: WaveDiff, lang: 'ja' | 'en' = 'ja'): string[] {
+  if (lang === 'en') return diffTextEn(d);
   const lines = [`${d.survey}：${d.from} → ${d.to} の違い`];
   if (!d.linked) lines.push(`  注意：${d.to} の codebook に ${d.from} への対応表（crosswalk）がありません。同じIDの設問はつながりますが、調査回の履歴（比較できる前回調査）には ${d.from} が入りません。`);
   lines.push(`  追加された設問（${d.added.length}）：${list(d.added.map((q) => `${q.id}「${q.label}」`))}`);
@@ -144,6 +146,31 @@ export function diffText(d: WaveDiff): string[] {
       else if (o.kind === 'dropped') lines.push(`    選択肢の削除：${o.from}「${o.label}」`);
       else if (o.kind === 'recoded') lines.push(`    コードの変更：${o.from} → ${o.to}「${o.label}」`);
       else lines.push(`    選択肢の表記の変更：${o.to}「${o.previousLabel}」→「${o.label}」`);
+    }
+  }
+  return lines;
+}
+
+function diffTextEn(d: WaveDiff): string[] {
+  const lines = [`${d.survey}: what changed from ${d.from} to ${d.to}`];
+  if (!d.linked) lines.push(`  Note: the codebook of ${d.to} has no crosswalk to ${d.from}. Questions with the same id still link, but ${d.from} is not in the wave's history (earlier waves to compare with).`);
+  lines.push(`  Questions added (${d.added.length}): ${listEn(d.added.map((q) => `${q.id} 「${q.label}」`))}`);
+  lines.push(`  Questions dropped (${d.dropped.length}): ${listEn(d.dropped.map((q) => `${q.id} 「${q.label}」`))}`);
+  lines.push(`  Questions renamed (${d.renamed.length}): ${listEn(d.renamed.map((q) => `${q.from} → ${q.to}`))}`);
+  if (d.gaps.length > 0) lines.push(`  Trends broken (crosswalk.breaks, ${d.gaps.length}): ${listEn(d.gaps.map((q) => q.id))}`);
+  for (const r of d.likelyRenames) lines.push(`  Possibly renamed: ${r.from} → ${r.to} (same wording; if it is a rename, add { question: ${r.to}, previous: ${r.from} } under crosswalk.questions)`);
+  lines.push(`  Questions unchanged: ${d.unchanged}`);
+  for (const c of d.changed) {
+    lines.push(`  ${c.id} 「${c.label}」${c.previous !== c.id ? ` (${d.from}: ${c.previous})` : ''}`);
+    if (c.text) lines.push(`    wording: 「${c.text.from}」 → 「${c.text.to}」`);
+    if (c.universe) lines.push(`    universe: ${c.universe.from} → ${c.universe.to}`);
+    if (c.type) lines.push(`    type: ${c.type.from} → ${c.type.to}`);
+    if (c.rows) lines.push(`    rows: added ${listEn(c.rows.added)}; dropped ${listEn(c.rows.dropped)}`);
+    for (const o of c.options) {
+      if (o.kind === 'added') lines.push(`    option added: ${o.to} 「${o.label}」`);
+      else if (o.kind === 'dropped') lines.push(`    option dropped: ${o.from} 「${o.label}」`);
+      else if (o.kind === 'recoded') lines.push(`    code changed: ${o.from} → ${o.to} 「${o.label}」`);
+      else lines.push(`    option relabelled: ${o.to} 「${o.previousLabel}」 → 「${o.label}」`);
     }
   }
   return lines;

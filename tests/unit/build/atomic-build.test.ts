@@ -38,6 +38,7 @@ describe('scripts/build.ts', () => {
         encoding: 'utf8',
         env: {
           ...process.env,
+          HAKUSHO_LANG: '',
           HAKUSHO_DATA: 'tests/fixtures/dataset/valid',
           HAKUSHO_CONTENT: content,
           HAKUSHO_OUT: out,
@@ -51,7 +52,7 @@ describe('scripts/build.ts', () => {
       expect(status).not.toBe(0);
       // Astro's own message, naming the bad prop and the valid choices.
       expect(log).toContain('<Stat> q="cs_teem": no such public question in sample/2025. Valid: sector, cs_team');
-      expect(log).toContain(`${out} still holds the previous complete site`);
+      expect(log).toContain(`${out} には前回の完全なサイトが残っています`);
       // The previous site, byte for byte; nothing else next to it.
       expect(readdirSync(out).sort()).toEqual(['index.html', 'sample']);
       expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous build');

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { codeKey, inputsKey, outputFingerprint, recordBuild, staleReason, type BuildInputs } from '../../../scripts/build-cache.ts';
+import { codeKey, inputsKey, outputFingerprint, recordBuild, staleReason, staleReasonJa, type BuildInputs } from '../../../scripts/build-cache.ts';
 
 let tmp: string;
 let inputs: BuildInputs;
@@ -131,5 +131,16 @@ describe('staleReason and recordBuild', () => {
     expect(staleReason(cache, out, key)).toBe('the cache record is of another format');
     writeFileSync(file, 'null');
     expect(staleReason(cache, out, key)).toBe('the cache record is of another format');
+  });
+});
+
+describe('staleReasonJa', () => {
+  it('has a Japanese line for every reason staleReason can give', async () => {
+    const { readFileSync } = await import('node:fs');
+    const source = readFileSync(new URL('../../../scripts/build-cache.ts', import.meta.url), 'utf8');
+    const fn = source.slice(source.indexOf('export function staleReason'), source.indexOf('export function recordBuild'));
+    const reasons = [...fn.matchAll(/return '([^']+)'/g)].map((m) => m[1]);
+    expect(reasons.length).toBeGreaterThanOrEqual(7);
+    for (const r of reasons) expect(staleReasonJa[r], r).toMatch(/[ぁ-んァ-ン一-龥]/);
   });
 });

@@ -34,7 +34,7 @@ describe('scripts/build.ts into a folder outside the repository', () => {
 
       const again = build();
       expect(again.status).toBe(0);
-      expect(again.log).toContain('build: nothing changed since the site in');
+      expect(again.log).toContain('のサイトを作ってからデータ・原稿・コード・設定に変更がないので、そのままにしました');
       expect(again.log).not.toMatch(/\[build\]/);
       expect(statSync(join(out, 'index.html')).mtimeMs).toBe(built);
 
@@ -43,15 +43,15 @@ describe('scripts/build.ts into a folder outside the repository', () => {
       writeFileSync(codebook, readFileSync(codebook, 'utf8').replace('title: サンプル調査 2025', 'title: サンプル調査 2025 改訂版'));
       const changed = build();
       expect(changed.status).toBe(0);
-      expect(changed.log).toContain('build: building (inputs changed)');
+      expect(changed.log).toContain('build: サイトを作ります（入力が変わりました）');
       expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('サンプル調査 2025 改訂版');
 
       const forced = build('--force');
       expect(forced.status).toBe(0);
-      expect(forced.log).toContain('build: building (--force)');
+      expect(forced.log).toContain('build: サイトを作ります（--force の指定）');
       expect(forced.log).toMatch(/\[build\]/);
       // …and is recorded: the next build with nothing changed is skipped again.
-      expect(build().log).toContain('build: nothing changed since the site in');
+      expect(build().log).toContain('のサイトを作ってからデータ・原稿・コード・設定に変更がないので、そのままにしました');
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

@@ -4,13 +4,15 @@
  * src/server/chapters.ts (what of an MDX file is prose: the parser's text nodes, so component
  * tags, import/export lines, link targets, code and comments are not; 「…」 labels are not
  * either); `npm run validate` reports it with file:line, and these tests use the same code on
- * every chapter under content/. Reviewed exceptions: REVIEWED_FIGURES (src/lib/content/prose.ts).
+ * every chapter under content/, and on the guides under content/guides/ (their formulas and
+ * worked examples come from src/lib/guides/kpis.ts through <Formula> and <WorkedExample>).
+ * Reviewed exceptions: REVIEWED_FIGURES (src/lib/content/prose.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { figuresIn, REVIEWED_FIGURES } from '../../../src/lib/content/prose.ts';
-import { figuresInMdx, proseOf, waveComparisons } from '../../../src/server/chapters.ts';
+import { figuresInMdx, guideWaveComparisons, proseOf, waveComparisons } from '../../../src/server/chapters.ts';
 
 function mdxFiles(dir: string): string[] {
   return readdirSync(dir)
@@ -63,11 +65,15 @@ describe('the figure rule itself', () => {
   });
 });
 
-describe('chapter prose quotes figures only through <Stat>', () => {
+/** Guides (content/guides/) are not chapters: no wave of their own. */
+const isGuide = (path: string) => relative('content', path).split(/[\\/]/)[0] === 'guides';
+
+describe('chapter and guide prose quotes figures only through <Stat>', () => {
   const files = mdxFiles('content');
 
-  it('finds the chapters', () => {
-    expect(files.length).toBeGreaterThan(0);
+  it('finds the chapters and the guides', () => {
+    expect(files.filter((f) => !isGuide(f)).length).toBeGreaterThan(0);
+    expect(files.filter(isGuide).length).toBeGreaterThan(0);
   });
 
   it.each(files)('%s types no figure', (path) => {
@@ -110,7 +116,18 @@ describe('changes between waves are worded by <Change>', () => {
     expect(waveComparisons('一段落目<Stat q="a" option={1} wave="2022" />です。\n\n二段落目<Stat q="a" option={1} />です。', '2023')).toEqual([]);
   });
 
-  it.each(mdxFiles('content'))('%s compares waves only through <Change>', (path) => {
+  it('in a guide, figures of two surveys may stand side by side, two waves of one survey may not', () => {
+    expect(guideWaveComparisons('A は<Stat survey="a" wave="2022" q="x" option={1} />、B は<Stat survey="b" wave="2025" q="y" option={1} />です。')).toEqual([]);
+    expect(guideWaveComparisons('<Stat survey="a" wave="2022" q="x" option={1} />から<Stat survey="a" wave="2023" q="x" option={1} />へ。')[0].why).toMatch(/調査 a の 2022年と2023年/);
+    expect(guideWaveComparisons('一段落目<Stat survey="a" wave="2022" q="x" option={1} />。\n\n二段落目<Stat survey="a" wave="2023" q="x" option={1} />。')).toEqual([]);
+  });
+
+  it.each(mdxFiles('content').filter(isGuide))('%s (a guide) compares waves only through <Change>', (path) => {
+    const found = guideWaveComparisons(readFileSync(path, 'utf8')).map((f) => `${relative(process.cwd(), path)} paragraph at line ${f.line}: ${f.why}`);
+    expect(found).toEqual([]);
+  });
+
+  it.each(mdxFiles('content').filter((f) => !isGuide(f)))('%s compares waves only through <Change>', (path) => {
     const pageWave = relative('content', path).split(/[\\/]/)[1];
     const found = waveComparisons(readFileSync(path, 'utf8'), pageWave).map((f) => `${relative(process.cwd(), path)} paragraph at line ${f.line}: ${f.why}`);
     expect(found).toEqual([]);

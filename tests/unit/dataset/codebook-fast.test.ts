@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aliasCandidates, readLocated, readValidCodebook } from '../../../src/lib/dataset/codebook-read.ts';
+import { aliasCandidates, joinFoldedLines, readLocated, readValidCodebook } from '../../../src/lib/dataset/codebook-read.ts';
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -49,6 +49,7 @@ describe('readValidCodebook (the fast path)', () => {
       const text = readFileSync(file, 'utf8');
       const located = readLocated(text, file);
       expect(located.ok, file).toBe(true);
+      expect(located.warnings, file).toEqual([]);
       if (located.ok) expect(readValidCodebook(text), file).toEqual(located.value);
     }
   });
@@ -88,6 +89,8 @@ describe('readValidCodebook (the fast path)', () => {
       '      - { code: 2, label: b }\n      - { code: 3, label: c, __proto__: { polluted: true } }',
       '      - { code: 2, label: b }\n      - { ? [a, b] : c }',
       '      - { code: 2, label: b }\n\t- { code: 3, label: c }',
+      // A merge key is YAML 1.1: the core schema reads "<<" as a plain (unknown) field.
+      '      - { code: 2, label: b }\n      - { <<: { code: 3 }, label: c }',
     ])
       agree(q(extra));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -97,6 +100,9 @@ describe('readValidCodebook (the fast path)', () => {
     const text = codebook('  - &q { id: team, text: t, label: l, type: single, options: [{ code: 1, label: a }] }', '  - *q');
     expect(aliasCandidates(text)).toBe(1);
     expect(readValidCodebook(text)).toEqual((readLocated(text, 'c.yaml') as { value: unknown }).value);
+    const most = codebook('  - { id: team, text: t, label: &l l, type: single, options: [{ code: 1, label: a }] }', ...Array.from({ length: 1000 }, (_, i) => `  - { id: q${i}, text: t, label: *l, type: numeric, unit: 人 }`));
+    expect(aliasCandidates(most)).toBe(1000);
+    expect(readValidCodebook(most)?.questions).toHaveLength(1001);
     const many = codebook('  - { id: team, text: t, label: &l l, type: single, options: [{ code: 1, label: a }] }', ...Array.from({ length: 1001 }, (_, i) => `  - { id: q${i}, text: t, label: *l, type: numeric }`));
     expect(readValidCodebook(many)).toBeUndefined();
     expect(readLocated(many, 'c.yaml').ok).toBe(false);
@@ -109,5 +115,19 @@ describe('readValidCodebook (the fast path)', () => {
     for (const yes of ['a: *x', '- *x', '[*x]', '{a: *x}', '[a,*x]', '{"a":*x}', '? *x', '*x: 1', 'a:\n\t*x']) expect(aliasCandidates(yes), yes).toBe(1);
     expect(aliasCandidates('a: [*x, *y]\nb: *z')).toBe(3);
     for (const no of ['a: 2 * 3', 'a: 注*印', 'a: "**"', 'a: b*c', 'a: 5*']) expect(aliasCandidates(no), no).toBe(0);
+  });
+});
+
+describe('joinFoldedLines', () => {
+  it('drops the space YAML puts where a Japanese text was folded, and keeps spaces next to Latin text', () => {
+    expect(joinFoldedLines('告知した 調査に応じた人、営業・ カスタマーサポート（全体） です')).toBe('告知した調査に応じた人、営業・カスタマーサポート（全体）です');
+    expect(joinFoldedLines('SaaS 企業の CS 担当 (1) 日本')).toBe('SaaS 企業の CS 担当 (1) 日本');
+    expect(joinFoldedLines({ a: ['一 二', { b: 'x y' }], n: 1, z: null })).toEqual({ a: ['一二', { b: 'x y' }], n: 1, z: null });
+  });
+  it('applies to a folded codebook text, by either reader', () => {
+    const text = codebook('  - id: team', '    text: >-', '      カスタマーサクセスの', '      体制を尋ねます', '    label: l', '    type: single', '    options: [{ code: 1, label: a }]');
+    expect(readValidCodebook(text)?.questions[0].text).toBe('カスタマーサクセスの体制を尋ねます');
+    const located = readLocated(text, 'c.yaml');
+    expect(located.ok && located.value.questions[0].text).toBe('カスタマーサクセスの体制を尋ねます');
   });
 });

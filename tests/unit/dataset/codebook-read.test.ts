@@ -34,7 +34,7 @@ function text(extra = ''): string {
 }
 const problems = (yaml: string) => {
   const r = readCodebook(yaml, 'c.yaml');
-  return r.ok ? [] : formatProblems(r.problems);
+  return r.ok ? [] : formatProblems(r.problems, 'en');
 };
 
 describe('readCodebook', () => {
@@ -93,14 +93,14 @@ describe('readCodebook', () => {
     expect(problems(text().replace('  n: 10', '  n:\n    -10'))).toEqual(['c.yaml line 10, survey.n: "-10" is too small (expected a number > 0)']);
     expect(problems(text().replace('  n: 10', '  n: [10]'))).toEqual(['c.yaml line 9, survey.n: "[10]" is a list (expected a number)']);
     expect(problems(text().replace('  citation: C\n', ''))).toEqual(['c.yaml line 1, survey.citation: is missing (expected text)']);
-    expect(problems(text().replace('      - { code: 2, label: b }', '      - { code: 2 }'))).toEqual(['c.yaml line 19, questions[0].options[1].label: is missing (expected text)']);
-    expect(problems(text('headlines:\n  - { q: team, option: 3, label: h }'))).toEqual(['c.yaml line 21, headlines[0].option: "3" is not an option of team (expected one of 1, 2)']);
+    expect(problems(text().replace('      - { code: 2, label: b }', '      - { code: 2 }'))).toEqual(['c.yaml line 19, questions[0] (id: team).options[1].label: is missing (expected text)']);
+    expect(problems(text('headlines:\n  - { q: team, option: 3, label: h }'))).toEqual(['c.yaml line 21, headlines[0] (q: team).option: "3" is not an option of team (expected one of 1, 2)']);
   });
   it('a misspelt field is reported once, as unknown with a suggestion, not also as missing', () => {
-    expect(problems(text().replace('    label: l\n', '    lable: l\n'))).toEqual(['c.yaml line 15, questions[0].lable: is not a known field — did you mean "label"? (expected a field documented in the codebook reference)']);
+    expect(problems(text().replace('    label: l\n', '    lable: l\n'))).toEqual(['c.yaml line 15, questions[0] (id: team).lable: is not a known field — did you mean "label"? (expected a field documented in the codebook reference)']);
     expect(problems(text().replace('    label: l\n', '    colour: l\n'))).toEqual([
-      'c.yaml line 13, questions[0].label: is missing (expected text)',
-      'c.yaml line 15, questions[0].colour: is not a known field (expected a field documented in the codebook reference)',
+      'c.yaml line 13, questions[0] (id: team).label: is missing (expected text)',
+      'c.yaml line 15, questions[0] (id: team).colour: is not a known field (expected a field documented in the codebook reference)',
     ]);
   });
 });

@@ -10,7 +10,7 @@ import { GrowingBitset } from '../../../src/lib/dataset/bitset.ts';
 function context(column = 'c') {
   const problems = new ProblemList();
   const invalid = new GrowingBitset();
-  return { file: 'r.csv', column, problems, invalid, lines: () => formatProblems(problems.problems) };
+  return { file: 'r.csv', column, problems, invalid, lines: () => formatProblems(problems.problems, 'en') };
 }
 const col = (...cells: (string | null)[]) => cells.map((c) => (c === null ? null : ['x', c]));
 const invalidOf = (invalid: GrowingBitset, n: number) => Array.from({ length: n }, (_, i) => i).filter((i) => invalid.has(i));
@@ -21,7 +21,7 @@ describe('CodedSink', () => {
     const sink = new CodedSink([{ code: 2, label: 'b' }, { code: 0, label: 'z' }, { code: 9, label: 'n' }, { code: 10, label: 't' }], 8, ctx);
     sink.fill(col('2', '', null, '0', '9', '10', '1', '02'), 1, 0, 2);
     expect([...sink.index]).toEqual([0, -1, -1, 1, 2, 3, -1, -1]);
-    expect(ctx.lines()).toEqual(['r.csv column c, 2 rows: is not an option (expected 0, 2, 9, 10) — row 8 "1", row 9 "02"']);
+    expect(ctx.lines()).toEqual(['r.csv column c (column B), 2 rows: is not an option (expected 0, 2, 9, 10) — row 8 "1", row 9 "02"']);
     expect(invalidOf(ctx.invalid, 8)).toEqual([6, 7]);
   });
   it('one-character cells outside ASCII are not read as digits (² is not 2, ° is not 0)', () => {
@@ -47,7 +47,7 @@ describe('CodedSink', () => {
     expect([...sink.index]).toEqual([0, -1, -1, -1]);
     sink.fill(col('1', '7'), 1, 2, 10);
     expect([...sink.index]).toEqual([0, -1, 0, -1]);
-    expect(formatProblems(ctx.problems.problems)).toEqual(['r.csv row 11, column c: "7" is not an option (expected 1)']);
+    expect(formatProblems(ctx.problems.problems, 'en')).toEqual(['r.csv row 11, column c (column B): "7" is not an option (expected 1)']);
     expect(invalidOf(ctx.invalid, 4)).toEqual([3]);
   });
 });
@@ -62,7 +62,7 @@ describe('MultiSink', () => {
     sink.fill([['1', 'zz', '0'], ['0', 'zz', ''], null, ['', 'zz', 'y'], ['1', '', '1']], -1, 0, 2);
     expect(sink.chosen.map((bits) => [...bits])).toEqual([[0b10001], [0], [0b10000]]);
     expect([...sink.nonBlank]).toEqual([2, 1, 0, 1, 2]);
-    expect(ctx.lines()).toEqual(['r.csv row 5, column m__3: "y" is not 0 or 1 (expected 1 (chosen), 0 (not chosen) or blank (not asked))']);
+    expect(ctx.lines()).toEqual(['r.csv row 5, column m__3 (column C): "y" is not 0 or 1 (expected 1 (chosen), 0 (not chosen) or blank (not asked))']);
     expect(invalidOf(ctx.invalid, 5)).toEqual([3]);
   });
   it('grows bitsets and counts keeping what they hold', () => {
@@ -93,22 +93,22 @@ describe('NumericSink', () => {
     const ctx = context('v');
     const sink = new NumericSink(limits, cells.length, ctx);
     sink.fill(col(...cells), 1, 0, 2);
-    return { values: [...sink.values], lines: ctx.problems.problems.map((p) => formatProblems([p])[0]), invalid: invalidOf(ctx.invalid, cells.length) };
+    return { values: [...sink.values], lines: ctx.problems.problems.map((p) => formatProblems([p], 'en')[0]), invalid: invalidOf(ctx.invalid, cells.length) };
   };
   it('stores numbers within the bounds (inclusive), NaN for blank and missing rows', () => {
     expect(fill({ min: 1, max: 3, integer: false }, '1', '3', '2.5', '', null)).toEqual({ values: [1, 3, 2.5, NaN, NaN], lines: [], invalid: [] });
   });
   it('names what is wrong and what is expected, by the bounds given', () => {
     expect(fill({ min: 1, max: 3, integer: true }, '0', '4', '2.5', 'abc', '1e999').lines).toEqual([
-      'r.csv row 2, column v: "0" is out of range (expected a whole number from 1 to 3)',
-      'r.csv row 3, column v: "4" is out of range (expected a whole number from 1 to 3)',
-      'r.csv row 4, column v: "2.5" is not a whole number (expected a whole number from 1 to 3)',
-      'r.csv row 5, column v: "abc" is not a number (expected a whole number from 1 to 3)',
-      'r.csv row 6, column v: "1e999" is not a number (expected a whole number from 1 to 3)',
+      'r.csv row 2, column v (column B): "0" is out of range (expected a whole number from 1 to 3)',
+      'r.csv row 3, column v (column B): "4" is out of range (expected a whole number from 1 to 3)',
+      'r.csv row 4, column v (column B): "2.5" is not a whole number (expected a whole number from 1 to 3)',
+      'r.csv row 5, column v (column B): "abc" is not a number (expected a whole number from 1 to 3)',
+      'r.csv row 6, column v (column B): "1e999" is not a number (expected a whole number from 1 to 3)',
     ]);
-    expect(fill({ min: 0, integer: false }, '-1').lines).toEqual(['r.csv row 2, column v: "-1" is out of range (expected a number ≥ 0)']);
-    expect(fill({ max: 0, integer: false }, '1').lines).toEqual(['r.csv row 2, column v: "1" is out of range (expected a number ≤ 0)']);
-    expect(fill({ integer: false }, 'x').lines).toEqual(['r.csv row 2, column v: "x" is not a number (expected a number)']);
+    expect(fill({ min: 0, integer: false }, '-1').lines).toEqual(['r.csv row 2, column v (column B): "-1" is out of range (expected a number ≥ 0)']);
+    expect(fill({ max: 0, integer: false }, '1').lines).toEqual(['r.csv row 2, column v (column B): "1" is out of range (expected a number ≤ 0)']);
+    expect(fill({ integer: false }, 'x').lines).toEqual(['r.csv row 2, column v (column B): "x" is not a number (expected a number)']);
     expect(fill({ integer: false }, '2.5', '-1e300')).toEqual({ values: [2.5, -1e300], lines: [], invalid: [] });
     expect(fill({ integer: true }, 'x', '1').invalid).toEqual([0]);
   });
@@ -140,8 +140,8 @@ describe('IdSink', () => {
     sink.fill(col('b'), 1, 6, 20);
     expect(sink.ids).toEqual(['a', ' ', '', 'b', 'a', 'a', 'b']);
     expect(ctx.lines()).toEqual([
-      'r.csv row 3, column id: " " is blank (expected a respondent id on every row)',
-      'r.csv column id, 3 rows: repeats the id of row 2 (expected a unique respondent id) — row 6 "a", row 7 "a", row 20 "b"',
+      'r.csv row 3, column id (column B): " " is blank (expected a respondent id on every row)',
+      'r.csv column id (column B), 3 rows: repeats the id of row 2 (expected a unique respondent id) — row 6 "a", row 7 "a", row 20 "b"',
     ]);
     expect(ctx.problems.problems.map((p) => p.message)).toEqual(['is blank', 'repeats the id of row 2', 'repeats the id of row 2', 'repeats the id of row 5']);
   });

@@ -74,17 +74,17 @@ describe('checkAcrossWaves', () => {
   };
 
   it('a wave whose survey id or wave differs from its folders, located', () => {
-    expect(formatProblems(checkAcrossWaves([wave('s', '2024', text('s', '2024')), wave('x', '2025', text('s', '2026'))]))).toEqual([
+    expect(formatProblems(checkAcrossWaves([wave('s', '2024', text('s', '2024')), wave('x', '2025', text('s', '2026'))]), 'en')).toEqual([
       'x/2025/codebook.yaml line 2, survey.id: "s" differs from the survey folder name (expected x)',
       'x/2025/codebook.yaml line 3, survey.wave: "2026" differs from the wave folder name (expected 2025)',
     ]);
   });
   it('a crosswalk to a wave that does not exist names the waves that do, or the folder it needs', () => {
     const to = (target: string) => `crosswalk:\n  wave: "${target}"\n  questions:\n    - { question: team }`;
-    expect(formatProblems(checkAcrossWaves([wave('s', '2023', text('s', '2023')), wave('s', '2024', text('s', '2024')), wave('s', '2025', text('s', '2025', to('2022'))), wave('o', '2022', text('o', '2022'))]))).toEqual([
+    expect(formatProblems(checkAcrossWaves([wave('s', '2023', text('s', '2023')), wave('s', '2024', text('s', '2024')), wave('s', '2025', text('s', '2025', to('2022'))), wave('o', '2022', text('o', '2022'))]), 'en')).toEqual([
       's/2025/codebook.yaml line 17, crosswalk.wave: "2022" is not a wave of survey s (expected one of 2023, 2024)',
     ]);
-    expect(formatProblems(checkAcrossWaves([wave('s', '2025', text('s', '2025', to('2024')))]))).toEqual([
+    expect(formatProblems(checkAcrossWaves([wave('s', '2025', text('s', '2025', to('2024')))]), 'en')).toEqual([
       's/2025/codebook.yaml line 17, crosswalk.wave: "2024" is not a wave of survey s (expected a folder s/2024/ beside this wave)',
     ]);
   });
@@ -102,12 +102,12 @@ describe('checkAcrossWaves', () => {
       '    - { question: grid__r1, previous: grid__r2 }',
       '    - { question: grid__r1, previous: team }',
     ].join('\n');
-    expect(formatProblems(checkAcrossWaves([wave('s', '2024', text('s', '2024')), wave('s', '2025', text('s', '2025', extra))]))).toEqual([
-      's/2025/codebook.yaml line 20, crosswalk.questions[0].options.2: "5" is not an option of team in wave 2024 (expected one of 1, 2)',
-      's/2025/codebook.yaml line 22, crosswalk.questions[2].previous: "gone" is not a question of wave 2024 (expected a question id of s/2024/codebook.yaml)',
+    expect(formatProblems(checkAcrossWaves([wave('s', '2024', text('s', '2024')), wave('s', '2025', text('s', '2025', extra))]), 'en')).toEqual([
+      's/2025/codebook.yaml line 20, crosswalk.questions[0] (question: team).options.2: "5" is not an option of team in wave 2024 (expected one of 1, 2)',
+      's/2025/codebook.yaml line 22, crosswalk.questions[2] (question: staff).previous: "gone" is not a question of wave 2024 (expected a question id of s/2024/codebook.yaml)',
       's/2025/codebook.yaml line 23, crosswalk.questions[3].question: "nowhere" is not a question of wave 2024 (expected a question id of s/2024/codebook.yaml)',
-      's/2025/codebook.yaml line 24, crosswalk.questions[4].options.1: "1" is not an option of staff in wave 2024 (expected no option mapping)',
-      's/2025/codebook.yaml line 25, crosswalk.questions[5].previous: "grid__r2" is not a question of wave 2024 (expected a question id of s/2024/codebook.yaml)',
+      's/2025/codebook.yaml line 24, crosswalk.questions[4] (question: team).options.1: "1" is not an option of staff in wave 2024 (expected no option mapping)',
+      's/2025/codebook.yaml line 25, crosswalk.questions[5] (question: grid__r1).previous: "grid__r2" is not a question of wave 2024 — did you mean "grid__r1"? (expected a question id of s/2024/codebook.yaml)',
     ]);
     const rules = checkAcrossWaves([wave('s', '2024', text('s', '2024')), wave('s', '2025', text('s', '2025', extra))]).map((p) => p.rule);
     expect(rules).toEqual(Array(5).fill('crosswalk-target'));

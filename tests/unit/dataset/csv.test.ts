@@ -7,7 +7,7 @@ function read(text: string) {
   let header: string[] = [];
   const records: { row: number; cells: string[] | null }[] = [];
   const n = readCsv(text, 'f.csv', { header: (h) => ((header = h), true), records: (rows, first) => rows.forEach((cells, j) => records.push({ row: first + j, cells })) }, problems);
-  return { n, header, records, problems: formatProblems(problems.problems) };
+  return { n, header, records, problems: formatProblems(problems.problems, 'en') };
 }
 
 describe('readCsv', () => {
@@ -50,7 +50,7 @@ describe('readCsvCounted', () => {
     const problems = new ProblemList();
     const seen: (string[] | null)[] = [];
     const r = readCsvCounted(text, 'f.csv', { header: () => go, records: (rows) => seen.push(...rows) }, problems);
-    return { ...r, seen, problems: problems.problems.map(formatProblem) };
+    return { ...r, seen, problems: problems.problems.map((p) => formatProblem(p, 'en')) };
   };
   it('counts records and the blank rows between them; trailing blank lines are neither', () => {
     expect(counted('id\n1\n\n\n2\n\n\n')).toMatchObject({ records: 4, blankRows: 2, header: true, seen: [['1'], null, null, ['2'], null, null] });
@@ -114,7 +114,7 @@ describe('pieces of a large file (256 K characters each)', () => {
     const problems = new ProblemList();
     const seen: (string[] | null)[] = [];
     const r = readCsvCounted(text, 'f.csv', { header: () => true, records: (rows) => seen.push(...rows) }, problems);
-    return { ...r, seen, problems: problems.problems.map(formatProblem) };
+    return { ...r, seen, problems: problems.problems.map((p) => formatProblem(p, 'en')) };
   };
   /** The header and rows `r<i>,x` up to about `length` characters; how many rows. */
   const filler = (length: number, nl: string) => {

@@ -34,7 +34,7 @@ describe('decodeText', () => {
       expect(decodeText(bytes)).toMatchObject({ ok: false, value: '6 bytes', message: `is too large to read: it decodes to more than ${MAX_STRING_LENGTH.toLocaleString('en')} characters, the longest text JavaScript can hold` });
       const codebook = readFileSync('tests/fixtures/dataset/valid/sample/2025/codebook.yaml', 'utf8');
       const r = loadWave({ codebookPath: 'w/codebook.yaml', codebookText: codebook, responsesPath: 'w/responses.csv', responsesBytes: bytes });
-      expect(r.ok ? [] : formatProblems(r.problems)).toEqual([
+      expect(r.ok ? [] : formatProblems(r.problems, 'en')).toEqual([
         'w/responses.csv: "6 bytes" is too large to read: it decodes to more than 536,870,888 characters, the longest text JavaScript can hold (expected a file of at most 536,870,888 characters (split the wave or leave out unused columns))',
       ]);
       // A RangeError ("Invalid string length", browsers) is the same case.

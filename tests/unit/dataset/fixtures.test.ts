@@ -15,34 +15,34 @@ const base = 'tests/fixtures/dataset/malformed';
 /** Expected lines per case, paths relative to the case folder. */
 const EXPECTED: Record<string, string[]> = {
   'bad-chapter-ref': [
-    'sample/2025/codebook.yaml line 47, questions[3].chapter: "effects" is not a chapter of this codebook (expected one of overview, effect)',
+    'sample/2025/codebook.yaml line 47, questions[3] (id: cs_effect).chapter: "effects" is not a chapter of this codebook — did you mean "effect"? (expected one of overview, effect)',
   ],
   'bad-filter-code': [
-    'sample/2025/codebook.yaml line 102, universes[0].filter.in[0]: "3" is not an option of cs_team (expected one of 1, 2)',
+    'sample/2025/codebook.yaml line 102, universes[0] (id: doing_cs).filter.in[0]: "3" is not an option of cs_team (expected one of 1, 2)',
   ],
   'bad-filter-kind': [
-    'sample/2025/codebook.yaml line 97, derived[0].rules[0].when.range: "tools" is a multi variable and cannot be filtered with range (expected includesAny or includesAll)',
+    'sample/2025/codebook.yaml line 97, derived[0] (id: size).rules[0].when.range: "tools" is a multi variable and cannot be filtered with range (expected includesAny or includesAll)',
   ],
   'bad-filter-question': [
-    'sample/2025/codebook.yaml line 102, universes[0].filter.q: "cs_teem" is not a question, grid row (question__row) or derived variable of this codebook — did you mean "cs_team"? (expected an id declared under questions: or derived:)',
+    'sample/2025/codebook.yaml line 102, universes[0] (id: doing_cs).filter.q: "cs_teem" is not a question, grid row (question__row) or derived variable of this codebook — did you mean "cs_team"? (expected an id declared under questions: or derived:)',
   ],
   'bad-universe-ref': [
-    'sample/2025/codebook.yaml line 46, questions[3].universe: "doing_cx" is not a universe of this codebook (expected one of all, doing_cs, saas_doing_cs)',
+    'sample/2025/codebook.yaml line 46, questions[3] (id: cs_effect).universe: "doing_cx" is not a universe of this codebook — did you mean "doing_cs"? (expected one of all, doing_cs, saas_doing_cs)',
   ],
   'band-overlap': [
-    'sample/2025/codebook.yaml line 64, questions[4].options[1].lower: "0.5" overlaps or precedes the band before it (options[0] ends at 1) (expected bands from lowest to highest, this one starting at 1 or above)',
+    'sample/2025/codebook.yaml line 64, questions[4] (id: churn).options[1].lower: "0.5" overlaps or precedes the band before it (options[0] ends at 1) (expected bands from lowest to highest, this one starting at 1 or above)',
   ],
   'band-upper-below-lower': [
-    'sample/2025/codebook.yaml line 64, questions[4].options[1].upper: "1" is not above the lower bound (expected a number > 1)',
+    'sample/2025/codebook.yaml line 64, questions[4] (id: churn).options[1].upper: "1" is not above the lower bound (expected a number > 1)',
   ],
   'blank-id': [
-    'sample/2025/responses.csv row 8, column id: is blank (expected a respondent id on every row)',
+    'sample/2025/responses.csv row 8, column id (column A): is blank (expected a respondent id on every row)',
   ],
   'blank-row-between': [
     'sample/2025/responses.csv row 10: is empty (expected one respondent per row, no blank rows in between)',
   ],
   'bom-duplicate-id': [
-    'sample/2025/responses.csv row 6, column id: "r04" repeats the id of row 5 (expected a unique respondent id)',
+    'sample/2025/responses.csv row 6, column id (column A): "r04" repeats the id of row 5 (expected a unique respondent id)',
   ],
   'crlf-ragged-row': [
     'sample/2025/responses.csv row 7: "13 fields" has the wrong number of fields (expected 14 fields, as in the header)',
@@ -51,22 +51,22 @@ const EXPECTED: Record<string, string[]> = {
     'sample/2025/codebook.yaml line 110, crosswalk.wave: "2023" is not a wave of survey sample (expected one of 2024)',
   ],
   'crosswalk-unknown-code': [
-    'sample/2025/codebook.yaml line 116, crosswalk.questions[2].options.5: "4" is not an option of cs_effect_old in wave 2024 (expected one of 1, 2, 3)',
+    'sample/2025/codebook.yaml line 116, crosswalk.questions[2] (question: cs_effect).options.5: "4" is not an option of cs_effect_old in wave 2024 (expected one of 1, 2, 3)',
   ],
   'dependency-cycle': [
-    'sample/2025/codebook.yaml line 102, universes[0].filter: depends on itself: universe doing_cs → universe saas_doing_cs → universe doing_cs (expected universes and derived variables that refer to each other without a circle)',
+    'sample/2025/codebook.yaml line 102, universes[0] (id: doing_cs).filter: depends on itself: universe doing_cs → universe saas_doing_cs → universe doing_cs (expected universes and derived variables that refer to each other without a circle)',
   ],
   'derived-unknown-code': [
-    'sample/2025/codebook.yaml line 98, derived[0].otherwise: "3" is not an option of this derived variable (expected one of 1, 2)',
+    'sample/2025/codebook.yaml line 98, derived[0] (id: size).otherwise: "3" is not an option of this derived variable (expected one of 1, 2)',
   ],
   'duplicate-column': [
-    'sample/2025/responses.csv row 1, column sector: "sector" repeats the header of column 3 (expected each column once)',
+    'sample/2025/responses.csv row 1, column sector (column O): "sector" repeats the header of column 3 (expected each column once)',
   ],
   'duplicate-id': [
-    'sample/2025/responses.csv row 12, column id: "r10" repeats the id of row 11 (expected a unique respondent id)',
+    'sample/2025/responses.csv row 12, column id (column A): "r10" repeats the id of row 11 (expected a unique respondent id)',
   ],
   'duplicate-option-code': [
-    'sample/2025/codebook.yaml line 39, questions[2].options[1].code: "1" repeats the option code of options[0] (expected a unique option code)',
+    'sample/2025/codebook.yaml line 39, questions[2] (id: tools).options[1].code: "1" repeats the option code of options[0] (expected a unique option code)',
   ],
   'duplicate-question-id': [
     'sample/2025/codebook.yaml line 85, questions[7].id: "sector" repeats the question id of questions[0] (expected a unique question id)',
@@ -78,47 +78,47 @@ const EXPECTED: Record<string, string[]> = {
     'sample/2025/codebook.yaml line 7, survey.fieldwork.end: "2024-12-31" is before the start (expected a date on or after 2025-01-10)',
   ],
   'ma-exclusive-clash': [
-    'sample/2025/responses.csv row 9, column tools__9: "chose 1, 9" combines the exclusive option 9 (特になし) with others (expected 9 alone)',
+    'sample/2025/responses.csv row 9, column tools__9 (column H): "chose 1, 9" combines the exclusive option 9 (特になし) with others (expected 9 alone)',
   ],
   'max-choices': [
     'sample/2025/responses.csv row 8, column tools__*: "3 options" chose more options than allowed (expected at most 2)',
   ],
   'misspelt-column': [
-    'sample/2025/responses.csv row 1, column cs_efect: "cs_efect" is not a column the codebook knows — did you mean "cs_effect"? (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
+    'sample/2025/responses.csv row 1, column cs_efect (column I): "cs_efect" is not a column the codebook knows — did you mean "cs_effect"? (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
   ],
   'missing-column': [
     'sample/2025/responses.csv row 1, column cs_team: is missing from the header (expected one column per question, multi-answer option and grid row in the codebook)',
   ],
   'missing-id-column': [
-    'sample/2025/responses.csv row 1, column respondent: "respondent" is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
+    'sample/2025/responses.csv row 1, column respondent (column A): "respondent" is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
     'sample/2025/responses.csv row 1, column id: is missing from the header (expected the id column (survey.idColumn))',
   ],
   'missing-responses': [
-    'sample/2025/codebook.yaml line 2, survey.kind: "microdata" needs responses.csv next to codebook.yaml, which is missing (expected responses.csv in the wave folder (or kind: tables with tables.csv))',
+    'sample/2025/codebook.yaml line 2, survey.kind: "microdata" needs responses.csv next to codebook.yaml, which is missing (expected responses.csv (or responses.xlsx) in the wave folder (or kind: tables with tables.csv))',
   ],
   'multi-blank-inside': [
     'sample/2025/responses.csv row 11, column tools__*: is blank, but the respondent is in the question\'s universe "all" (expected 0 or 1 in every option column (or optional: true on the question))',
   ],
   'multi-cell-not-01': [
-    'sample/2025/responses.csv row 3, column tools__1: "2" is not 0 or 1 (expected 1 (chosen), 0 (not chosen) or blank (not asked))',
+    'sample/2025/responses.csv row 3, column tools__1 (column E): "2" is not 0 or 1 (expected 1 (chosen), 0 (not chosen) or blank (not asked))',
   ],
   'multi-partial': [
     'sample/2025/responses.csv row 10, column tools__*: "3 of 4 filled" has some option columns blank and others filled (expected all 4 option columns 0/1 inside the universe, all blank outside)',
   ],
   'net-unknown-code': [
-    'sample/2025/codebook.yaml line 56, questions[3].nets[0].codes[1]: "6" is not an option of this question (expected one of 1, 2, 3, 4, 5)',
+    'sample/2025/codebook.yaml line 56, questions[3] (id: cs_effect).nets[0].codes[1]: "6" is not an option of this question (expected one of 1, 2, 3, 4, 5)',
   ],
   'not-utf8-nor-sjis': [
     'sample/2025/responses.csv: is neither valid UTF-8 nor valid Shift_JIS (CP932) (expected a file saved as "CSV UTF-8" or "CSV (Shift_JIS)")',
   ],
   'numeric-below-min': [
-    'sample/2025/responses.csv row 7, column employees: "0" is out of range (expected a whole number ≥ 1)',
+    'sample/2025/responses.csv row 7, column employees (column K): "0" is out of range (expected a whole number ≥ 1)',
   ],
   'numeric-not-integer': [
-    'sample/2025/responses.csv row 11, column employees: "99.5" is not a whole number (expected a whole number ≥ 1)',
+    'sample/2025/responses.csv row 11, column employees (column K): "99.5" is not a whole number (expected a whole number ≥ 1)',
   ],
   'numeric-not-number': [
-    'sample/2025/responses.csv row 3, column employees: "45人" is not a number (expected a whole number ≥ 1)',
+    'sample/2025/responses.csv row 3, column employees (column K): "45人" is not a number (expected a whole number ≥ 1)',
   ],
   'ragged-row-extra-field': [
     'sample/2025/responses.csv row 9: "15 fields" has the wrong number of fields (expected 14 fields, as in the header)',
@@ -127,53 +127,53 @@ const EXPECTED: Record<string, string[]> = {
     'sample/2025/responses.csv: "12 respondents" does not match survey.n in codebook.yaml (expected 13 rows after the header (or correct survey.n))',
   ],
   'routing-answered-outside': [
-    'sample/2025/responses.csv row 7, column cs_effect: "3" is answered, but the respondent is outside the question\'s universe "doing_cs" (expected blank (the question was not asked))',
+    'sample/2025/responses.csv row 7, column cs_effect (column I): "3" is answered, but the respondent is outside the question\'s universe "doing_cs" (expected blank (the question was not asked))',
   ],
   'routing-blank-inside': [
-    'sample/2025/responses.csv row 5, column cs_effect: is blank, but the respondent is in the question\'s universe "doing_cs" (expected an answer (or optional: true on the question))',
+    'sample/2025/responses.csv row 5, column cs_effect (column I): is blank, but the respondent is in the question\'s universe "doing_cs" (expected an answer (or optional: true on the question))',
   ],
   'routing-grid-row': [
-    'sample/2025/responses.csv row 12, column measures__onboarding: "1" is answered, but the respondent is outside the question\'s universe "doing_cs" (expected blank (the question was not asked))',
+    'sample/2025/responses.csv row 12, column measures__onboarding (column L): "1" is answered, but the respondent is outside the question\'s universe "doing_cs" (expected blank (the question was not asked))',
   ],
   'sjis-unknown-code': [
-    'sample/2025/responses.csv row 3, column cs_effect: "9" is not an option (expected 1–5)',
+    'sample/2025/responses.csv row 3, column cs_effect (column I): "9" is not an option (expected 1–5)',
   ],
   'survey-folder-mismatch': [
     'sample/2025/codebook.yaml line 3, survey.id: "sampel" differs from the survey folder name (expected sample)',
   ],
   'table-base-zero': [
-    'sample/2024/tables.csv row 4, column base: "0" is not a positive whole number (expected the published base n, e.g. 312)',
+    'sample/2024/tables.csv row 4, column base (column I): "0" is not a positive whole number (expected the published base n, e.g. 312)',
   ],
   'table-kind-mismatch': [
     'sample/2024/codebook.yaml line 2, survey.kind: "microdata" does not match the data: the folder has tables.csv, not responses.csv (expected kind: tables (or provide responses.csv))',
   ],
   'table-percent-over-100': [
-    'sample/2024/tables.csv row 3, column percent: "140.0" is not a percentage (expected a number from 0 to 100 (no % sign))',
+    'sample/2024/tables.csv row 3, column percent (column G): "140.0" is not a percentage (expected a number from 0 to 100 (no % sign))',
   ],
   'table-unknown-option': [
-    'sample/2024/tables.csv row 8, column option: "4" is not an option of cs_effect_old (expected 1–3)',
+    'sample/2024/tables.csv row 8, column option (column F): "4" is not an option of cs_effect_old (expected 1–3)',
   ],
   'table-unknown-segment': [
-    'sample/2024/tables.csv row 9, column segment: "sector=3" is not a segment (expected total, or <variable>=<code> such as sector=1)',
+    'sample/2024/tables.csv row 9, column segment (column E): "sector=3" is not a segment (expected total, or <variable>=<code> such as sector=1)',
   ],
   'table-unknown-universe': [
-    'sample/2024/tables.csv row 6, column universe: "doing_it" is not a universe of this codebook (expected all, doing_cs)',
+    'sample/2024/tables.csv row 6, column universe (column D): "doing_it" is not a universe of this codebook — did you mean "doing_cs"? (expected all, doing_cs)',
   ],
   'text-in-coded-cell': [
-    'sample/2025/responses.csv row 11, column sector: "SaaS" is not an option (expected 1, 2)',
+    'sample/2025/responses.csv row 11, column sector (column C): "SaaS" is not an option (expected 1, 2)',
   ],
   'unclosed-quote': [
     'sample/2025/responses.csv row 13: has a quoted field that is never closed (expected quotes around a whole field, with "" for a quote inside it)',
   ],
   'unknown-code': [
-    'sample/2025/responses.csv row 5, column sector: "3" is not an option (expected 1, 2)',
+    'sample/2025/responses.csv row 5, column sector (column C): "3" is not an option (expected 1, 2)',
   ],
   'unknown-code-in-universe-input': [
     // cs_team decides the doing_cs universe: its bad cell must not also raise routing errors on cs_effect and measures.
-    'sample/2025/responses.csv row 5, column cs_team: "7" is not an option (expected 1, 2)',
+    'sample/2025/responses.csv row 5, column cs_team (column D): "7" is not an option (expected 1, 2)',
   ],
   'unknown-column': [
-    'sample/2025/responses.csv row 1, column extra: "extra" is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
+    'sample/2025/responses.csv row 1, column extra (column O): "extra" is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
   ],
   'utf16-file': [
     'sample/2025/responses.csv: is UTF-16 ("Unicode text") (expected UTF-8 or Shift_JIS: save it from Excel as 「CSV UTF-8 (コンマ区切り)」 ("CSV UTF-8 (Comma delimited)" in English Excel))',
@@ -185,31 +185,31 @@ const EXPECTED: Record<string, string[]> = {
     'sample/2025/codebook.yaml line 14, survey.variance: "kish" is declared but the wave has no weightColumn (expected a weightColumn, or no variance: it applies to weighted waves only)',
   ],
   'weight-blank': [
-    'sample/2025/responses.csv row 4, column weight: is blank (expected a positive, finite weight on every row)',
+    'sample/2025/responses.csv row 4, column weight (column B): is blank (expected a positive, finite weight on every row)',
   ],
   'weight-nan': [
-    'sample/2025/responses.csv row 8, column weight: "NaN" is not a positive number (expected a positive, finite weight on every row)',
+    'sample/2025/responses.csv row 8, column weight (column B): "NaN" is not a positive number (expected a positive, finite weight on every row)',
   ],
   'weight-overflow': [
     // 1e999 parses to Infinity: the "finite" half of the rule.
-    'sample/2025/responses.csv row 6, column weight: "1e999" is not a positive number (expected a positive, finite weight on every row)',
+    'sample/2025/responses.csv row 6, column weight (column B): "1e999" is not a positive number (expected a positive, finite weight on every row)',
   ],
   'weight-text': [
-    'sample/2025/responses.csv row 9, column weight: "重い" is not a positive number (expected a positive, finite weight on every row)',
+    'sample/2025/responses.csv row 9, column weight (column B): "重い" is not a positive number (expected a positive, finite weight on every row)',
   ],
   'weight-zero': [
-    'sample/2025/responses.csv row 5, column weight: "0" is not a positive number (expected a positive, finite weight on every row)',
+    'sample/2025/responses.csv row 5, column weight (column B): "0" is not a positive number (expected a positive, finite weight on every row)',
   ],
   'weight-negative': [
-    'sample/2025/responses.csv row 3, column weight: "-0.8" is not a positive number (expected a positive, finite weight on every row)',
+    'sample/2025/responses.csv row 3, column weight (column B): "-0.8" is not a positive number (expected a positive, finite weight on every row)',
   ],
   'publication-derived-leak': [
-    'sample/2025/codebook.yaml line 100, derived[0].publication: "public" is not allowed: derived variable size reads employees, which is restricted (expected publication: restricted, or no publication (a derived variable is restricted when any input is))',
+    'sample/2025/codebook.yaml line 100, derived[0] (id: size).publication: "public" is not allowed: derived variable size reads employees, which is restricted (expected publication: restricted, or no publication (a derived variable is restricted when any input is))',
   ],
   'publication-universe-leak': [
     // cs_team restricted makes the universe doing_cs restricted: every public question it routes would reveal it.
-    'sample/2025/codebook.yaml line 47, questions[3].universe: "doing_cs" reads cs_team, which is restricted: the base of a public question would reveal it (expected a universe defined on public variables only, or publication: restricted on this question)',
-    'sample/2025/codebook.yaml line 79, questions[6].universe: "doing_cs" reads cs_team, which is restricted: the base of a public question would reveal it (expected a universe defined on public variables only, or publication: restricted on this question)',
+    'sample/2025/codebook.yaml line 47, questions[3] (id: cs_effect).universe: "doing_cs" reads cs_team, which is restricted: the base of a public question would reveal it (expected a universe defined on public variables only, or publication: restricted on this question)',
+    'sample/2025/codebook.yaml line 79, questions[6] (id: measures).universe: "doing_cs" reads cs_team, which is restricted: the base of a public question would reveal it (expected a universe defined on public variables only, or publication: restricted on this question)',
     'sample/2025/codebook.yaml line 120, headlines[1].q: "cs_team" is not a public question with answers to count (expected a public question, grid row or derived variable)',
   ],
   'source-url-javascript': [
@@ -247,26 +247,26 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'ansi-column-name': [
     // ESC [2J ESC [H would clear the terminal: printed escaped, in the column and in the value.
-    'sample/2025/responses.csv row 1, column \\u001b[2J\\u001b[Hfake: "\\u001b[2J\\u001b[Hfake" is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
+    'sample/2025/responses.csv row 1, column \\u001b[2J\\u001b[Hfake (column O): "\\u001b[2J\\u001b[Hfake" is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
   ],
   'control-chars-in-value': [
-    'sample/2025/responses.csv row 5, column sector: "\\u001b[31m1\\u0007" is not an option (expected 1, 2)',
+    'sample/2025/responses.csv row 5, column sector (column C): "\\u001b[31m1\\u0007" is not an option (expected 1, 2)',
   ],
   'label-too-long': [
-    'sample/2025/codebook.yaml line 18, questions[0].label: "業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業…" is too long (201 characters) (expected at most 200 characters)',
+    'sample/2025/codebook.yaml line 18, questions[0] (id: sector).label: "業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業業…" is too long (201 characters) (expected at most 200 characters)',
   ],
   'text-too-long': [
-    'sample/2025/codebook.yaml line 17, questions[0].text: "あああああああああああああああああああああああああああああああああああああ…" is too long (2,001 characters) (expected at most 2,000 characters)',
+    'sample/2025/codebook.yaml line 17, questions[0] (id: sector).text: "あああああああああああああああああああああああああああああああああああああ…" is too long (2,001 characters) (expected at most 2,000 characters)',
   ],
   'id-too-long': [
     // The explorer refuses variable ids over 120 characters in URLs: the codebook must refuse them too.
     'sample/2025/codebook.yaml line 85, questions[7].id: "coooooooooooooooooooooooooooooooooooo…" is too long (121 characters) (expected at most 120 characters)',
   ],
   'grid-row-id-too-long': [
-    `sample/2025/codebook.yaml line 81, questions[6].rows[1].id: "heeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee…" makes the grid row's variable id measures__<row> too long (121 characters) (expected question id, "__" and row id together at most 120 characters)`,
+    `sample/2025/codebook.yaml line 81, questions[6] (id: measures).rows[1].id: "heeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee…" makes the grid row's variable id measures__<row> too long (121 characters) (expected question id, "__" and row id together at most 120 characters)`,
   ],
   'table-source-too-long': [
-    'sample/2024/tables.csv row 2, column source: "p.3 図1 p.3 図1 p.3 図1 p.3 図1 p.3 図1 p.…" is too long (2,099 characters) (expected at most 2,000 characters)',
+    'sample/2024/tables.csv row 2, column source (column J): "p.3 図1 p.3 図1 p.3 図1 p.3 図1 p.3 図1 p.…" is too long (2,099 characters) (expected at most 2,000 characters)',
   ],
   'path-like-wave': [
     'sample/2025/codebook.yaml line 110, crosswalk.wave: "../2024" has the wrong form (expected a wave id such as 2025)',
@@ -281,28 +281,28 @@ const EXPECTED: Record<string, string[]> = {
     'sample/2025/codebook.yaml line 102: is nested too deeply to read (more than 64 levels of lists and mappings are refused anyway) (expected YAML as in the codebook reference (indent with spaces, quote text containing ": " or "#"))',
   ],
   'headline-mean-of-single': [
-    'sample/2025/codebook.yaml line 119, headlines[1].kind: "mean" needs a banded or numeric question (cs_team is single) (expected percent, count or base)',
+    'sample/2025/codebook.yaml line 119, headlines[1] (q: cs_team).kind: "mean" needs a banded or numeric question (cs_team is single) (expected percent, count or base)',
   ],
   'headline-open-class-mean': [
-    'sample/2025/codebook.yaml line 120, headlines[2].kind: "mean" 23.0% of the answers to churn are in its open top class 「3%以上」, so the mean rests on the value assumed for that class (expected kind: median (a banded mean needs at most 20% in the open class))',
+    'sample/2025/codebook.yaml line 120, headlines[2] (q: churn).kind: "mean" 23.0% of the answers to churn are in its open top class 「3%以上」, so the mean rests on the value assumed for that class (expected kind: median (a banded mean needs at most 20% in the open class))',
   ],
   'headline-unknown-option': [
-    'sample/2025/codebook.yaml line 118, headlines[0].option: "3" is not an option of sector (expected one of 1, 2)',
+    'sample/2025/codebook.yaml line 118, headlines[0] (q: sector).option: "3" is not an option of sector (expected one of 1, 2)',
   ],
   'yaml-bad-id': [
     'sample/2025/codebook.yaml line 24, questions[1].id: "CS-team" has the wrong form (expected an id in lower snake case (a-z, 0-9, _), starting with a letter)',
   ],
   'yaml-bad-type': [
-    'sample/2025/codebook.yaml line 70, questions[5].type: "number" is not a known type (expected one of single, ordinal, multi, banded, numeric, grid, text)',
+    'sample/2025/codebook.yaml line 70, questions[5] (id: employees).type: "number" is not a known type (expected one of single, ordinal, multi, banded, numeric, grid, text)',
   ],
   'yaml-missing-field': [
-    'sample/2025/codebook.yaml line 85, questions[7].text: is missing (expected text)',
+    'sample/2025/codebook.yaml line 85, questions[7] (id: comment).text: is missing (expected text)',
   ],
   'yaml-syntax': [
     'sample/2025/codebook.yaml line 5: is not valid YAML: Nested mappings are not allowed in compact mappings (expected YAML as in the codebook reference (indent with spaces, quote text containing ": " or "#"))',
   ],
   'yaml-unknown-field': [
-    'sample/2025/codebook.yaml line 66, questions[4].options[3].colour: is not a known field (expected a field documented in the codebook reference)',
+    'sample/2025/codebook.yaml line 66, questions[4] (id: churn).options[3].colour: is not a known field (expected a field documented in the codebook reference)',
   ],};
 
 /**
@@ -327,7 +327,7 @@ describe('malformed fixture corpus', () => {
       const result = readCatalog(`${base}/${name}`);
       expect(result.ok).toBe(false);
       if (result.ok) return;
-      const got = formatProblems(result.problems);
+      const got = formatProblems(result.problems, 'en');
       const want = lines.map((l) => `${base}/${name}/${l}`);
       const also = ALSO[name]?.map((l) => `${base}/${name}/${l}`);
       expect(got).toEqual(also && got.join('\n') === also.join('\n') ? also : want);
@@ -338,6 +338,6 @@ describe('malformed fixture corpus', () => {
 describe('valid fixtures in every encoding', () => {
   it.each(['valid', 'valid-sjis', 'valid-bom-crlf'])('%s loads without problems', (root) => {
     const result = readCatalog(`tests/fixtures/dataset/${root}`);
-    expect(result.ok ? [] : formatProblems(result.problems)).toEqual([]);
+    expect(result.ok ? [] : formatProblems(result.problems, 'en')).toEqual([]);
   });
 });

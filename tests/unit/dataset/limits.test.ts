@@ -21,7 +21,7 @@ function once(text: string, from: string, to: string): string {
 }
 const problems = (text: string) => {
   const r = readCodebook(text, 'c.yaml');
-  return r.ok ? [] : formatProblems(r.problems);
+  return r.ok ? [] : formatProblems(r.problems, 'en');
 };
 
 describe('codebook size', () => {
@@ -59,7 +59,7 @@ describe('memory is bounded by the file, not by claims in the codebook', () => {
     const before = process.memoryUsage().arrayBuffers;
     const r = loadWave({ codebookPath: 'w/codebook.yaml', codebookText: codebook, responsesPath: 'w/responses.csv', responsesBytes: new TextEncoder().encode(header) });
     const grown = process.memoryUsage().arrayBuffers - before;
-    expect(r.ok ? [] : formatProblems(r.problems)).toEqual([
+    expect(r.ok ? [] : formatProblems(r.problems, 'en')).toEqual([
       'w/responses.csv: "0 respondents" does not match survey.n in codebook.yaml (expected 1048576 rows after the header (or correct survey.n))',
     ]);
     // Before: 400 × 1,048,576 × 8 bytes = 3.35 GB of Float64Array.
@@ -73,8 +73,8 @@ describe('hostile CSV headers', () => {
     const big = 'x'.repeat(1_000_000);
     const text = csv.replace(',comment\n', `,comment,${big}\n`).replace(/\n(r\d\d,[^\n]*(?:\n[^r\n][^\n]*)?)/g, (m) => `${m},`);
     const r = loadWave({ codebookPath: 'w/codebook.yaml', codebookText: valid(), responsesPath: 'w/responses.csv', responsesBytes: new TextEncoder().encode(text) });
-    expect(r.ok ? [] : formatProblems(r.problems)).toEqual([
-      `w/responses.csv row 1, column ${'x'.repeat(117)}…: "${'x'.repeat(37)}…" is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)`,
+    expect(r.ok ? [] : formatProblems(r.problems, 'en')).toEqual([
+      `w/responses.csv row 1, column ${'x'.repeat(117)}… (column O): "${'x'.repeat(37)}…" is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)`,
     ]);
   });
 });
@@ -86,7 +86,7 @@ describe('one set of id limits for the codebook and the explorer', () => {
   it('an id at the limit is valid in the codebook and opens in the explorer without a notice', () => {
     const id = `e${'m'.repeat(ID_MAX_LENGTH - 1)}`;
     const r = readCodebook(withQuestionId(id), 'c.yaml');
-    expect(r.ok ? [] : formatProblems(r.problems)).toEqual([]);
+    expect(r.ok ? [] : formatProblems(r.problems, 'en')).toEqual([]);
     if (!r.ok) return;
     const catalog = { waves: [catalogWave(publicCodebook(r.value), '/x')] };
     const parsed = parseState(`?s=sample&w=2025&q=${id}&f=${id}:range:1..10`, catalog);
@@ -98,7 +98,7 @@ describe('one set of id limits for the codebook and the explorer', () => {
     const id = `e${'m'.repeat(ID_MAX_LENGTH)}`;
     expect(problems(withQuestionId(id))).toEqual([
       'c.yaml line 67, questions[5].id: "emmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm…" is too long (121 characters) (expected at most 120 characters)',
-      'c.yaml line 97, derived[0].rules[0].when.q: "emmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm…" is too long (121 characters) (expected at most 120 characters)',
+      'c.yaml line 97, derived[0] (id: size).rules[0].when.q: "emmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm…" is too long (121 characters) (expected at most 120 characters)',
     ]);
     const state = { ...defaultState({ waves: [] }), question: id };
     expect(ExploreState.safeParse(state).success).toBe(false);

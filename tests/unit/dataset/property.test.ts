@@ -23,7 +23,7 @@ function wellFormed(result: Result<Wave>): boolean {
     expect(typeof p.file).toBe('string');
     expect(p.rule).toMatch(/^[a-z-]+$/);
   }
-  expect(formatProblems(result.problems).length).toBeGreaterThan(0);
+  expect(formatProblems(result.problems, 'en').length).toBeGreaterThan(0);
   return true;
 }
 

@@ -27,7 +27,7 @@ const addDerivedOnSize = (text: string, publication = '') =>
 
 function problems(text: string): string[] {
   const r = readCodebook(text, 'c.yaml');
-  return r.ok ? [] : formatProblems(r.problems);
+  return r.ok ? [] : formatProblems(r.problems, 'en');
 }
 
 describe('publication of derived variables', () => {
@@ -38,7 +38,7 @@ describe('publication of derived variables', () => {
 
   it('is inferred: restricted when an input is restricted, also through another derived variable', () => {
     const r = readCodebook(addDerivedOnSize(restrictEmployees(valid())), 'c.yaml');
-    expect(r.ok ? r.value.derived.map((d) => [d.id, d.publication]) : formatProblems(r.problems)).toEqual([
+    expect(r.ok ? r.value.derived.map((d) => [d.id, d.publication]) : formatProblems(r.problems, 'en')).toEqual([
       ['size', 'restricted'],
       ['big_saas', 'restricted'],
     ]);
@@ -49,7 +49,7 @@ describe('publication of derived variables', () => {
 
   it('marked public while reading restricted data: an error naming both variables and the chain', () => {
     expect(problems(addDerivedOnSize(restrictEmployees(valid()), '    publication: public\n'))).toEqual([
-      'c.yaml line 104, derived[1].publication: "public" is not allowed: derived variable big_saas reads size, which reads employees, which is restricted (expected publication: restricted, or no publication (a derived variable is restricted when any input is))',
+      'c.yaml line 104, derived[1] (id: big_saas).publication: "public" is not allowed: derived variable big_saas reads size, which reads employees, which is restricted (expected publication: restricted, or no publication (a derived variable is restricted when any input is))',
     ]);
   });
 
@@ -67,7 +67,7 @@ describe('publication of derived variables', () => {
     const r = readCodebook(text, 'c.yaml');
     expect(r.ok && r.value.derived[0].publication).toBe('restricted');
     expect(problems(once(text, '    otherwise: 2\n', '    otherwise: 2\n    publication: public\n'))).toEqual([
-      'c.yaml line 100, derived[0].publication: "public" is not allowed: derived variable size reads universe saas_doing_cs, which reads sector, which is restricted (expected publication: restricted, or no publication (a derived variable is restricted when any input is))',
+      'c.yaml line 100, derived[0] (id: size).publication: "public" is not allowed: derived variable size reads universe saas_doing_cs, which reads sector, which is restricted (expected publication: restricted, or no publication (a derived variable is restricted when any input is))',
     ]);
   });
 });
@@ -88,7 +88,7 @@ describe('publication of universes and filters', () => {
       '{ q: cs_team, option: 1, universe: saas_doing_cs, label',
     );
     expect(problems(text)).toEqual([
-      'c.yaml line 119, headlines[0].universe: "saas_doing_cs" reads sector, which is restricted: a published figure would reveal it (expected a universe defined on public variables only)',
+      'c.yaml line 119, headlines[0] (q: cs_team).universe: "saas_doing_cs" reads sector, which is restricted: a published figure would reveal it (expected a universe defined on public variables only)',
     ]);
   });
 
@@ -99,13 +99,13 @@ describe('publication of universes and filters', () => {
       '      - { id: health, label: ヘルススコア, universe: saas_doing_cs }\n',
     );
     expect(problems(text)).toEqual([
-      'c.yaml line 82, questions[6].rows[1].universe: "saas_doing_cs" reads sector, which is restricted: the base of a public question would reveal it (expected a universe defined on public variables only, or publication: restricted on this question)',
+      'c.yaml line 82, questions[6] (id: measures).rows[1].universe: "saas_doing_cs" reads sector, which is restricted: the base of a public question would reveal it (expected a universe defined on public variables only, or publication: restricted on this question)',
     ]);
   });
 
   it('unknown names are reported as unknown, not as leaks', () => {
     expect(problems(once(valid(), 'filter: { q: cs_team, in: [1] }', 'filter: { q: cs_teem, in: [1] }'))).toEqual([
-      'c.yaml line 102, universes[0].filter.q: "cs_teem" is not a question, grid row (question__row) or derived variable of this codebook — did you mean "cs_team"? (expected an id declared under questions: or derived:)',
+      'c.yaml line 102, universes[0] (id: doing_cs).filter.q: "cs_teem" is not a question, grid row (question__row) or derived variable of this codebook — did you mean "cs_team"? (expected an id declared under questions: or derived:)',
     ]);
   });
 });

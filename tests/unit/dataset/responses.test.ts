@@ -28,7 +28,7 @@ const HEADER = 'id,team,tools__1,tools__2,staff,g__r,memo';
 function read(cb: Codebook, csv: string) {
   const problems = new ProblemList();
   const dataset = readResponses(cb, csv, 'r.csv', problems);
-  return { dataset, lines: problems.problems.map(formatProblem) };
+  return { dataset, lines: problems.problems.map((p) => formatProblem(p, 'en')) };
 }
 
 describe('lineBreaks', () => {
@@ -80,16 +80,16 @@ describe('readResponses', () => {
   });
   it('a weight column is read when the codebook names one', () => {
     const { dataset, lines } = read(codebook(2, { weightColumn: 'w' }), `${HEADER},w\na,2,,,,1,,1.5\nb,2,,,,1,,\n`);
-    expect(lines).toEqual(['r.csv row 3, column w: is blank (expected a positive, finite weight on every row)']);
+    expect(lines).toEqual(['r.csv row 3, column w (column H): is blank (expected a positive, finite weight on every row)']);
     expect([...dataset!.weights!]).toEqual([1.5, NaN]);
   });
   it('header: repeated, unnamed, unknown and misspelt columns, missing ones (a misspelling is one problem); an empty unnamed last column is Excel\'s and ignored', () => {
     const { dataset, lines } = read(codebook(1), 'id,team,team,tools__1,tools__3,staf,g__r, ,memo,\na,2,2,,,,1,,,\n');
     expect(lines).toEqual([
-      'r.csv row 1, column team: "team" repeats the header of column 2 (expected each column once)',
-      'r.csv row 1, column tools__3: "tools__3" is not a column the codebook knows — did you mean "tools__2"? (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
-      'r.csv row 1, column staf: "staf" is not a column the codebook knows — did you mean "staff"? (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
-      'r.csv row 1, column (column 8): " " is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
+      'r.csv row 1, column team (column C): "team" repeats the header of column 2 (expected each column once)',
+      'r.csv row 1, column tools__3 (column E): "tools__3" is not a column the codebook knows — did you mean "tools__2"? (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
+      'r.csv row 1, column staf (column F): "staf" is not a column the codebook knows — did you mean "staff"? (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
+      'r.csv row 1, unnamed column H: " " is not a column the codebook knows (expected the id column "id", a question id, <multi question>__<option code> or <grid question>__<row id>)',
     ]);
     expect(dataset!.n).toBe(1);
   });
@@ -117,12 +117,12 @@ describe('readResponses', () => {
   });
   it('routing: answers outside the universe and blanks inside are reported, unless the cell or an input of the universe was invalid', () => {
     expect(read(codebook(3), `${HEADER}\na,2,1,0,,1,\nb,1,,,,1,\nc,1,1,x,,1,\n`).lines).toEqual([
-      'r.csv row 4, column tools__2: "x" is not 0 or 1 (expected 1 (chosen), 0 (not chosen) or blank (not asked))',
+      'r.csv row 4, column tools__2 (column D): "x" is not 0 or 1 (expected 1 (chosen), 0 (not chosen) or blank (not asked))',
       'r.csv row 2, column tools__*: "chose 1" is answered, but the respondent is outside the question\'s universe "yes" (expected blank (the question was not asked))',
       'r.csv row 3, column tools__*: is blank, but the respondent is in the question\'s universe "yes" (expected 0 or 1 in every option column (or optional: true on the question))',
     ]);
     // team is invalid on row 2: whether tools was asked is unknown, so its answer is not a routing error.
-    expect(read(codebook(2), `${HEADER}\na,7,1,0,,1,\nb,1,1,1,,1,\n`).lines).toEqual(['r.csv row 2, column team: "7" is not an option (expected 1, 2)']);
+    expect(read(codebook(2), `${HEADER}\na,7,1,0,,1,\nb,1,1,1,,1,\n`).lines).toEqual(['r.csv row 2, column team (column B): "7" is not an option (expected 1, 2)']);
   });
   it('ragged and blank rows inside the file are not checked further (a blank row is no respondent)', () => {
     const { lines } = read(codebook(2), `${HEADER}\na,1,1\n\nb,2,,,,1,\n`);
@@ -152,25 +152,25 @@ describe('checkRouting through readResponses', () => {
   const H = 'id,team,effect,staff,memo,tools__1,tools__2,tools__3,tools__9,g__a,g__b';
   it('names the value found outside the universe for every kind of variable', () => {
     expect(read(routed(), `${H}\na,2,1,3.5,hi,0,0,0,0,1,2\nb,2,,,,,,,,1,\nc,1,2,1,,1,0,0,0,2,1\n`).lines).toEqual([
-      'r.csv row 2, column effect: "1" is answered, but the respondent is outside the question\'s universe "yes" (expected blank (the question was not asked))',
-      'r.csv row 2, column staff: "3.5" is answered, but the respondent is outside the question\'s universe "yes" (expected blank (the question was not asked))',
-      'r.csv row 2, column memo: "hi" is answered, but the respondent is outside the question\'s universe "yes" (expected blank (the question was not asked))',
+      'r.csv row 2, column effect (column C): "1" is answered, but the respondent is outside the question\'s universe "yes" (expected blank (the question was not asked))',
+      'r.csv row 2, column staff (column D): "3.5" is answered, but the respondent is outside the question\'s universe "yes" (expected blank (the question was not asked))',
+      'r.csv row 2, column memo (column E): "hi" is answered, but the respondent is outside the question\'s universe "yes" (expected blank (the question was not asked))',
       'r.csv row 2, column tools__*: "chose none" is answered, but the respondent is outside the question\'s universe "yes" (expected blank (the question was not asked))',
-      'r.csv row 2, column g__b: "2" is answered, but the respondent is outside the question\'s universe "yes" (expected blank (the question was not asked))',
+      'r.csv row 2, column g__b (column K): "2" is answered, but the respondent is outside the question\'s universe "yes" (expected blank (the question was not asked))',
     ]);
   });
   it('blanks inside the universe, for every kind but optional ones; a grid row in the universe all', () => {
     expect(read(routed(), `${H}\na,1,,,,,,,,,\nb,2,,,,,,,,1,\nc,2,,,,,,,,1,\n`).lines).toEqual([
-      'r.csv row 2, column effect: is blank, but the respondent is in the question\'s universe "yes" (expected an answer (or optional: true on the question))',
-      'r.csv row 2, column staff: is blank, but the respondent is in the question\'s universe "yes" (expected an answer (or optional: true on the question))',
+      'r.csv row 2, column effect (column C): is blank, but the respondent is in the question\'s universe "yes" (expected an answer (or optional: true on the question))',
+      'r.csv row 2, column staff (column D): is blank, but the respondent is in the question\'s universe "yes" (expected an answer (or optional: true on the question))',
       'r.csv row 2, column tools__*: is blank, but the respondent is in the question\'s universe "yes" (expected 0 or 1 in every option column (or optional: true on the question))',
-      'r.csv row 2, column g__a: is blank, but the respondent is in the question\'s universe "all" (expected an answer (or optional: true on the question))',
-      'r.csv row 2, column g__b: is blank, but the respondent is in the question\'s universe "yes" (expected an answer (or optional: true on the question))',
+      'r.csv row 2, column g__a (column J): is blank, but the respondent is in the question\'s universe "all" (expected an answer (or optional: true on the question))',
+      'r.csv row 2, column g__b (column K): is blank, but the respondent is in the question\'s universe "yes" (expected an answer (or optional: true on the question))',
     ]);
   });
   it('an exclusive option combined with others, and more choices than allowed (the limit itself is fine)', () => {
     expect(read(routed(), `${H}\na,1,1,1,,1,0,0,1,1,1\nb,1,1,1,,1,1,1,0,1,1\nc,1,1,1,,1,1,0,0,1,1\n`).lines).toEqual([
-      'r.csv row 2, column tools__9: "chose 1, 9" combines the exclusive option 9 (none) with others (expected 9 alone)',
+      'r.csv row 2, column tools__9 (column I): "chose 1, 9" combines the exclusive option 9 (none) with others (expected 9 alone)',
       'r.csv row 3, column tools__*: "3 options" chose more options than allowed (expected at most 2)',
     ]);
   });

@@ -42,7 +42,7 @@ describe('checkRouting', () => {
     if (memo.kind === 'text') memo.values[1] = null;
     const found = routed(d);
     expect(found[0]).toMatchObject({ row: 3, column: 'memo', value: '', rule: 'routing' });
-    expect(found.map(formatProblem)).toEqual([
+    expect(found.map((p) => formatProblem(p, 'en'))).toEqual([
       'r.csv row 3, column memo: is answered, but the respondent is outside the question\'s universe "yes" (expected blank (the question was not asked))',
       'r.csv row 3, column tools__*: "chose 1, 3" is answered, but the respondent is outside the question\'s universe "yes" (expected blank (the question was not asked))',
     ]);

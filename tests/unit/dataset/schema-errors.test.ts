@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { closestField, fieldNames, formatPath, issueProblems, showValue } from '../../../src/lib/dataset/schema-errors.ts';
+import { closestField, entryName, fieldNames, formatPath, issueProblems, showValue } from '../../../src/lib/dataset/schema-errors.ts';
 import type { PathProblem } from '../../../src/lib/dataset/schema-errors.ts';
 import { Filter, Question } from '../../../src/lib/dataset/codebook.ts';
 
@@ -167,5 +167,37 @@ describe('issueProblems', () => {
     expect(problems(Filter, { q: 'a', is: 1 })).toEqual([
       '(top level) [codebook-filter]: "{"q":"a","is":1}" is not a valid filter (expected one of {all: [...]}, {any: [...]}, {not: ...}, {universe: id}, {q: id, in: [codes]}, {q: id, includesAny: [codes]}, {q: id, includesAll: [codes]}, {q: id, range: {min, max}}, {q: id, answered: true|false})',
     ]);
+  });
+});
+
+describe('entryName', () => {
+  const data = {
+    questions: [{ id: 'sector' }, { id: 42 }, { label: 'no id' }],
+    derived: [{ id: 'size' }],
+    universes: [{ id: 'doing_cs' }],
+    chapters: [{ id: 'overview' }],
+    headlines: [{ q: 'cs_team', option: 1 }],
+    crosswalk: { wave: '2024', questions: [{ question: 'cs_effect', previous: 'cs_effect_old' }] },
+    survey: { id: 'sample' },
+  };
+  it('names the entry a path lies in by its id, a headline by its q, a crosswalk link by its question', () => {
+    expect(entryName(data, ['questions', 0, 'options', 2, 'code'])).toBe('sector');
+    expect(entryName(data, ['questions', 0])).toBe('sector');
+    expect(entryName(data, ['derived', 0, 'rules', 1, 'when', 'q'])).toBe('size');
+    expect(entryName(data, ['universes', 0, 'filter'])).toBe('doing_cs');
+    expect(entryName(data, ['chapters', 0, 'universe'])).toBe('overview');
+    expect(entryName(data, ['headlines', 0, 'option'])).toBe('cs_team');
+    expect(entryName(data, ['crosswalk', 'questions', 0, 'options', '5'])).toBe('cs_effect');
+  });
+  it('gives nothing for the name itself, an entry without a text name, another list or a path outside the data', () => {
+    expect(entryName(data, ['questions', 0, 'id'])).toBeUndefined();
+    expect(entryName(data, ['crosswalk', 'questions', 0, 'question'])).toBeUndefined();
+    expect(entryName(data, ['questions', 1, 'label'])).toBeUndefined();
+    expect(entryName(data, ['questions', 2, 'label'])).toBeUndefined();
+    expect(entryName(data, ['questions', 9, 'label'])).toBeUndefined();
+    expect(entryName(data, ['survey', 'id'])).toBeUndefined();
+    expect(entryName(data, ['crosswalk', 'wave'])).toBeUndefined();
+    expect(entryName({ questions: 'text' }, ['questions', 0, 'label'])).toBeUndefined();
+    expect(entryName(null, ['questions', 0, 'label'])).toBeUndefined();
   });
 });

@@ -40,6 +40,12 @@ describe('readTables: header', () => {
       'row 1 base [missing-column]: is missing from the header (expected survey, wave, question, universe, segment, option, percent, count, base, source)',
     ]);
   });
+  it('a misspelt column is one problem with the column it was meant to be, not also a missing one', () => {
+    expect(read('survey,wave,question,universe,segment,option,percnt,bsae\n').problems).toEqual([
+      'row 1 percnt [unknown-column]: "percnt" is not a tables.csv column — did you mean "percent"? (expected survey, wave, question, universe, segment, option, percent, count, base, source)',
+      'row 1 bsae [unknown-column]: "bsae" is not a tables.csv column — did you mean "base"? (expected survey, wave, question, universe, segment, option, percent, count, base, source)',
+    ]);
+  });
   it('neither percent nor count; names are trimmed; rows are not read without required columns', () => {
     expect(read(' survey , wave,question,universe,segment,option,base\ns,2024,sector,all,total,1,10\n').problems).toEqual([
       'row 1 percent [missing-column]: is missing, and so is count (expected a percent column, a count column or both)',

@@ -322,9 +322,9 @@ describe('crosswalk', () => {
         };
       }),
     ).toEqual([
-      'crosswalk.questions[1].question [unknown-question]: "sectr" is not a question of this wave (expected a question id (or grid row grid__row) of this codebook)',
+      'crosswalk.questions[1].question [unknown-question]: "sectr" is not a question of this wave — did you mean "sector"? (expected a question id (or grid row grid__row) of this codebook)',
       'crosswalk.questions[2].options.3 [unknown-code]: "3" is not an option code of grid (expected one of 1, 2)',
-      'crosswalk.questions[3].question [unknown-question]: "grid__r9" is not a question of this wave (expected a question id (or grid row grid__row) of this codebook)',
+      'crosswalk.questions[3].question [unknown-question]: "grid__r9" is not a question of this wave — did you mean "grid__r1"? (expected a question id (or grid row grid__row) of this codebook)',
       'crosswalk.questions[4].options.1 [unknown-code]: "1" is not an option code of staff (expected no option mapping (the question has no options))',
     ]);
   });
@@ -610,5 +610,36 @@ describe('filterDeps and variableShapes', () => {
       memo: { kind: 'text', codes: [] },
       size: { kind: 'coded', codes: [1, 2] },
     });
+  });
+});
+
+describe('did you mean: every unknown name gets the nearest valid one (closestField), when one is close', () => {
+  it('universes named by questions, filters, chapters and headlines', () => {
+    expect(check((c) => (q(c, 'effect').universe = 'doign'))).toEqual(['questions[3].universe [unknown-universe]: "doign" is not a universe of this codebook — did you mean "doing"? (expected one of all, doing)']);
+    expect(check((c) => filterOf(c, { not: { universe: 'doin' } }))).toEqual(['universes[0].filter.not.universe [unknown-universe]: "doin" is not a universe of this codebook — did you mean "doing"? (expected one of all, doing)']);
+    expect(check((c) => (c.chapters[0].universe = 'al'))).toEqual(['chapters[0].universe [unknown-universe]: "al" is not a universe of this codebook — did you mean "all"? (expected one of all, doing)']);
+    // Short names allow one edit at most: two are no guess.
+    expect(check((c) => (c.chapters[0].universe = 'a'))).toEqual(['chapters[0].universe [unknown-universe]: "a" is not a universe of this codebook (expected one of all, doing)']);
+  });
+  it('a chapter of a question', () => {
+    expect(check((c) => ((c.chapters[0].id = 'overview'), (q(c, 'sector').chapter = 'overveiw')))).toEqual([
+      'questions[0].chapter [unknown-chapter]: "overveiw" is not a chapter of this codebook — did you mean "overview"? (expected one of overview)',
+    ]);
+  });
+  it("a headline's banner variable among public single-answer variables, and its net among the question's nets", () => {
+    const headline = (h: Record<string, unknown>) => check((c) => c.headlines.push({ label: 'h', ...h }));
+    expect(headline({ q: 'effect', net: 'top', by: 'sectr' })).toEqual([
+      'headlines[0].by [unknown-question]: "sectr" is not a public single-answer variable of this codebook — did you mean "sector"? (expected a single-answer, ordinal, banded question, grid row or derived variable)',
+    ]);
+    // tools exists but is a multi-answer question: no guess for a name that exists.
+    expect(headline({ q: 'effect', net: 'top', by: 'tools' })).toEqual([
+      'headlines[0].by [unknown-question]: "tools" is not a public single-answer variable of this codebook (expected a single-answer, ordinal, banded question, grid row or derived variable)',
+    ]);
+    expect(headline({ q: 'effect', net: 'tpo' })).toEqual(['headlines[0].net [unknown-code]: "tpo" is not a net of effect — did you mean "top"? (expected one of top, low)']);
+  });
+  it('a cube filter among the variables that can filter the cube', () => {
+    expect(check((c) => (c.cube = { filters: ['tols'] }))).toEqual([
+      'cube.filters[0] [unknown-variable]: "tols" is not a variable of this codebook — did you mean "tools"? (expected a public single- or multi-answer variable: sector, team, tools, effect, churn, grid__r1, grid__r2, size)',
+    ]);
   });
 });

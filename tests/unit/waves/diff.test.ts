@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readCodebook } from '../../../src/lib/dataset/codebook-read.ts';
 import type { Codebook } from '../../../src/lib/dataset/codebook.ts';
 import { diffText, diffWaves } from '../../../src/lib/waves/diff.ts';
+import { waveCodebook } from '../../../scripts/diff-waves.ts';
 
 function codebook(wave: string, questions: string, crosswalk = ''): Codebook {
   const text = `survey:
@@ -90,6 +91,10 @@ describe('diffWaves', () => {
     const d = diffWaves(a, b);
     expect([d.linked, d.gaps, d.added, d.dropped, d.unchanged]).toEqual([false, [], [], [], 1]);
     expect(diffText(d)[1]).toBe('  注意：2026 の codebook に 2025 への対応表（crosswalk）がありません。同じIDの設問はつながりますが、調査回の履歴（比較できる前回調査）には 2025 が入りません。');
+    expect(diffText(d, 'en').slice(0, 2)).toEqual([
+      's: what changed from 2025 to 2026',
+      "  Note: the codebook of 2026 has no crosswalk to 2025. Questions with the same id still link, but 2025 is not in the wave's history (earlier waves to compare with).",
+    ]);
   });
 });
 
@@ -104,5 +109,24 @@ describe('npm run diff-waves', () => {
     expect(missing.stderr).toContain('調査回「2021」の codebook.yaml が data/virtualex/ にありません（ある調査回：2022、2023、2024）。');
     const usage = spawnSync(process.execPath, ['scripts/diff-waves.ts'], { encoding: 'utf8' });
     expect([usage.status, usage.stderr]).toEqual([2, expect.stringContaining('使い方：npm run diff-waves --')]);
+  });
+  it('a codebook that does not read is named with its first problem, located as validate locates it', () => {
+    const root = 'tests/fixtures/dataset/malformed/bad-universe-ref';
+    const where = `${root}/sample/2025/codebook.yaml`;
+    expect(waveCodebook(root, 'sample', '2025')).toBe(
+      `codebook.yaml を読めません：${where} 46行目・設問 cs_effect（questions[3]）の universe: "doing_cx" はこのコードブックの universe にありません（もしかして: doing_cs）（想定: all, doing_cs, saas_doing_cs のいずれか）（npm run validate で全ての問題を確認できます）`,
+    );
+    expect(waveCodebook(root, 'sample', '2025', 'en')).toBe(
+      `cannot read codebook.yaml: ${where} line 46, questions[3] (id: cs_effect).universe: "doing_cx" is not a universe of this codebook — did you mean "doing_cs"? (expected one of all, doing_cs, saas_doing_cs) (npm run validate lists every problem)`,
+    );
+  });
+  it('in English with HAKUSHO_LANG=en', () => {
+    const env = { ...process.env, HAKUSHO_LANG: 'en' };
+    const ok = spawnSync(process.execPath, ['scripts/diff-waves.ts', 'virtualex', '2022', '2023'], { encoding: 'utf8', env });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('virtualex: what changed from 2022 to 2023');
+    expect(ok.stdout).toContain('Questions added (12): ');
+    const missing = spawnSync(process.execPath, ['scripts/diff-waves.ts', 'virtualex', '2021', '2023'], { encoding: 'utf8', env });
+    expect([missing.status, missing.stderr]).toEqual([1, 'diff-waves: no codebook.yaml of wave "2021" in data/virtualex/ (waves: 2022, 2023, 2024).\n']);
   });
 });

@@ -92,4 +92,19 @@ describe('npm run new-wave', () => {
       rmSync(box.dir, { recursive: true, force: true });
     }
   });
+  it('names what is wrong, and what it did, in English on request', () => {
+    const box = sandbox();
+    try {
+      expect(newWave([], box.data, box.content, 'en').lines[0]).toMatch(/^usage: npm run new-wave -- /);
+      expect(newWave(['nosuch', '2026'], box.data, box.content, 'en').lines[0]).toBe(`survey "nosuch" is not in ${box.data}/ (there are: jcsa).`);
+      expect(newWave(['jcsa', '2026/..'], box.data, box.content, 'en').lines[0]).toMatch(/^wave "2026\/\.\." cannot be used: /);
+      expect(newWave(['jcsa', '2026', '--from', '2019'], box.data, box.content, 'en').lines[0]).toBe(`no codebook.yaml of the wave to start from, "2019", in ${join(box.data, 'jcsa')}/ (waves: 2025).`);
+      const r = newWave(['jcsa', '2026'], box.data, box.content, 'en');
+      expect(r.lines[0]).toMatch(/^✓ wrote .*codebook\.yaml \(from 2025; \d+ checklist items, crosswalk to 2025\)$/);
+      expect(r.lines.join('\n')).not.toMatch(/[ぁ-んァ-ン]/);
+      expect(newWave(['jcsa', '2026'], box.data, box.content, 'en').lines).toEqual([`${join(box.data, 'jcsa', '2026')}/ exists already and is not overwritten (move the folder away to start again).`]);
+    } finally {
+      rmSync(box.dir, { recursive: true, force: true });
+    }
+  });
 });

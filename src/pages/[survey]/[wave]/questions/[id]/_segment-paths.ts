@@ -3,7 +3,7 @@
  * `<segment>.svg`): one per published segment, and one per trend the question page shows
  * (`trend-<universe>[--<row>]`, written with the trend's permalink on that page).
  */
-import { allWaves, figureFiles, figureId, questionTrends, segmentsFor, wavesWithCubes, type QuestionTrend } from '../../../../../components/figure-data.ts';
+import { allWaves, figureFiles, figureAnchor, questionTrends, segmentsFor, wavesWithCubes, type QuestionTrend } from '../../../../../components/figure-data.ts';
 import { publicQuestions } from '../../../../../components/report-data.ts';
 
 /** The segment a download file is drawn for (its universe and banner, null = total), or a trend of the question page. */
@@ -28,5 +28,5 @@ export function trendFiles(survey: string, wave: string, trend: { question: stri
   const found: QuestionTrend | undefined = w && q ? questionTrends(w, q).find((t) => t.file === trend.file) : undefined;
   if (!found) throw new Error(`${survey}/${wave}: no trend file ${trend.question}/${trend.file}`);
   const page = new URL(`/${survey}/${wave}/questions/${trend.question}/`, site);
-  return figureFiles(found.resolved, found.title, `${page.href}#${figureId(found.resolved)}`);
+  return figureFiles(found.resolved, found.title, `${page.href}#${figureAnchor(found.resolved)}`);
 }
