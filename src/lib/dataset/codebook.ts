@@ -77,6 +77,16 @@ export const Filter: z.ZodType<Filter> = z.lazy(() =>
 );
 
 // ---------------------------------------------------------------------------------------------
+// English labels (optional). The Japanese fields stay the source of truth; an `en:` object gives
+// the English site (`/en/…`) its wording. Same limits as the Japanese fields (limits.ts), always
+// rendered as text. A field left out falls back to the Japanese, marked as such on the page
+// (src/lib/i18n/labels.ts).
+
+/** English short label (options, nets, grid rows, headline captions). */
+export const EnLabel = z.strictObject({ label: Label, short: Label.optional() });
+export type EnLabel = z.infer<typeof EnLabel>;
+
+// ---------------------------------------------------------------------------------------------
 // Options
 
 export const Option = z.strictObject({
@@ -100,6 +110,8 @@ export const Option = z.strictObject({
   exclusive: z.boolean().optional(),
   /** "わからない", "無回答" …: shown, but left out of means, nets' bases and valid percentages. */
   nonSubstantive: z.boolean().optional(),
+  /** English label (and short label) for the English site. */
+  en: EnLabel.optional(),
 });
 export type Option = z.infer<typeof Option>;
 
@@ -110,6 +122,7 @@ export const Net = z.strictObject({
   label: Label,
   /** Member option codes. Single answer: categories are added; multi answer: "chose at least one". */
   codes: z.array(z.number().int()).min(1),
+  en: EnLabel.optional(),
 });
 export type Net = z.infer<typeof Net>;
 
@@ -119,11 +132,22 @@ export const GridRow = z.strictObject({
   label: Label,
   /** Conditional rows ("effective among implemented") get their own universe. */
   universe: Id.optional(),
+  en: EnLabel.optional(),
 });
 export type GridRow = z.infer<typeof GridRow>;
 
 // ---------------------------------------------------------------------------------------------
 // Questions
+
+/** A question's (or derived variable's) English wording, short label, unit and notes. */
+export const EnQuestion = z.strictObject({
+  label: Label,
+  text: Text.optional(),
+  /** Banded / numeric: the unit in English ("employees", "%"). */
+  unit: z.string().max(LABEL_MAX_LENGTH).optional(),
+  notes: z.array(z.string().max(TEXT_MAX_LENGTH)).optional(),
+});
+export type EnQuestion = z.infer<typeof EnQuestion>;
 
 const QuestionBase = {
   /** Stable across waves: the crosswalk maps old ids to this one. */
@@ -148,6 +172,8 @@ const QuestionBase = {
   notes: z.array(z.string().max(TEXT_MAX_LENGTH)).default([]),
   /** Where the published figures for this question come from (page, figure number). */
   source: z.string().max(TEXT_MAX_LENGTH).optional(),
+  /** English label, wording, unit and notes for the English site. */
+  en: EnQuestion.optional(),
 };
 
 export const SingleQuestion = z.strictObject({
@@ -242,6 +268,7 @@ export const Derived = z.strictObject({
    * variable that reads restricted data is a validation error.
    */
   publication: z.enum(['public', 'restricted']).optional(),
+  en: EnQuestion.optional(),
 });
 export type Derived = z.infer<typeof Derived>;
 
@@ -252,6 +279,8 @@ export const Universe = z.strictObject({
   /** Plain-language definition shown on charts. */
   description: z.string().max(TEXT_MAX_LENGTH).optional(),
   filter: Filter,
+  /** English label and definition. */
+  en: z.strictObject({ label: Label, description: Text.optional() }).optional(),
 });
 export type Universe = z.infer<typeof Universe>;
 
@@ -261,6 +290,11 @@ export const Chapter = z.strictObject({
   number: Label.optional(),
   title: Label,
   universe: Id.default('all'),
+  /**
+   * English title and summary: the English report cover lists the chapter with them (the chapter
+   * itself stays Japanese and is marked so).
+   */
+  en: z.strictObject({ title: Label, number: Label.optional(), summary: Text.optional() }).optional(),
 });
 export type Chapter = z.infer<typeof Chapter>;
 
@@ -315,6 +349,8 @@ export const Headline = z.strictObject({
   digits: z.number().int().min(0).max(3).optional(),
   /** Short Japanese caption shown under the number ("SaaS企業の割合"). Rendered as text. */
   label: Label,
+  /** English caption. */
+  en: z.strictObject({ label: Label }).optional(),
 });
 export type Headline = z.infer<typeof Headline>;
 
@@ -364,6 +400,16 @@ export const Survey = z.strictObject({
    * cube; `microdata` — explicit opt-in to public-use files of the public questions' rows.
    */
   publish: z.enum(['aggregates', 'microdata']).default('aggregates'),
+  /** English title, short title, publisher, method and population (the citation stays as the publisher requires it). */
+  en: z
+    .strictObject({
+      title: Label,
+      shortTitle: Label.optional(),
+      publisher: Label.optional(),
+      method: Label.optional(),
+      population: Text.optional(),
+    })
+    .optional(),
 });
 export type Survey = z.infer<typeof Survey>;
 
