@@ -27,6 +27,9 @@ import { cubeCrosstab } from '../lib/cube/query.ts';
 import { NO_RESTRICTION, universeRestrictionId } from '../lib/cube/plan.ts';
 import { CHART_KINDS } from '../lib/charts/types.ts';
 import { FigureError, FigureNameError, idChoices } from './figure-error.ts';
+import type { Lang } from '../lib/i18n/lang.ts';
+import { codebookLabels } from '../lib/i18n/labels.ts';
+import { localChart } from './figure-lang.ts';
 
 /**
  * Which numbers a page shows (the one rule, README "Publishing modes"): what an editor wrote into a
@@ -206,7 +209,7 @@ export function tableFor(wave: CatalogWave, spec: { question: string; banner?: s
 export const CHART_KINDS_WITH_TREND: readonly string[] = [...CHART_KINDS, 'trend'];
 
 /** Every prop of `<Chart>` (Chart.astro checks its Props against this list). */
-export const CHART_PROPS = ['q', 'by', 'universe', 'filters', 'kind', 'title', 'survey', 'wave', 'id', 'level', 'resolved'] as const;
+export const CHART_PROPS = ['q', 'by', 'universe', 'filters', 'kind', 'title', 'survey', 'wave', 'id', 'level', 'resolved', 'lang'] as const;
 
 /** What an editor (or a page) asks a chart for. */
 export interface ChartRequest {
@@ -427,13 +430,14 @@ function exactJson(value: unknown): string {
 const tableDigests = new WeakMap<object, string>();
 
 /** The key a drawing is filed under: the table's content, form, width (hashed: the key would otherwise hold a copy of every table drawn). */
-function drawingKey(table: ChartTable, variable: ChartVariable | undefined, kind: ChartKind, width: number): string {
+function drawingKey(table: ChartTable, variable: ChartVariable | undefined, kind: ChartKind, width: number, lang: Lang = 'ja'): string {
   let digest = tableDigests.get(table);
   if (digest === undefined) {
     digest = createHash('sha256').update(exactJson(table)).digest('base64');
     tableDigests.set(table, digest);
   }
-  return createHash('sha256').update(exactJson([kind, width, variable ?? null, digest])).digest('base64');
+  // Japanese drawings keep the key they had before there were languages (a cache of drawings stays valid).
+  return createHash('sha256').update(exactJson(lang === 'ja' ? [kind, width, variable ?? null, digest] : [kind, width, variable ?? null, digest, lang])).digest('base64');
 }
 
 /**
@@ -442,12 +446,12 @@ function drawingKey(table: ChartTable, variable: ChartVariable | undefined, kind
  * page showing the same trend, share one drawing; the label is set on the drawing afterwards):
  * the key is the table's content. A drawing may have been made ahead by the drawing worker.
  */
-export function chartSvg(table: ChartTable, variable: ChartVariable | undefined, kind: ChartKind, width: number, ariaLabel: string): { svg: string; notes: string[]; height: number } {
+export function chartSvg(table: ChartTable, variable: ChartVariable | undefined, kind: ChartKind, width: number, ariaLabel: string, lang: Lang = 'ja'): { svg: string; notes: string[]; height: number } {
   const memo = memoOf<Drawing>('svg');
-  const key = drawingKey(table, variable, kind, width);
+  const key = drawingKey(table, variable, kind, width, lang);
   let drawn = memo.get(key);
   if (!drawn) {
-    drawn = drawChart({ table, variable, kind, width });
+    drawn = drawChart({ table, variable, kind, width, lang });
     memo.set(key, drawn);
   }
   if (!Number.isFinite(drawn.height)) throw new Error(`${ariaLabel}: chart SVG without a height`);
@@ -530,7 +534,7 @@ export async function drawnAhead(): Promise<void> {
  * first width is drawn before any chart's second: the SVG files, rendered before the question
  * pages, need the wide drawings first.
  */
-export function drawAhead(r: Pick<ResolvedChart, 'table' | 'variable' | 'kind'>, widths: number[]): void {
+export function drawAhead(r: Pick<ResolvedChart, 'table' | 'variable' | 'kind'>, widths: number[], lang: Lang = 'ja'): void {
   if (process.env.HAKUSHO_DRAW_WORKER === '0') return;
   const memo = memoOf<Drawing>('svg');
   if (ahead.memo !== memo) {
@@ -541,10 +545,10 @@ export function drawAhead(r: Pick<ResolvedChart, 'table' | 'variable' | 'kind'>,
   }
   if (!drawWorker()) return;
   widths.forEach((width, priority) => {
-    const key = drawingKey(r.table, r.variable, r.kind, width);
+    const key = drawingKey(r.table, r.variable, r.kind, width, lang);
     if (memo.has(key) || ahead.queued.has(key)) return;
     ahead.queued.add(key);
-    (ahead.queues[priority] ??= []).push({ table: r.table, variable: r.variable, kind: r.kind, widths: [width], keys: [key] });
+    (ahead.queues[priority] ??= []).push({ table: r.table, variable: r.variable, kind: r.kind, widths: [width], keys: [key], lang });
   });
   pump();
 }
@@ -647,16 +651,17 @@ function computeQuestionTrends(wave: CatalogWave, question: Question): QuestionT
  * A figure's CSV and SVG as written into its page (or next to it, `ResolvedChart.files`): the
  * same provenance as the built segment files, and the figure's permalink. Each is made when read.
  */
-export function figureFiles(r: ResolvedChart, title: string, permalink: string): { readonly csv: string; readonly svg: string } {
+export function figureFiles(r: ResolvedChart, title: string, permalink: string, lang: Lang = 'ja'): { readonly csv: string; readonly svg: string } {
   const s = r.wave.codebook.survey;
-  const provenance = provenanceOf(r, title);
+  const provenance = provenanceOf(r, title, lang);
+  const local = localChart(r, lang);
   return {
     get csv() {
-      const meta = { survey: s.title, question: r.info.text, citation: s.citation, synthetic: s.synthetic, banner: provenance.banner, filters: provenance.filters, notes: provenance.notes, link: permalink };
-      return tableCsv(r.table, meta, r.variable);
+      const meta = { survey: lang === 'ja' ? s.title : codebookLabels(r.wave.codebook, lang).survey.title, question: local.info.text, citation: s.citation, synthetic: s.synthetic, banner: provenance.banner, filters: provenance.filters, notes: provenance.notes, link: permalink, lang };
+      return tableCsv(local.table, meta, local.variable);
     },
     get svg() {
-      const wide = chartSvg(r.table, r.variable, r.kind, WIDE, title);
+      const wide = chartSvg(local.table, local.variable, r.kind, WIDE, title, lang);
       return withProvenance(wide.svg, WIDE, wide.height, { ...provenance, source: `${provenance.source}／${permalink}` }).svg;
     },
   };
@@ -695,18 +700,20 @@ function lookupOf(r: ResolvedChart): FilterLookup {
 }
 
 /** What a downloaded chart file says about itself (src/lib/charts/provenance.ts). */
-export function provenanceOf(r: ResolvedChart, title: string): Provenance {
+export function provenanceOf(r: ResolvedChart, title: string, lang: Lang = 'ja'): Provenance {
   const s = r.wave.codebook.survey;
+  const local = lang === 'ja' ? null : localChart(r, lang);
   return {
     title,
-    question: r.info.text,
-    universe: r.wave.codebook.universes.find((u) => u.id === r.universe)?.label ?? '全回答者',
-    base: provenanceBase(r.table),
+    question: local ? local.info.text : r.info.text,
+    universe: local ? local.universeLabel : (r.wave.codebook.universes.find((u) => u.id === r.universe)?.label ?? '全回答者'),
+    base: provenanceBase(r.table, lang),
     filters: r.filters.map((f) => filterWords(f, lookupOf(r))),
-    banner: r.by ? (r.wave.dataset?.variables.get(r.by)?.label ?? r.by) : null,
+    banner: local ? local.bannerLabel : r.by ? (r.wave.dataset?.variables.get(r.by)?.label ?? r.by) : null,
     source: (isTrend(r.table) ? trendSources(r.table, sourceText) : null) ?? (r.info.source ? `${sourceText(s.citation)}（${r.info.source}）` : sourceText(s.citation)),
     synthetic: s.synthetic,
-    notes: r.protected ? [PROTECTED_NOTE] : [],
+    notes: r.protected ? [local ? local.protectedNote : PROTECTED_NOTE] : [],
+    lang,
   };
 }
 

@@ -3,6 +3,7 @@ import type { CrossTab } from '../lib/stats/types.ts';
 import { columnAxisLabel } from '../lib/charts/datum.ts';
 import { isGrid, isTrend, withoutEmptyColumns, type ChartTable } from '../lib/charts/index.ts';
 import { formatBase } from '../lib/stats/format.ts';
+import type { Lang } from '../lib/i18n/lang.ts';
 
 function tablesOf(t: ChartTable): CrossTab[] {
   // Banner columns with n = 0 are not drawn, so their marks and bases are not explained.
@@ -10,18 +11,21 @@ function tablesOf(t: ChartTable): CrossTab[] {
 }
 
 /** "全体 n=781、A: SaaS n=257、B: 非SaaS n=524" (grid: per row). */
-export function baseLine(t: ChartTable): string {
+export function baseLine(t: ChartTable, lang: Lang = 'ja'): string {
+  const en = lang === 'en';
+  const sep = en ? ', ' : '、';
   if (isGrid(t)) {
     const ns = t.tables.map((x) => x.columns[0].n);
-    if (ns.every((n) => n === ns[0])) return `各項目 ${formatBase(ns[0])}${t.tables[0].columns[0].caution ? '*' : ''}`;
-    return t.tables.map((x, i) => `${t.rowLabels[i]} ${formatBase(x.columns[0].n)}${x.columns[0].caution ? '*' : ''}`).join('、');
+    if (ns.every((n) => n === ns[0])) return `${en ? 'each item' : '各項目'} ${formatBase(ns[0])}${t.tables[0].columns[0].caution ? '*' : ''}`;
+    return t.tables.map((x, i) => `${t.rowLabels[i]} ${formatBase(x.columns[0].n)}${x.columns[0].caution ? '*' : ''}`).join(sep);
   }
-  if (isTrend(t)) return t.waves.map((w) => `${w}年 ${formatBase(t.points.find((p) => p.wave === w)?.base ?? 0)}`).join('、');
-  return withoutEmptyColumns(t).columns.map((c) => `${c.letter ? `${c.letter}: ` : ''}${columnAxisLabel(c).replace(/ \(n=/, ' n=').replace(/\)$/, '')}`).join('、');
+  if (isTrend(t)) return t.waves.map((w) => `${w}${en ? '' : '年'} ${formatBase(t.points.find((p) => p.wave === w)?.base ?? 0)}`).join(sep);
+  return withoutEmptyColumns(t).columns.map((c) => `${c.letter ? `${c.letter}: ` : ''}${columnAxisLabel(c, lang).replace(/ \(n=/, ' n=').replace(/\)$/, '')}`).join(sep);
 }
 
 /** Notes explaining the marks that actually appear in this chart. */
-export function markNotes(t: ChartTable): string[] {
+export function markNotes(t: ChartTable, lang: Lang = 'ja'): string[] {
+  if (lang === 'en') return markNotesEn(t);
   const tables = tablesOf(t);
   const columns = tables.flatMap((x) => x.columns);
   const notes: string[] = [];
@@ -39,6 +43,29 @@ export function markNotes(t: ChartTable): string[] {
   if (tables.some((x) => x.type === 'multi')) notes.push('複数回答のため合計は100%を超えます。');
   return notes;
 }
+
+/** The notes explaining a chart's marks, in English. */
+function markNotesEn(t: ChartTable): string[] {
+  const tables = tablesOf(t);
+  const columns = tables.flatMap((x) => x.columns);
+  const notes: string[] = [];
+  const opts = tables[0]?.options;
+  if (columns.some((c) => c.caution && !c.suppressed)) notes.push(`*: indicative only, the base is under ${opts?.cautionBase ?? 30} (not tested for significance).`);
+  if (columns.some((c) => c.suppressed)) notes.push(`×: shares are not shown where the base is under ${opts?.suppressBase ?? 10}.`);
+  const banner = tables.find((x) => x.columns.length > 1);
+  if (banner) {
+    const o = banner.options;
+    const adjust = o.adjust === 'bonferroni' ? 'Bonferroni adjustment' : o.adjust === 'bh' ? 'Benjamini–Hochberg adjustment' : 'no adjustment';
+    if (banner.lettersNote) notes.push(`No significance letters: ${banner.lettersNote}`);
+    else notes.push(`A, B…: significantly higher than that column at the ${Math.round(o.alpha * 100)}% level (z-test of column proportions, ${adjust})${o.alpha2 ? `; lower case at the ${Math.round(o.alpha2 * 100)}% level` : ''}.`);
+  }
+  if (tables.some((x) => x.weighted)) notes.push('Weighted; the base n is the unweighted number of respondents.');
+  if (tables.some((x) => x.type === 'multi')) notes.push('Multiple answers: shares add up to more than 100%.');
+  return notes;
+}
+
+/** PRINTED_NOTES_CAVEAT in English. */
+export const PRINTED_NOTES_CAVEAT_EN = 'The notes below are about the exact figures of the report. This chart shows protected (perturbed) values, which may differ from the numbers in the notes.';
 
 /** Put before a question's codebook notes on a figure drawn from the protected cube. */
 export const PRINTED_NOTES_CAVEAT = '以下の注記は報告書の正確な集計値についてのものです。この図表の値は秘匿処理（撹乱）後の値のため、注記の数値と一致しないことがあります。';

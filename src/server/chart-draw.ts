@@ -5,6 +5,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { renderChart, svgMarkup, type ChartKind, type ChartTable, type ChartVariable } from '../lib/charts/index.ts';
+import type { Lang } from '../lib/i18n/lang.ts';
 
 /** A chart to draw at one width. */
 export interface DrawSpec {
@@ -12,6 +13,8 @@ export interface DrawSpec {
   variable: ChartVariable | undefined;
   kind: ChartKind;
   width: number;
+  /** Language of the chart's own words (default Japanese). */
+  lang?: Lang;
 }
 
 /** A chart to draw at several widths, and the key each drawing is filed under. */
@@ -36,7 +39,7 @@ function document(): Document {
 
 /** Draws a chart (without a label); `height` is NaN when the SVG has none (the caller says which chart). */
 export function drawChart(job: DrawSpec): Drawing {
-  const { spec, svg } = renderChart(job.table, { document: document(), variable: job.variable, kind: job.kind, width: job.width });
+  const { spec, svg } = renderChart(job.table, { document: document(), variable: job.variable, kind: job.kind, width: job.width, lang: job.lang ?? 'ja' });
   const markup = svgMarkup(svg);
   return { svg: markup, notes: spec.notes, height: Number(/^<svg\b[^>]*?\sheight="([\d.]+)"/.exec(markup)?.[1]) };
 }

@@ -10,7 +10,7 @@ import { drawChart, type DrawJob } from './chart-draw.ts';
 parentPort!.on('message', (job: DrawJob) => {
   const drawings = job.widths.map((width, i) => {
     try {
-      return { key: job.keys[i], ...drawChart({ table: job.table, variable: job.variable, kind: job.kind, width }) };
+      return { key: job.keys[i], ...drawChart({ table: job.table, variable: job.variable, kind: job.kind, width, lang: job.lang }) };
     } catch (e) {
       return { key: job.keys[i], error: (e as Error).message };
     }

@@ -20,6 +20,8 @@ import { isGrid, isTrend, type ChartTable, type ChartVariable } from './types.ts
 import type { Option } from '../dataset/codebook.ts';
 import { openClassShare, OPEN_CLASS_MAX_SHARE } from './banded.ts';
 import { sourceText } from '../explore/export.ts';
+import { chartWords } from './words.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 export const BOM = '\uFEFF';
 
@@ -42,9 +44,10 @@ export interface CsvMeta {
   link?: string;
   /** Comparisons of one banner column: its name, in 区分 instead of 全体. */
   segment?: string | null;
+  /** Language of the header and the CSV's own words (labels arrive in it); default Japanese. */
+  lang?: Lang;
 }
 
-const HEADER = ['調査', '質問ID', '質問', '回答形式', '母集団', '集計軸', '絞り込み', '項目', '区分', '区分の基数n', '指標', '選択肢', '件数', '割合(%)', '95%信頼区間下限(%)', '95%信頼区間上限(%)', '統計量', '参考値', '有意差', '注記', '出典', '固定リンク', 'データ'];
 
 /** A number written with a fixed count of decimals (e.g. 80.0). */
 export class Fixed {
@@ -105,24 +108,27 @@ interface Line {
 
 function line(meta: CsvMeta, questionId: string, type: string, l: Line): CsvValue[] {
   const notes = [...(meta.notes ?? []), ...(l.note ? [l.note] : [])].join(' ');
+  const w = chartWords(meta.lang);
   return [
-    l.survey ?? meta.survey, l.question ?? questionId, meta.question, l.type ?? type, l.universe, meta.banner ?? '', (meta.filters ?? []).join('、'),
+    l.survey ?? meta.survey, l.question ?? questionId, meta.question, l.type ?? type, l.universe, meta.banner ?? '', (meta.filters ?? []).join(w.listSep),
     l.item, l.column, l.n, l.metric, l.label, l.count ?? null, l.percent ?? null, l.ciLow ?? null, l.ciHigh ?? null, l.value ?? null,
-    l.caution ? '参考値' : '', l.letters ?? '', notes, l.citation ?? meta.citation, meta.link ?? '', (l.synthetic ?? meta.synthetic) ? '合成サンプルデータ' : '',
+    l.caution ? w.caution : '', l.letters ?? '', notes, l.citation ?? meta.citation, meta.link ?? '', (l.synthetic ?? meta.synthetic) ? w.synthetic : '',
   ];
 }
 
-const columnName = (table: CrossTab, i: number) => (table.columns[i].key === 'total' ? '全体' : table.columns[i].label);
+const columnName = (table: CrossTab, i: number) => table.columns[i].label;
 const baseOf = (table: CrossTab, i: number) => (table.columns[i].withheld ? null : table.columns[i].n);
 
 /** The cells, then summaries and χ² tests, of one cross-tab. */
 function rowsOf(table: CrossTab, meta: CsvMeta, item: string, options?: readonly Option[]): CsvValue[][] {
-  const type = answerType(table.type);
+  const w = chartWords(meta.lang);
+  const en = meta.lang === 'en';
+  const type = answerType(table.type, meta.lang);
   const out = (l: Line) => line(meta, table.spec.question, type, l);
-  const cells = datums(table, (r) => isChartRow(r) || r.kind === 'net').map((d) =>
+  const cells = datums(table, (r) => isChartRow(r) || r.kind === 'net', meta.lang).map((d) =>
     out({
-      universe: table.universeLabel, item, column: d.columnKey === 'total' ? '全体' : d.columnLabel, n: baseOf(table, d.columnIndex),
-      metric: '割合', label: d.rowKind === 'net' ? `［計］${d.rowLabel}` : d.rowLabel,
+      universe: table.universeLabel, item, column: d.columnLabel, n: baseOf(table, d.columnIndex),
+      metric: w.share, label: d.rowKind === 'net' ? w.net(d.rowLabel) : d.rowLabel,
       count: d.suppressed ? null : d.count, percent: r1(d.percent), ciLow: r1(d.ciLow), ciHigh: r1(d.ciHigh), caution: d.caution, letters: d.letters,
     }),
   );
@@ -131,20 +137,20 @@ function rowsOf(table: CrossTab, meta: CsvMeta, item: string, options?: readonly
     if (!column || column.suppressed || column.withheld || s.n === 0) return [];
     const at = { universe: table.universeLabel, item, column: columnName(table, i), n: baseOf(table, i), caution: column.caution };
     const share = options ? openClassShare(table, i, options) : null;
-    const assumed = s.openBandAssumed !== undefined ? `最上位の階級の値を${s.openBandAssumed}とみなした平均${share !== null ? `（最上位の階級の回答は${roundHalfUp(share * 100, 1).toFixed(1)}%${share > OPEN_CLASS_MAX_SHARE ? `。${OPEN_CLASS_MAX_SHARE * 100}%を超えるため図表では平均を示していません` : ''}）` : ''}` : '';
+    const assumed = s.openBandAssumed !== undefined && en ? `Mean taking the top class as ${s.openBandAssumed}${share !== null ? ` (${roundHalfUp(share * 100, 1).toFixed(1)}% of answers are in the top class${share > OPEN_CLASS_MAX_SHARE ? `; above ${OPEN_CLASS_MAX_SHARE * 100}%, so the charts show no mean` : ''})` : ''}` : s.openBandAssumed !== undefined ? `最上位の階級の値を${s.openBandAssumed}とみなした平均${share !== null ? `（最上位の階級の回答は${roundHalfUp(share * 100, 1).toFixed(1)}%${share > OPEN_CLASS_MAX_SHARE ? `。${OPEN_CLASS_MAX_SHARE * 100}%を超えるため図表では平均を示していません` : ''}）` : ''}` : '';
     return [
-      out({ ...at, metric: '平均', label: '', value: s.mean, note: assumed }),
-      out({ ...at, metric: '中央値', label: '', value: s.median }),
-      ...(s.medianClass !== undefined ? [out({ ...at, metric: '中央値の階級', label: s.medianClass })] : []),
-      ...(s.q1 !== undefined ? [out({ ...at, metric: '第1四分位数', label: '', value: s.q1 })] : []),
-      ...(s.q3 !== undefined ? [out({ ...at, metric: '第3四分位数', label: '', value: s.q3 })] : []),
+      out({ ...at, metric: w.mean, label: '', value: s.mean, note: assumed }),
+      out({ ...at, metric: w.median, label: '', value: s.median }),
+      ...(s.medianClass !== undefined ? [out({ ...at, metric: w.medianClass, label: s.medianClass })] : []),
+      ...(s.q1 !== undefined ? [out({ ...at, metric: w.q1, label: '', value: s.q1 })] : []),
+      ...(s.q3 !== undefined ? [out({ ...at, metric: w.q3, label: '', value: s.q3 })] : []),
     ];
   });
   const chi = (c: ChiSquare, label: string) => {
-    const at = { universe: table.universeLabel, item, column: '', n: null, label, note: c.lowExpected ? '期待度数が5未満のセルがあるため参考' : '' };
+    const at = { universe: table.universeLabel, item, column: '', n: null, label, note: c.lowExpected ? w.lowExpected : '' };
     // Weighted, design-based: Rao–Scott's F with both degrees of freedom (docs/statistics.md, §χ² test of independence).
-    if (c.method === 'rao-scott') return [out({ ...at, metric: 'Rao–Scott F値', value: c.statistic }), out({ ...at, metric: 'F の分子自由度', value: c.df }), out({ ...at, metric: 'F の分母自由度', value: c.ddf! }), out({ ...at, metric: 'F のp値', value: c.p })];
-    return [out({ ...at, metric: 'χ²値', value: c.statistic }), out({ ...at, metric: 'χ²の自由度', value: c.df }), out({ ...at, metric: 'χ²のp値', value: c.p })];
+    if (c.method === 'rao-scott') return [out({ ...at, metric: w.raoScott, value: c.statistic }), out({ ...at, metric: w.raoDf, value: c.df }), out({ ...at, metric: w.raoDdf, value: c.ddf! }), out({ ...at, metric: w.raoP, value: c.p })];
+    return [out({ ...at, metric: w.chi, value: c.statistic }), out({ ...at, metric: w.chiDf, value: c.df }), out({ ...at, metric: w.chiP, value: c.p })];
   };
   const tests = [
     ...(table.chiSquare ? chi(table.chiSquare, '') : []),
@@ -155,6 +161,7 @@ function rowsOf(table: CrossTab, meta: CsvMeta, item: string, options?: readonly
 
 /** CSV text (with BOM) of any chart table. */
 export function tableCsv(table: ChartTable, meta: CsvMeta, variable?: ChartVariable): string {
+  const w = chartWords(meta.lang);
   const body: CsvValue[][] = isGrid(table)
     ? table.tables.flatMap((t, i) => rowsOf(t, meta, table.rowLabels[i]))
     : isTrend(table)
@@ -162,13 +169,13 @@ export function tableCsv(table: ChartTable, meta: CsvMeta, variable?: ChartVaria
           // Each wave titled and cited by its own report, with the question's answer type in that wave (issue 12).
           const own = table.waveInfo?.find((w) => w.wave === p.wave);
           const citation = own ? sourceText(own.citation) : meta.citation;
-          return line(meta, p.question, own ? answerType(own.type as CrossTab['type']) : 'SA', {
-            survey: `${own ? own.title : meta.survey}（${p.wave}）`, question: p.question, universe: table.universeLabel, item: p.wave, column: meta.segment ?? '全体', n: p.base,
-            metric: '割合', label: p.label, percent: r1(p.proportion * 100), ciLow: r1(p.ci ? p.ci.low * 100 : null), ciHigh: r1(p.ci ? p.ci.high * 100 : null),
+          return line(meta, p.question, own ? answerType(own.type as CrossTab['type'], meta.lang) : 'SA', {
+            survey: meta.lang === 'en' ? `${own ? own.title : meta.survey} (${p.wave})` : `${own ? own.title : meta.survey}（${p.wave}）`, question: p.question, universe: table.universeLabel, item: p.wave, column: meta.segment ?? w.total, n: p.base,
+            metric: w.share, label: p.label, percent: r1(p.proportion * 100), ciLow: r1(p.ci ? p.ci.low * 100 : null), ciHigh: r1(p.ci ? p.ci.high * 100 : null),
             caution: p.base < 30, citation: p.source === 'published' ? `${citation}${p.sourceNote ? `（${p.sourceNote}）` : ''}` : citation,
             synthetic: (own ? own.synthetic : meta.synthetic) && p.source !== 'published',
           });
         })
       : rowsOf(table, meta, '', variable?.options);
-  return BOM + csvRows([HEADER, ...body]) + '\r\n';
+  return BOM + csvRows([[...w.csvHeader], ...body]) + '\r\n';
 }

@@ -4,6 +4,7 @@
  */
 import type { CrossTab, TableColumn, TableRow } from '../stats/types.ts';
 import { baseText, countText, numberText, percentText } from './fmt.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 export interface Datum {
   rowKey: string;
@@ -33,16 +34,18 @@ export interface Datum {
 }
 
 /** "42.1%（93/221）95%CI 35.8–48.6%". */
-function tooltip(row: TableRow, column: TableColumn, text: string, d: { count: number; ciLow: number | null; ciHigh: number | null }): string {
+function tooltip(row: TableRow, column: TableColumn, text: string, d: { count: number; ciLow: number | null; ciHigh: number | null }, lang: Lang): string {
   const head = column.key === 'total' ? row.label : `${row.label} — ${column.label}`;
-  if (column.suppressed) return `${head}\n${baseText(column)}（基数が小さいため非表示）`;
-  const ci = d.ciLow !== null && d.ciHigh !== null ? `\n95%信頼区間 ${numberText(d.ciLow)}–${numberText(d.ciHigh)}%` : '';
-  const caution = column.caution ? '\n参考値（基数30未満）' : '';
-  return `${head}\n${text}${text === '–' ? '' : '%'}（${countText(d.count)}/${countText(column.n)}）${ci}${caution}`;
+  const en = lang === 'en';
+  if (column.suppressed) return `${head}\n${baseText(column, lang)}${en ? ' (hidden: base too small)' : '（基数が小さいため非表示）'}`;
+  const ci = d.ciLow !== null && d.ciHigh !== null ? `\n${en ? '95% CI' : '95%信頼区間'} ${numberText(d.ciLow)}–${numberText(d.ciHigh)}%` : '';
+  const caution = column.caution ? (en ? '\nIndicative (base under 30)' : '\n参考値（基数30未満）') : '';
+  const counts = en ? ` (${countText(d.count)}/${countText(column.n)})` : `（${countText(d.count)}/${countText(column.n)}）`;
+  return `${head}\n${text}${text === '–' ? '' : '%'}${counts}${ci}${caution}`;
 }
 
 /** One datum per cell, rows in table order, columns in table order. */
-export function datums(table: CrossTab, rowFilter: (r: TableRow) => boolean = () => true): Datum[] {
+export function datums(table: CrossTab, rowFilter: (r: TableRow) => boolean = () => true, lang: Lang = 'ja'): Datum[] {
   const out: Datum[] = [];
   table.rows.forEach((row, rowIndex) => {
     if (!rowFilter(row)) return;
@@ -71,7 +74,7 @@ export function datums(table: CrossTab, rowFilter: (r: TableRow) => boolean = ()
         letters: column.caution ? '' : cell.letters,
         ciLow,
         ciHigh,
-        title: tooltip(row, column, text, { count: cell.count, ciLow, ciHigh }),
+        title: tooltip(row, column, text, { count: cell.count, ciLow, ciHigh }, lang),
       });
     });
   });
@@ -86,7 +89,6 @@ export function isChartRow(row: TableRow): boolean {
 }
 
 /** Column label with its base for axis ticks: "SaaS (n=257)", caution marked with "*". */
-export function columnAxisLabel(column: TableColumn): string {
-  const label = column.key === 'total' ? '全体' : column.label;
-  return `${label}${column.caution ? '*' : ''} (${baseText(column)})`;
+export function columnAxisLabel(column: TableColumn, lang: Lang = 'ja'): string {
+  return `${column.label}${column.caution ? '*' : ''} (${baseText(column, lang)})`;
 }

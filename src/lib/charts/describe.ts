@@ -12,11 +12,13 @@ import { columnAxisLabel, isChartRow } from './datum.ts';
 import { isLikert, likertMidpoint } from './kind.ts';
 import { trendLabel } from './spec-trend.ts';
 import { meanShown, medianClassLabel, medianInOpenClass } from './banded.ts';
+import { describeEn, scoreNoteEn } from './describe-en.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 /** "SA" / "MA" / "数値" for a table type. */
-export function answerType(type: CrossTab['type']): string {
+export function answerType(type: CrossTab['type'], lang: Lang = 'ja'): string {
   if (type === 'multi') return 'MA';
-  if (type === 'numeric') return '数値';
+  if (type === 'numeric') return lang === 'en' ? 'Number' : '数値';
   return 'SA';
 }
 
@@ -90,7 +92,8 @@ function describeTable(table: CrossTab, variable?: ChartVariable): string {
 }
 
 /** The description of any chart table. */
-export function describe(table: ChartTable, variable?: ChartVariable): string {
+export function describe(table: ChartTable, variable?: ChartVariable, lang: Lang = 'ja'): string {
+  if (lang === 'en') return describeEn(table, variable);
   if (isGrid(table)) {
     const parts = table.tables.map((t, i) => {
       const rows = t.rows.filter((r) => isChartRow(r) && r.kind === 'option');
@@ -119,11 +122,12 @@ export function describe(table: ChartTable, variable?: ChartVariable): string {
  * discloses them (issue 11), e.g. 「平均・中央値は次の得点から計算：全く浸透していない=-2、…」.
  * Null when the table shows no summary or the options carry no scores.
  */
-export function scoreNote(table: ChartTable, variable?: ChartVariable): string | null {
+export function scoreNote(table: ChartTable, variable?: ChartVariable, lang: Lang = 'ja'): string | null {
   const tables = isGrid(table) ? table.tables : isTrend(table) ? [] : [table];
   if (!variable || !tables.some((t) => t.type === 'ordinal' || t.type === 'grid-row') || !tables.some((t) => t.summaries?.length)) return null;
   const scored = variable.options.filter((o) => o.score !== undefined && !o.nonSubstantive);
   if (scored.length === 0) return null;
+  if (lang === 'en') return scoreNoteEn(variable);
   const left = variable.options.filter((o) => o.score === undefined || o.nonSubstantive).map((o) => `「${o.label}」`);
   return `平均・中央値は次の得点から計算：${scored.map((o) => `${o.label}=${o.score}`).join('、')}${left.length ? `（${left.join('')}は除く）` : ''}。`;
 }

@@ -42,9 +42,9 @@ export function countText(n: number): string {
   return n === 0 ? '0' : formatCount(n);
 }
 
-/** "n=221" ("n=非公開" for a column a protected cube withholds). */
-export function baseText(column: TableColumn): string {
-  return column.withheld ? 'n=非公開' : formatBase(column.n);
+/** "n=221" ("n=非公開" for a column a protected cube withholds; "n=withheld" in English). */
+export function baseText(column: TableColumn, lang: 'ja' | 'en' = 'ja'): string {
+  return column.withheld ? (lang === 'ja' ? 'n=非公開' : 'n=withheld') : formatBase(column.n);
 }
 
 /** A number with `digits` decimals ("2.84"), "–" when not finite. */

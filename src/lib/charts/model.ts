@@ -13,6 +13,8 @@ import { meanShown, medianClassLabel, medianInOpenClass } from './banded.ts';
 export const MEAN_NOT_SHOWN = '（中央値の階級を参照）';
 import { emptyColumns, withoutEmptyColumns } from './columns.ts';
 import { isGrid, isTrend, type ChartTable, type ChartVariable } from './types.ts';
+import { chartWords } from './words.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 export interface HeadCell {
   label: string;
@@ -50,13 +52,14 @@ export interface TableModel {
   emptyColumns?: string[];
 }
 
-function plain(table: CrossTab, variable?: ChartVariable): TableModel {
+function plain(table: CrossTab, variable?: ChartVariable, lang: Lang = 'ja'): TableModel {
+  const w = chartWords(lang);
   // Percent of responses: the base of each percentage is the column's responses (without the
   // non-substantive ones on the substantive base), shown beside its respondents (issue 11).
   const responses = table.type === 'multi' && table.options.multiPercent === 'responses';
   const head: HeadCell[] = table.columns.map((c, i) => ({
-    label: c.key === 'total' ? '全体' : c.label,
-    base: responses && !c.withheld ? `回答数 ${countText(c.baseN ?? 0)}（${baseText(c)}）` : baseText(c),
+    label: c.label,
+    base: responses && !c.withheld ? w.responsesBase(countText(c.baseN ?? 0), baseText(c, lang)) : baseText(c, lang),
     letter: c.letter,
     caution: c.caution,
     suppressed: c.suppressed,
@@ -64,7 +67,7 @@ function plain(table: CrossTab, variable?: ChartVariable): TableModel {
   const main = rowOrder(table);
   const order = [...main, ...table.rows.filter((r) => r.kind === 'net'), ...table.rows.filter((r) => r.kind === 'noAnswer' && !main.includes(r))];
   const body: BodyRow[] = order.map((r) => ({
-    label: r.kind === 'net' ? `［計］${r.label}` : r.label,
+    label: r.kind === 'net' ? w.net(r.label) : r.label,
     kind: r.kind,
     cells: r.cells.map((cell, i) => ({
       text: percentText(cell, table.columns[i]),
@@ -76,13 +79,13 @@ function plain(table: CrossTab, variable?: ChartVariable): TableModel {
   }));
   const unit = variable?.unit ?? '';
   for (const [label, pick] of [
-    ['平均', (s: NonNullable<CrossTab['summaries']>[number]) => s.mean],
-    ['中央値', (s: NonNullable<CrossTab['summaries']>[number]) => s.median],
+    [w.mean, (s: NonNullable<CrossTab['summaries']>[number]) => s.mean],
+    [w.median, (s: NonNullable<CrossTab['summaries']>[number]) => s.median],
   ] as const) {
     if (!table.summaries) break;
-    const mean = label === '平均';
+    const mean = label === w.mean;
     body.push({
-      label: `${label}${unit ? `（${unit}）` : ''}`,
+      label: w.withUnit(label, unit),
       kind: 'summary',
       // The precision the chart prints (numberText's default), so chart and table never disagree.
       // A banded mean resting on too many open-class answers is not shown (banded.ts).
@@ -90,7 +93,7 @@ function plain(table: CrossTab, variable?: ChartVariable): TableModel {
         text: table.columns[i].suppressed
           ? SUPPRESSED
           : (mean ? !meanShown(table, i, variable?.options ?? []) : medianInOpenClass(s))
-            ? MEAN_NOT_SHOWN
+            ? w.meanNotShown
             : numberText(pick(s)),
         letters: '', caution: table.columns[i].caution, count: null,
       })),
@@ -98,13 +101,13 @@ function plain(table: CrossTab, variable?: ChartVariable): TableModel {
   }
   if (table.type === 'banded' && table.summaries?.some((s) => s.medianClass !== undefined)) {
     body.push({
-      label: '中央値の階級',
+      label: w.medianClass,
       kind: 'summary',
       cells: table.summaries.map((s, i) => ({ text: table.columns[i].suppressed ? SUPPRESSED : medianClassLabel(s, variable?.options ?? []), letters: '', caution: table.columns[i].caution, count: null })),
     });
   }
   // A numeric question's rows are its summaries (mean, median: their unit is in the row label), not options in %.
-  return table.type === 'numeric' ? { corner: '集計値', head, body, unit: '' } : { corner: '選択肢', head, body, unit: '%' };
+  return table.type === 'numeric' ? { corner: w.cornerSummary, head, body, unit: '' } : { corner: w.cornerOptions, head, body, unit: '%' };
 }
 
 /**
@@ -116,12 +119,13 @@ export function modelSymbolLegend(model: TableModel): string[] {
 }
 
 /** The table model of any chart table (grid: rows × scale; trend: options × waves). */
-export function tableModel(table: ChartTable, variable?: ChartVariable): TableModel {
+export function tableModel(table: ChartTable, variable?: ChartVariable, lang: Lang = 'ja'): TableModel {
+  const w = chartWords(lang);
   if (isGrid(table)) {
     const options = table.tables[0].rows.filter((r) => r.kind !== 'noAnswer' || table.tables.some((t) => t.rows.find((x) => x.key === r.key)?.cells[0].count));
     return {
-      corner: '項目',
-      head: [{ label: '基数', base: '', letter: '', caution: false, suppressed: false }, ...options.map((o) => ({ label: o.kind === 'net' ? `［計］${o.label}` : o.label, base: '', letter: '', caution: false, suppressed: false }))],
+      corner: w.cornerItems,
+      head: [{ label: w.base, base: '', letter: '', caution: false, suppressed: false }, ...options.map((o) => ({ label: o.kind === 'net' ? w.net(o.label) : o.label, base: '', letter: '', caution: false, suppressed: false }))],
       body: table.tables.map((t, i) => {
         const col = t.columns[0];
         return {
@@ -147,7 +151,7 @@ export function tableModel(table: ChartTable, variable?: ChartVariable): TableMo
     const options = [...table.points.filter((p) => p.wave === last), ...table.points.filter((p) => p.wave !== last)].filter((p) => !seen.has(p.option) && seen.add(p.option));
     const baseOf = (wave: string) => table.points.find((p) => p.wave === wave)?.base ?? 0;
     return {
-      corner: '選択肢',
+      corner: w.cornerOptions,
       head: table.waves.map((w) => ({ label: w, base: formatBase(baseOf(w)), letter: '', caution: baseOf(w) < 30, suppressed: false })),
       body: options.map((o) => ({
         label: o.label,
@@ -161,7 +165,7 @@ export function tableModel(table: ChartTable, variable?: ChartVariable): TableMo
     };
   }
   const empty = emptyColumns(table);
-  const model = plain(withoutEmptyColumns(table), variable);
+  const model = plain(withoutEmptyColumns(table), variable, lang);
   return empty.length > 0 ? { ...model, emptyColumns: empty } : model;
 }
 

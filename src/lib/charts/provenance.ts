@@ -7,15 +7,18 @@ import { FONT_FAMILY, FONT_SIZE, LINE_HEIGHT } from './layout.ts';
 import { escapeText } from './render.ts';
 import { wrapLines } from './wrap.ts';
 import { isGrid, isTrend, type ChartTable } from './types.ts';
+import { chartWords } from './words.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 /** The note of a chart drawn from the protected cube. */
 export const PROTECTED_NOTE = '秘匿処理（セルキー法による撹乱と小さな列の非表示）をした集計値から作成';
 
 /** The base of a chart table as written in its provenance: "n=781", "n=非公開", or per wave for a trend. */
-export function provenanceBase(table: ChartTable): string {
-  if (isTrend(table)) return table.waves.map((w) => `${w}年 n=${(table.points.find((p) => p.wave === w)?.base ?? 0).toLocaleString('ja-JP')}`).join('、');
+export function provenanceBase(table: ChartTable, lang: Lang = 'ja'): string {
+  const w = chartWords(lang);
+  if (isTrend(table)) return table.waves.map((wave) => w.waveBase(wave, (table.points.find((p) => p.wave === wave)?.base ?? 0).toLocaleString('ja-JP'))).join(w.listSep);
   const column = isGrid(table) ? table.tables[0]?.columns[0] : table.columns[0];
-  return !column || column.withheld ? 'n=非公開' : `n=${column.n.toLocaleString('ja-JP')}`;
+  return !column || column.withheld ? w.withheld : `n=${column.n.toLocaleString('ja-JP')}`;
 }
 
 export interface Provenance {
@@ -34,18 +37,21 @@ export interface Provenance {
   synthetic: boolean;
   /** Extra lines (e.g. that the values are perturbed). */
   notes?: string[];
+  /** Language of the lines' own words (default Japanese). */
+  lang?: Lang;
 }
 
 /** The header and footer lines of a chart's provenance, in order. */
 export function provenanceLines(p: Provenance): { header: string[]; footer: string[] } {
+  const w = chartWords(p.lang);
   return {
     header: [p.title, p.question],
     footer: [
-      `対象：${p.universe}（${p.base}）${p.banner ? `／集計軸：${p.banner}` : ''}`,
-      ...(p.filters.length > 0 ? [`絞り込み：${p.filters.join('、')}`] : []),
+      w.provUniverse(p.universe, p.base, p.banner),
+      ...(p.filters.length > 0 ? [w.provFilters(p.filters.join(w.listSep))] : []),
       ...(p.notes ?? []),
-      `出典：${p.source}`,
-      ...(p.synthetic ? ['合成サンプルデータ（公表値を再現するよう生成したもので、実際の回答ではありません）'] : []),
+      w.provSource(p.source),
+      ...(p.synthetic ? [w.provSynthetic] : []),
     ],
   };
 }
@@ -58,7 +64,7 @@ export function withProvenance(chart: string, width: number, height: number, p: 
   const { header, footer } = provenanceLines(p);
   const perLine = Math.max(10, Math.floor((width - 16) / FONT_SIZE));
   // The source line may cite every wave of a trend and ends with the permalink: it is never cut.
-  const wrap = (lines: string[]) => lines.flatMap((l) => wrapLines(l, perLine, l.startsWith('出典：') ? Math.ceil(l.length / perLine) + 2 : 4));
+  const wrap = (lines: string[]) => lines.flatMap((l) => wrapLines(l, perLine, (l.startsWith('出典：') || l.startsWith('Source: ')) ? Math.ceil(l.length / perLine) + 2 : 4));
   const top = wrap(header);
   const bottom = wrap(footer);
   const pad = 8;

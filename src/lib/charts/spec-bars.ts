@@ -5,6 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import type { CrossTab, TableRow } from '../stats/types.ts';
 import { columnAxisLabel, datums, isChartRow, type Datum } from './datum.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { labelColumn, labelEm, percentCeiling, rowHeight } from './layout.ts';
 import { columnColour, NON_SUBSTANTIVE_COLOUR, TOTAL_COLOUR } from './palette.ts';
 import { baseOptions, opacity, percentTick, pos, valueLabel } from './spec-common.ts';
@@ -28,10 +29,10 @@ function rowLabels(rows: TableRow[], width: number) {
 }
 
 /** Sorted horizontal bars of the total column. */
-export function barsSpec(table: CrossTab, width: number): ChartSpec {
+export function barsSpec(table: CrossTab, width: number, lang: Lang = 'ja'): ChartSpec {
   const rows = rowOrder(table);
   const labels = rowLabels(rows, width);
-  const data = datums(table, isChartRow).filter((d) => d.columnIndex === 0);
+  const data = datums(table, isChartRow, lang).filter((d) => d.columnIndex === 0);
   const band = rowHeight(labels.maxLines);
   const max = percentCeiling(Math.max(0, ...data.map(pos)));
   const fill = (d: Datum) => (d.nonSubstantive || d.rowKind === 'noAnswer' ? NON_SUBSTANTIVE_COLOUR : TOTAL_COLOUR);
@@ -53,10 +54,10 @@ export function barsSpec(table: CrossTab, width: number): ChartSpec {
 }
 
 /** Grouped horizontal bars: one group per option (sorted by the total), one bar per column. */
-export function groupedSpec(table: CrossTab, width: number): ChartSpec {
+export function groupedSpec(table: CrossTab, width: number, lang: Lang = 'ja'): ChartSpec {
   const rows = rowOrder(table);
   const labels = rowLabels(rows, width);
-  const data = datums(table, isChartRow);
+  const data = datums(table, isChartRow, lang);
   const columns = table.columns;
   const barHeight = 13;
   const group = Math.max(rowHeight(labels.maxLines), columns.length * (barHeight + 3) + 12);
@@ -64,7 +65,7 @@ export function groupedSpec(table: CrossTab, width: number): ChartSpec {
   const colour = new Map(columns.map((c, i) => [c.key, columnColour(i)]));
   return {
     kind: 'grouped',
-    legend: columns.map((c, i) => ({ label: `${c.letter ? `${c.letter}: ` : ''}${columnAxisLabel(c)}`, colour: columnColour(i) })),
+    legend: columns.map((c, i) => ({ label: `${c.letter ? `${c.letter}: ` : ''}${columnAxisLabel(c, lang)}`, colour: columnColour(i) })),
     notes: [],
     plot: {
       ...baseOptions(width, rows.length * group + 40, { left: labels.margin, right: 70, top: 4 }),

@@ -5,20 +5,21 @@ import { labelColumn, labelEm, rowHeight } from './layout.ts';
 import { baseOptions, valueLabel } from './spec-common.ts';
 import type { ChartSpec } from './spec.ts';
 import type { GridTable } from './types.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 interface Cell extends Datum {
   gridRow: string;
 }
 
 /** Heat table of a grid question (total column of each grid row). */
-export function heatSpec(grid: GridTable, width: number): ChartSpec {
+export function heatSpec(grid: GridTable, width: number, lang: Lang = 'ja'): ChartSpec {
   const options = grid.tables[0].rows.filter(isChartRow);
   const rowNames = grid.tables.map((t, i) => `${grid.rowLabels[i]}${t.columns[0].caution ? '*' : ''} (n=${t.columns[0].n})`);
   const left = labelColumn(rowNames, labelEm(width, 0.32));
   const cellWidth = (width - left.margin - 10) / Math.max(1, options.length);
   const top = labelColumn(options.map((o) => o.label), Math.max(3, Math.floor(cellWidth / 12) - 1));
   const cells: Cell[] = grid.tables.flatMap((t, i) =>
-    datums(t, isChartRow)
+    datums(t, isChartRow, lang)
       .filter((d) => d.columnIndex === 0)
       .map((d) => ({ ...d, gridRow: String(i) })),
   );
@@ -28,7 +29,7 @@ export function heatSpec(grid: GridTable, width: number): ChartSpec {
   return {
     kind: 'heat',
     legend: [],
-    notes: ['色の濃さは各行の中での割合を表します。'],
+    notes: [lang === 'en' ? 'The darker the cell, the larger its share within the row.' : '色の濃さは各行の中での割合を表します。'],
     plot: {
       ...baseOptions(width, grid.tables.length * band + top.maxLines * 15 + 16, { left: left.margin, right: 10, top: top.maxLines * 15 + 12, bottom: 4 }),
       x: { domain: options.map((o) => o.key), axis: 'top', label: null, tickFormat: (k: string) => top.lines.get(options.find((o) => o.key === k)?.label ?? '') ?? k, tickSize: 0, padding: 0.04 },

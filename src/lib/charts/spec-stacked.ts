@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { CrossTab, TableRow } from '../stats/types.ts';
 import { columnAxisLabel, datums, isChartRow, type Datum } from './datum.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { isLikert, likertMidpoint } from './kind.ts';
 import { FONT_SIZE, labelColumn, labelEm, rowHeight } from './layout.ts';
 import { NON_SUBSTANTIVE_COLOUR, optionColours, scaleColours, seriesColour, textOn } from './palette.ts';
@@ -62,8 +63,8 @@ function lay(data: Datum[], order: string[], start: number, colours: Map<string,
 }
 
 /** Column axis (one bar per column) with "全体 (n=781)" labels. */
-function columnAxis(table: CrossTab, width: number) {
-  const labels = table.columns.map((c) => `${c.letter ? `${c.letter}: ` : ''}${columnAxisLabel(c)}`);
+function columnAxis(table: CrossTab, width: number, lang: Lang = 'ja') {
+  const labels = table.columns.map((c) => `${c.letter ? `${c.letter}: ` : ''}${columnAxisLabel(c, lang)}`);
   const col = labelColumn(labels, labelEm(width, 0.3));
   const byKey = new Map(table.columns.map((c, i) => [c.key, col.lines.get(labels[i]) ?? labels[i]]));
   return { byKey, margin: col.margin, band: rowHeight(col.maxLines, 34) };
@@ -85,9 +86,9 @@ function segmentLabels(segments: Segment[], width: number, span: number): Plot.M
 }
 
 /** A note in place of the bar of each suppressed column. */
-function suppressedNotes(table: CrossTab, x: number): Plot.Markish {
+function suppressedNotes(table: CrossTab, x: number, lang: Lang = 'ja'): Plot.Markish {
   const hidden = table.columns.filter((c) => c.suppressed);
-  return Plot.text(hidden, { x, y: (c: { key: string }) => c.key, text: () => '× 基数が小さいため非表示', textAnchor: 'start', dx: 4, fill: 'currentColor', fontSize: 11 });
+  return Plot.text(hidden, { x, y: (c: { key: string }) => c.key, text: () => (lang === 'en' ? '× hidden: base too small' : '× 基数が小さいため非表示'), textAnchor: 'start', dx: 4, fill: 'currentColor', fontSize: 11 });
 }
 
 function legendOf(rows: TableRow[], colours: Map<string, string>) {
@@ -95,13 +96,13 @@ function legendOf(rows: TableRow[], colours: Map<string, string>) {
 }
 
 /** 100% stacked bars, one per column. */
-export function stackedSpec(table: CrossTab, width: number, variable?: ChartVariable): ChartSpec {
+export function stackedSpec(table: CrossTab, width: number, variable?: ChartVariable, lang: Lang = 'ja'): ChartSpec {
   const rows = table.rows.filter(isChartRow);
   const order = [...rows.filter((r) => !tail(r)), ...rows.filter(tail)];
   const colours = rowColours(table, order, false, variable);
-  const data = datums(table, isChartRow);
+  const data = datums(table, isChartRow, lang);
   const segments = table.columns.flatMap((c) => lay(data.filter((d) => d.columnKey === c.key), order.map((r) => r.key), 0, colours, 1));
-  const axis = columnAxis(table, width);
+  const axis = columnAxis(table, width, lang);
   const plotWidth = width - axis.margin - 20;
   return {
     kind: 'stacked',
@@ -115,21 +116,21 @@ export function stackedSpec(table: CrossTab, width: number, variable?: ChartVari
       marks: [
         Plot.barX(segments, { x1: 'x1', x2: 'x2', y: 'columnKey', fill: 'rowKey', fillOpacity: opacity, title: 'title', stroke: 'var(--plot-background, white)', strokeWidth: 0.5 }),
         ...segmentLabels(segments, plotWidth, 100),
-        suppressedNotes(table, 0),
+        suppressedNotes(table, 0, lang),
       ],
     },
   };
 }
 
 /** Diverging stacked bars for a Likert scale. */
-export function divergingSpec(table: CrossTab, width: number, variable: ChartVariable): ChartSpec {
+export function divergingSpec(table: CrossTab, width: number, variable: ChartVariable, lang: Lang = 'ja'): ChartSpec {
   const mid = likertMidpoint(variable);
   const score = new Map(variable.options.map((o) => [String(o.code), o.score]));
   const rows = table.rows.filter((r) => r.kind === 'option' && !r.nonSubstantive && score.get(r.key) !== undefined);
   const s = (r: TableRow) => score.get(r.key) as number;
   const sorted = [...rows].sort((a, b) => s(a) - s(b));
   const colours = rowColours(table, sorted, true, variable);
-  const data = datums(table, (r) => rows.includes(r));
+  const data = datums(table, (r) => rows.includes(r), lang);
   const segments: Segment[] = [];
   for (const c of table.columns) {
     const col = data.filter((d) => d.columnKey === c.key);
@@ -142,12 +143,12 @@ export function divergingSpec(table: CrossTab, width: number, variable: ChartVar
   const round10 = (x: number) => Math.min(100, Math.max(10, Math.ceil(x / 10) * 10));
   const left = round10(Math.max(0, ...segments.map((x) => -x.x1)));
   const right = round10(Math.max(0, ...segments.map((x) => x.x2)));
-  const axis = columnAxis(table, width);
+  const axis = columnAxis(table, width, lang);
   const excluded = table.rows.filter((r) => isChartRow(r) && !rows.includes(r));
   return {
     kind: 'diverging',
     legend: legendOf(sorted, colours),
-    notes: excluded.length > 0 ? [`「${excluded.map((r) => r.label).join('」「')}」は図から除き、表に掲載しています。`] : [],
+    notes: excluded.length > 0 ? [excludedNote(excluded.map((r) => r.label), lang)] : [],
     plot: {
       ...baseOptions(width, table.columns.length * axis.band + 40, { left: axis.margin, top: 4 }),
       x: { domain: [-left, right], label: null, tickFormat: percentTick, ticks: 6 },
@@ -157,8 +158,13 @@ export function divergingSpec(table: CrossTab, width: number, variable: ChartVar
         Plot.barX(segments, { x1: 'x1', x2: 'x2', y: 'columnKey', fill: 'rowKey', fillOpacity: opacity, title: 'title', stroke: 'var(--plot-background, white)', strokeWidth: 0.5 }),
         Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.6 }),
         ...segmentLabels(segments, width - axis.margin - 20, left + right),
-        suppressedNotes(table, -left),
+        suppressedNotes(table, -left, lang),
       ],
     },
   };
+}
+
+/** 「わからない」「無回答」は図から除き… : options drawn only in the table. */
+export function excludedNote(labels: string[], lang: Lang = 'ja'): string {
+  return lang === 'en' ? `${labels.map((l) => `“${l}”`).join(', ')} ${labels.length > 1 ? 'are' : 'is'} left out of the chart and shown in the table.` : `「${labels.join('」「')}」は図から除き、表に掲載しています。`;
 }

@@ -10,6 +10,7 @@ import { isLikert } from './kind.ts';
 import { baseOptions, percentTick } from './spec-common.ts';
 import type { ChartSpec } from './spec.ts';
 import type { ChartKind, ChartVariable, TrendTable } from './types.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 /** Default 参考値 threshold for trend points (the engine's cautionBase). */
 const CAUTION_BASE = 30;
@@ -20,7 +21,12 @@ export function trendLabel(p: TrendPoint): string {
 }
 
 /** Tooltip of a trend point. */
-export function trendTitle(p: TrendPoint): string {
+export function trendTitle(p: TrendPoint, lang: Lang = 'ja'): string {
+  if (lang === 'en') {
+    const ciEn = p.ci ? `\n95% CI ${formatInterval(p.ci)}%` : '';
+    const sourceEn = p.source === 'published' ? `\nPublished figure${p.sourceNote ? ` (${p.sourceNote})` : ''}` : p.source === 'protected' ? '\nProtected (perturbed) figure' : '';
+    return `${p.wave} ${p.label}\n${formatPercent(p.proportion)}% (${formatBase(p.base)})${ciEn}${sourceEn}`;
+  }
   const ci = p.ci ? `\n95%信頼区間 ${formatInterval(p.ci)}%` : '';
   const source = p.source === 'published' ? `\n公表値${p.sourceNote ? `（${p.sourceNote}）` : ''}` : p.source === 'protected' ? '\n秘匿処理（撹乱）をした集計値' : '';
   return `${p.wave} ${p.label}\n${formatPercent(p.proportion)}%（${formatBase(p.base)}）${ci}${source}`;
@@ -53,7 +59,8 @@ export function lastChangeMarks(trend: TrendTable, alpha = 0.05): Map<number, '�
  * value printed at both ends, ↑/↓ on options whose last change is significant, and a note naming
  * the waves whose figures are printed tables or protected (perturbed) values.
  */
-export function trendSpec(trend: TrendTable, width: number, kind: ChartKind, variable?: ChartVariable): ChartSpec {
+export function trendSpec(trend: TrendTable, width: number, kind: ChartKind, variable?: ChartVariable, lang: Lang = 'ja'): ChartSpec {
+  const en = lang === 'en';
   const points = trend.points.filter((p) => Number.isFinite(p.proportion));
   const keys = [...new Set(points.map((p) => p.option))];
   const labelOf = new Map(points.map((p) => [p.option, p.label]));
@@ -90,11 +97,11 @@ export function trendSpec(trend: TrendTable, width: number, kind: ChartKind, var
     kind,
     legend: keys.map((k, i) => ({ label: labelOf.get(k) as string, colour: colourOf(k, i) })),
     notes: [
-      ...(points.some((p) => p.ci) ? ['縦線は95%信頼区間です。'] : []),
-      ...(published ? [`${published}年の値は公表資料の数値です（信頼区間は公表された割合と回答者数から計算）。`] : []),
-      ...(protectedWaves ? [`${protectedWaves}年の値は、秘匿処理（セルキー法による撹乱）をした集計値です。`] : []),
-      ...(marks.size > 0 ? [`↑↓：前回の調査からの変化が統計的に有意（2標本の比率の z 検定、5%水準）。`] : []),
-      ...wordingNotes({ ...trend, points }),
+      ...(points.some((p) => p.ci) ? [en ? 'Vertical lines are 95% confidence intervals.' : '縦線は95%信頼区間です。'] : []),
+      ...(published ? [en ? `The ${published.replace(/・/g, ', ')} values are published figures (intervals computed from the published shares and bases).` : `${published}年の値は公表資料の数値です（信頼区間は公表された割合と回答者数から計算）。`] : []),
+      ...(protectedWaves ? [en ? `The ${protectedWaves.replace(/・/g, ', ')} values are protected (cell key perturbation).` : `${protectedWaves}年の値は、秘匿処理（セルキー法による撹乱）をした集計値です。`] : []),
+      ...(marks.size > 0 ? [en ? '↑↓: the change from the previous survey is significant (two-sample z-test of proportions, 5% level).' : `↑↓：前回の調査からの変化が統計的に有意（2標本の比率の z 検定、5%水準）。`] : []),
+      ...(en ? [] : wordingNotes({ ...trend, points })),
     ],
     plot: {
       ...baseOptions(width, 300, { left: 88, right: Math.min(width * 0.45, widest + 76), top: 16 }),
@@ -106,7 +113,7 @@ export function trendSpec(trend: TrendTable, width: number, kind: ChartKind, var
         // z explicit: one line per option, even when most options have a single point (Plot would
         // otherwise warn about the series' cardinality and draw its ⚠ glyph into the chart).
         Plot.line(points, { x: 'wave', y, z: 'option', stroke: 'option', strokeWidth: 2 }),
-        Plot.dot(points, { x: 'wave', y, fill: 'option', r: 4, title: trendTitle }),
+        Plot.dot(points, { x: 'wave', y, fill: 'option', r: 4, title: (p: TrendPoint) => trendTitle(p, lang) }),
         Plot.text(
           ends(first),
           { x: 'wave', y: 'labelY', text: trendLabel, dx: -10, textAnchor: 'end', fill: 'currentColor', fontSize: 11 },

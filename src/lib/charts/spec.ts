@@ -12,6 +12,7 @@ import { heatSpec } from './spec-heat.ts';
 import { trendSpec } from './spec-trend.ts';
 import { withoutEmptyColumns } from './columns.ts';
 import { isGrid, isTrend, type ChartKind, type ChartTable, type ChartVariable } from './types.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 /** One legend entry (drawn into the SVG by `render.ts`, so downloads carry it). */
 export interface LegendItem {
@@ -35,6 +36,8 @@ export interface SpecOptions {
   variable?: ChartVariable;
   /** Drawing width, px (default 640). */
   width?: number;
+  /** Language of the chart's own words (tooltips, notes); labels arrive in it already. */
+  lang?: Lang;
 }
 
 /** Kinds each table shape can be drawn as. */
@@ -61,19 +64,20 @@ export function chartSpec(chartTable: ChartTable, options: SpecOptions = {}): Ch
   if (!allowed.kinds.includes(kind)) {
     throw new Error(`invalid kind: "${kind}" for a ${allowed.shape} table (expected ${allowed.kinds.join(', ')})`);
   }
-  if (isGrid(table)) return heatSpec(table, width);
-  if (isTrend(table)) return trendSpec(table, width, kind, options.variable);
+  const lang = options.lang ?? 'ja';
+  if (isGrid(table)) return heatSpec(table, width, lang);
+  if (isTrend(table)) return trendSpec(table, width, kind, options.variable, lang);
   switch (kind) {
     case 'bars':
-      return barsSpec(table, width);
+      return barsSpec(table, width, lang);
     case 'grouped':
-      return groupedSpec(table, width);
+      return groupedSpec(table, width, lang);
     case 'stacked':
-      return stackedSpec(table, width, options.variable);
+      return stackedSpec(table, width, options.variable, lang);
     case 'diverging':
       if (!options.variable) throw new Error('invalid kind: "diverging" needs the variable\'s option scores');
-      return divergingSpec(table, width, options.variable);
+      return divergingSpec(table, width, options.variable, lang);
     default:
-      return histogramSpec(table, width, options.variable);
+      return histogramSpec(table, width, options.variable, lang);
   }
 }

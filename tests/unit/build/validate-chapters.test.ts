@@ -39,7 +39,7 @@ describe('scripts/validate.ts on chapters', () => {
         `  ${ch}:24 <Chart q="tools" by="sectr"> の分析軸「sectr」は sample/2025 にありません（もしかして：sector）。`,
         `  ${ch}:26 <Stat q="sector" wave="2023"> の調査回「2023」は調査 sample にありません（もしかして：2024）。`,
         `  ${ch}:28 本文に数値「86.0」が直接書かれています（…回答者の86.0%がツールを使っています…）。数値は <Stat> で引用してください。`,
-        `  ${ch}:30 <Chart q="tools" univers="doing_cs"> の属性 univers は <Chart> にありません（もしかして：universe）。使える属性：q、by、universe、filters、kind、title、survey、wave、id、level。`,
+        `  ${ch}:30 <Chart q="tools" univers="doing_cs"> の属性 univers は <Chart> にありません（もしかして：universe）。使える属性：q、by、universe、filters、kind、title、survey、wave、id、level、lang。`,
         `  ${ch}:30 <Chart q="tools" kind="bras"> の表示形式「bras」は <Chart> にありません（もしかして：bars）。`,
         `  ${ch}:32 <Change q="cs_team" from="2023"> の調査回「2023」には、この設問・選択肢の経年比較の値がありません（もしかして：2024）。`,
         `  ${ch}:34 <Stat q="comment"> の設問「comment」は非公開のデータのため、章では使えません。選べる設問：sector、cs_team、tools、cs_effect、churn、employees、measures、measures__onboarding、measures__health、size。`,

@@ -50,7 +50,7 @@ describe('chapter checks: names, prose, routes, missing chapters', () => {
       // A typed figure in prose.
       `${ch}:28 本文に数値「86.0」が直接書かれています（…回答者の86.0%がツールを使っています…）。数値は <Stat> で引用してください。`,
       // An unknown prop and an unknown kind on one tag: both.
-      `${ch}:30 <Chart q="tools" univers="doing_cs"> の属性 univers は <Chart> にありません（もしかして：universe）。使える属性：q、by、universe、filters、kind、title、survey、wave、id、level。`,
+      `${ch}:30 <Chart q="tools" univers="doing_cs"> の属性 univers は <Chart> にありません（もしかして：universe）。使える属性：q、by、universe、filters、kind、title、survey、wave、id、level、lang。`,
       `${ch}:30 <Chart q="tools" kind="bras"> の表示形式「bras」は <Chart> にありません（もしかして：bars）。`,
       // A wave outside the question's trend.
       `${ch}:32 <Change q="cs_team" from="2023"> の調査回「2023」には、この設問・選択肢の経年比較の値がありません（もしかして：2024）。`,
