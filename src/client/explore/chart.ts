@@ -9,12 +9,13 @@
  */
 import { renderChart } from '../../lib/charts/render.ts';
 import type { ChartTable, ChartVariable } from '../../lib/charts/types.ts';
+import type { Lang } from '../../lib/i18n/lang.ts';
 
 export { tableModel } from '../../lib/charts/model.ts';
 export { tableCsv } from '../../lib/charts/csv.ts';
 
 /** An SVG chart of the table, `width` px wide. */
-export function drawChart(table: ChartTable, variable: ChartVariable | undefined, label: string, width: number): SVGSVGElement {
-  const { svg } = renderChart(table, { document, variable, width, ariaLabel: label });
+export function drawChart(table: ChartTable, variable: ChartVariable | undefined, label: string, width: number, lang: Lang = 'ja'): SVGSVGElement {
+  const { svg } = renderChart(table, { document, variable, width, ariaLabel: label, lang });
   return svg as SVGSVGElement;
 }

@@ -30,10 +30,15 @@ import { PROTECTED_NOTE, provenanceBase, withProvenance, type Provenance } from 
 import { markNotes } from '../../components/figure-notes.ts';
 import { modelSymbolLegend } from '../../lib/charts/model.ts';
 import { scoreNote } from '../../lib/charts/describe.ts';
+import { chartWords } from '../../lib/charts/words.ts';
+import type { ChartVariable } from '../../lib/charts/types.ts';
+import { exploreStrings, type ExploreStrings } from '../../lib/i18n/explore.ts';
+import { relabelFromCatalog, relabelTrendFromCatalog } from '../../lib/i18n/catalog.ts';
+import { localPath, type Lang } from '../../lib/i18n/lang.ts';
 
 /** 95% intervals of a cross-tab's cells, looked up by the table model's row labels. */
-function intervalText(tab: CrossTab): IntervalText {
-  const rows = new Map(tab.rows.map((r) => [r.kind === 'net' ? `［計］${r.label}` : r.label, r]));
+function intervalText(tab: CrossTab, x: ExploreStrings): IntervalText {
+  const rows = new Map(tab.rows.map((r) => [r.kind === 'net' ? x.net(r.label) : r.label, r]));
   return (label, k) => {
     const row = rows.get(label);
     const column = tab.columns[k];
@@ -70,6 +75,23 @@ export class HakushoExplorer extends HTMLElement {
 
   get embed(): boolean {
     return this.getAttribute('data-mode') === 'embed';
+  }
+
+  /** The page's language (the English page's catalog says `en`); labels in the catalog are in it. */
+  get lang(): Lang {
+    return this.catalog.lang === 'en' ? 'en' : 'ja';
+  }
+
+  /** The explorer's own words in the page's language. */
+  get x(): ExploreStrings {
+    return exploreStrings(this.lang);
+  }
+
+  /** The data's variable (options, unit) with the catalog's labels. */
+  localVariable(variable: ChartVariable | undefined, id: string): ChartVariable | undefined {
+    if (!variable || this.lang === 'ja') return variable;
+    const v = this.variable(id);
+    return { ...variable, options: variable.options.map((o) => ({ ...o, label: v?.options.find((x) => x.code === o.code)?.label ?? o.label })) };
   }
 
   connectedCallback(): void {
@@ -152,7 +174,7 @@ export class HakushoExplorer extends HTMLElement {
     else if (wave.mode === 'tables') current = await loadTables(wave.dataUrl);
     else {
       const rows = await source;
-      if (rows.kind !== 'rows') throw new Error('比較用のデータがありません');
+      if (rows.kind !== 'rows') throw new Error(this.x.noComparisonData);
       current = { codebook: rows.dataset.codebook, dataset: rows.dataset };
     }
     const all = [...earlier, current];
@@ -212,7 +234,7 @@ export class HakushoExplorer extends HTMLElement {
   /** Renders; a failure (e.g. a table the engine refuses) becomes a visible notice, not an exception. */
   renderSafely(source: ExploreSource, waves: TrendWave[] | null): void {
     const fail = (error: unknown) => {
-      this.showNotices([`この集計は表示できません：${error instanceof Error ? error.message : String(error)}`]);
+      this.showNotices([this.x.cannotShow(error instanceof Error ? error.message : String(error))]);
       this.dispatchEvent(new CustomEvent('explore:failed'));
     };
     try {
@@ -255,15 +277,16 @@ export class HakushoExplorer extends HTMLElement {
     const state = this.state;
     const wave = this.wave();
     const question = this.variable(state.question);
-    const variable = sourceVariable(source, state.question);
+    const variable = this.localVariable(sourceVariable(source, state.question), state.question);
     const t0 = performance.now();
-    this.table = computeTable(source, state, wave);
+    this.table = relabelFromCatalog(computeTable(source, state, wave), wave, this.lang);
     const bannerVariable = this.variable(state.banner);
     const bannerLabel = state.banner ? (bannerVariable?.label ?? state.banner) : null;
     const code = comparisonColumn(state, bannerVariable?.options.map((o) => o.code) ?? []);
     const column = code === null ? null : { code, label: bannerVariable?.options.find((o) => o.code === code)?.label ?? String(code) };
     this.scope = waves ? comparisonScope(waves, state, { filters: state.filters.map((f) => this.filterText(f)), banner: bannerLabel, universe: this.table.universeLabel, column }) : null;
-    this.trend = waves && this.scope ? computeTrend(waves, state, this.table.universeLabel, this.scope) : null;
+    const trend = waves && this.scope ? computeTrend(waves, state, this.table.universeLabel, this.scope) : null;
+    this.trend = trend ? relabelTrendFromCatalog(trend, wave, this.lang) : null;
     this.noTrend = waves !== null && this.trend === null;
     const t1 = performance.now();
     const title = q<HTMLElement>(this, '[data-role="title"]');
@@ -273,13 +296,13 @@ export class HakushoExplorer extends HTMLElement {
     const chartBox = q<HTMLElement>(this, '[data-role="chart"]');
     const shown: ChartTable = this.trend ?? this.table;
     const total = this.table.columns[0];
-    const empty = this.trend ? null : total.withheld ? 'この集計は、回答者が少ないか、他の集計との差から個人の回答が分かるおそれがあるため、公開していません。対象者か絞り込みを変えてください。' : total.n === 0 ? 'この対象者・絞り込みに当てはまる回答者はいません（n=0）。対象者か絞り込みを変えてください。' : null;
+    const empty = this.trend ? null : total.withheld ? this.x.withheld : total.n === 0 ? this.x.nobody : null;
     if (chartBox && empty) {
       // Nothing to draw: say so where the chart would be, instead of an empty plot.
       chartBox.replaceChildren(Object.assign(document.createElement('p'), { className: 'x-empty', textContent: empty }));
     } else if (chartBox) {
       const width = Math.max(300, Math.min(760, chartBox.clientWidth || 640));
-      chartBox.replaceChildren(drawChart(shown, variable, question?.label ?? state.question, width));
+      chartBox.replaceChildren(drawChart(shown, variable, question?.label ?? state.question, width, this.lang));
     }
     this.timings = { compute: t1 - t0, controls: 0, chart: performance.now() - t1, rest: 0 };
   }
@@ -290,7 +313,8 @@ export class HakushoExplorer extends HTMLElement {
     const state = this.state;
     const wave = this.wave();
     const question = this.variable(state.question);
-    const variable = sourceVariable(source, state.question);
+    const variable = this.localVariable(sourceVariable(source, state.question), state.question);
+    const x = this.x;
     const t2 = performance.now();
     if (!this.embed) this.syncControls();
     const t3 = performance.now();
@@ -301,37 +325,37 @@ export class HakushoExplorer extends HTMLElement {
       const visible = withoutEmptyColumns(this.table);
       const keys = this.trend ? this.trend.waves : visible.columns.map((c) => c.key);
       const segment = this.segmentText();
-      const banner = state.banner && !this.trend ? `・集計軸：${this.variable(state.banner)?.label ?? state.banner}` : segment ? `・集計軸 ${segment}` : '';
-      const caption = `${question?.label ?? state.question}（${this.table.universeLabel}${banner}${this.trend ? '・調査回比較' : ''}）`;
-      const interval = state.intervals && !this.trend ? intervalText(visible) : null;
-      const model = tableModel(shown, variable);
-      tableBox.replaceChildren(renderTable(model, caption, this.trend ? 'percent' : state.show, keys, interval));
+      const banner = state.banner && !this.trend ? x.captionBanner(this.variable(state.banner)?.label ?? state.banner) : segment ? x.captionSegment(segment) : '';
+      const caption = x.caption(question?.label ?? state.question, this.table.universeLabel, banner, Boolean(this.trend));
+      const interval = state.intervals && !this.trend ? intervalText(visible, x) : null;
+      const model = tableModel(shown, variable, this.lang);
+      tableBox.replaceChildren(renderTable(model, caption, this.trend ? 'percent' : state.show, keys, interval, x));
       const notes = document.createElement('ul');
       notes.className = 'x-notes';
       const trendNotes = this.noTrend
-        ? [`前回以前の調査に、この設問を「${this.table.universeLabel}」で集計した値がないため、調査回比較は表示していません。`]
+        ? [x.noTrend(this.table.universeLabel)]
         : this.trend && this.scope
-          ? [...this.scope.notes, '前回以前の値は、公表された集計表または公開用データによります。', ...wordingNotes(this.trend)]
+          ? [...this.scope.notes, x.earlierSources, ...(this.lang === 'ja' ? wordingNotes(this.trend) : [])]
           : [];
       const symbols = modelSymbolLegend(model);
-      const scores = this.trend ? null : scoreNote(this.table, variable);
-      const printed = wave.mode === 'tables' && !this.trend ? ['公表された集計表の数値です（割合は公表された値、信頼区間は公表された基数から計算）。集計軸と絞り込みは使えません。'] : [];
-      const lines = [...(wave.cube ? protectionNotes(wave.cube, this.table) : []), ...printed, ...tableNotes(this.table), ...symbols, ...(scores ? [scores] : []), ...trendNotes];
+      const scores = this.trend ? null : scoreNote(this.table, variable, this.lang);
+      const printed = wave.mode === 'tables' && !this.trend ? [x.printed] : [];
+      const lines = [...(wave.cube ? protectionNotes(wave.cube, this.table, this.lang) : []), ...printed, ...tableNotes(this.table, this.lang), ...(this.lang === 'ja' ? symbols : []), ...(scores ? [scores] : []), ...trendNotes];
       notes.append(...lines.map((n) => Object.assign(document.createElement('li'), { textContent: n })));
       const methods = document.createElement('li');
-      methods.append(Object.assign(document.createElement('a'), { href: '/methods/', textContent: '集計方法' }), '（基数・信頼区間・有意差の記号・秘匿処理など）');
+      methods.append(Object.assign(document.createElement('a'), { href: localPath('/methods/', this.lang), textContent: x.methods }), x.methodsNote);
       notes.append(methods);
       tableBox.append(notes);
     }
     const chi = q<HTMLElement>(this, '[data-role="chi"]');
-    if (chi) chi.textContent = this.trend ? '' : chiSquareText(this.table) ?? (state.banner && this.table.type === 'multi' && this.table.options.multiPercent !== 'responses' ? '複数回答の設問には全体の χ² 検定を行いません（選択肢ごとの差は英字で示しています）。' : '');
+    if (chi) chi.textContent = this.trend ? '' : chiSquareText(this.table, this.lang) ?? (state.banner && this.table.type === 'multi' && this.table.options.multiPercent !== 'responses' ? x.noChiMulti : '');
     if (!this.embed) this.updateExports(wave, question);
     else {
       const open = q<HTMLAnchorElement>(this, 'a[data-role="permalink"]');
       if (open) open.href = this.permalink();
       // The embed has no table: it explains the marks its chart shows (letters, *, ×).
       const legend = q<HTMLElement>(this, '[data-role="legend"]');
-      if (legend) legend.replaceChildren(...[...markNotes(shown), ...(wave.mode === 'aggregates' ? [`${PROTECTED_NOTE}。`] : [])].map((n) => Object.assign(document.createElement('li'), { textContent: n })));
+      if (legend) legend.replaceChildren(...[...markNotes(shown, this.lang), ...(wave.mode === 'aggregates' ? [this.lang === 'ja' ? `${PROTECTED_NOTE}。` : `${chartWords('en').protectedNote}.`] : [])].map((n) => Object.assign(document.createElement('li'), { textContent: n })));
       if (!this.resizeWatch) {
         // Later changes of size (fonts, a narrower frame) are reported too.
         this.resizeWatch = new ResizeObserver(() => postHeight());
@@ -352,7 +376,7 @@ export class HakushoExplorer extends HTMLElement {
   /** The banner column a comparison shows, in words ("従業員規模：100〜299名"), or null. */
   segmentText(): string | null {
     const seg = this.trend ? this.scope?.segment : null;
-    return seg ? `${this.variable(seg.variable)?.label ?? seg.variable}：${this.segmentLabel()}` : null;
+    return seg ? `${this.variable(seg.variable)?.label ?? seg.variable}${this.lang === 'ja' ? '：' : ': '}${this.segmentLabel()}` : null;
   }
 
   /** The label of the banner column a comparison shows ("100〜299名"), or null. */
@@ -365,14 +389,14 @@ export class HakushoExplorer extends HTMLElement {
     const t = this.table!;
     if (this.trend) {
       // A comparison shows its own bases, and says whether the filters apply to it.
-      const filtered = this.scope?.filters ? `、絞り込み${this.state.filters.length}件` : '';
+      const filtered = this.scope?.filters ? this.x.filtersCount(this.state.filters.length) : '';
       const segment = this.segmentText();
-      return `対象：${this.trend.universeLabel}${segment ? `、集計軸 ${segment}` : ''}${filtered}（${provenanceBase(this.trend)}）／調査回比較／出典：${trendSources(this.trend, sourceText) ?? sourceText(wave.citation)}${wave.synthetic ? '／合成サンプルデータ' : ''}`;
+      return this.x.metaTrend(this.trend.universeLabel, segment ?? '', filtered, provenanceBase(this.trend, this.lang), trendSources(this.trend, sourceText) ?? sourceText(wave.citation), wave.synthetic);
     }
     const total = t.columns[0];
-    const filters = this.state.filters.length > 0 ? `、絞り込み${this.state.filters.length}件` : '';
-    const n = total.withheld ? '非公開' : total.n.toLocaleString('ja-JP');
-    return `対象：${t.universeLabel}${filters}（n=${n}${wave.mode === 'aggregates' ? '・秘匿処理済み' : wave.mode === 'tables' ? '・公表集計表の数値' : ''}）／${t.type === 'multi' ? '複数回答' : t.type === 'numeric' ? '数値回答' : '単一回答'}${t.weighted ? '／ウェイト集計' : ''}／出典：${sourceText(wave.citation)}${wave.synthetic ? '／合成サンプルデータ' : ''}`;
+    const filters = this.state.filters.length > 0 ? this.x.filtersCount(this.state.filters.length) : '';
+    const n = total.withheld ? this.x.withheldN : total.n.toLocaleString('ja-JP');
+    return this.x.meta(t.universeLabel, filters, n, wave.mode, t.type, t.weighted, sourceText(wave.citation), wave.synthetic);
   }
 
   // ---- controls ------------------------------------------------------------------------------
@@ -454,16 +478,17 @@ export class HakushoExplorer extends HTMLElement {
     const lists = `${wave.survey}/${wave.wave}/${s.question}`;
     if (this.listsFor !== lists) {
       this.listsFor = lists;
-      select('wave')?.replaceChildren(...this.catalog.waves.map((w) => option(`${w.survey}/${w.wave}`, `${w.title}（${w.wave}${w.mode === 'tables' ? '・公表集計表' : ''}）`)));
-      select('q')?.replaceChildren(...wave.variables.map((v) => option(v.id, `${v.label}${v.kind === 'multi' ? '［複数回答］' : ''}`)));
-      select('b')?.replaceChildren(option('', 'なし（全体のみ）'), ...wave.variables.filter((v) => v.kind === 'coded' && v.id !== s.question).map((v) => option(v.id, v.label)));
+      const x = this.x;
+      select('wave')?.replaceChildren(...this.catalog.waves.map((w) => option(`${w.survey}/${w.wave}`, x.waveOption(w.title, w.wave, w.mode === 'tables'))));
+      select('q')?.replaceChildren(...wave.variables.map((v) => option(v.id, `${v.label}${v.kind === 'multi' ? x.multiMark : ''}`)));
+      select('b')?.replaceChildren(option('', x.noBanner), ...wave.variables.filter((v) => v.kind === 'coded' && v.id !== s.question).map((v) => option(v.id, v.label)));
       // 「全体」 would be false for a question asked of a subgroup: the table's base is that subgroup.
-      select('u')?.replaceChildren(...wave.universes.map((u) => option(u.id, u.id === 'all' ? everyoneLabel(wave, s.question) : u.label)));
+      select('u')?.replaceChildren(...wave.universes.map((u) => option(u.id, u.id === 'all' ? everyoneLabel(wave, s.question, this.lang) : u.label)));
       const fv = select('fvar');
       if (fv) {
         const current = fv.value;
         const filterable = wave.cube ? wave.variables.filter((v) => wave.cube!.filters.some((f) => f.id === v.id)) : wave.variables.filter((v) => v.kind !== 'numeric');
-        fv.replaceChildren(option('', '項目を選ぶ'), ...filterable.map((v) => option(v.id, v.label)));
+        fv.replaceChildren(option('', x.pickItem), ...filterable.map((v) => option(v.id, v.label)));
         fv.value = wave.variables.some((v) => v.id === current) ? current : '';
       }
     }
@@ -495,7 +520,7 @@ export class HakushoExplorer extends HTMLElement {
       cmp.disabled = !possible;
       cmp.checked = s.compare;
       const hint = q<HTMLElement>(this, '[data-role="cmp-hint"]');
-      if (hint) hint.textContent = possible ? `（${wave.history.map((h) => h.wave).join('・')}年と比較）` : '（比較できる前回調査なし）';
+      if (hint) hint.textContent = possible ? this.x.compareWith(wave.history.map((h) => h.wave)) : this.x.noCompare;
     }
     // Comparison with a banner applied to every wave: which of its columns is compared.
     const ccField = q<HTMLElement>(this, '[data-role="cc-field"]');
@@ -518,8 +543,9 @@ export class HakushoExplorer extends HTMLElement {
   /** A filter in words: "従業員規模：1〜99名・100〜299名". */
   filterText(f: StateFilter): string {
     const v = this.variable(f.variable);
-    const labels = f.mode === 'range' ? `${f.min ?? ''}〜${f.max ?? ''}` : f.codes.map((c) => v?.options.find((o) => o.code === c)?.label ?? String(c)).join(f.mode === 'all' ? ' かつ ' : '・');
-    return `${v?.label ?? f.variable}：${labels}${f.mode === 'any' ? '（いずれか）' : f.mode === 'all' ? '（すべて）' : ''}`;
+    const x = this.x;
+    const labels = f.mode === 'range' ? x.range(String(f.min ?? ''), String(f.max ?? '')) : f.codes.map((c) => v?.options.find((o) => o.code === c)?.label ?? String(c)).join(f.mode === 'all' ? x.and : x.or);
+    return x.filterText(v?.label ?? f.variable, labels, f.mode);
   }
 
   renderActiveFilters(): void {
@@ -530,10 +556,10 @@ export class HakushoExplorer extends HTMLElement {
         const v = this.variable(f.variable);
         const li = document.createElement('li');
         li.append(Object.assign(document.createElement('span'), { textContent: this.filterText(f) }));
-        const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: '解除' });
+        const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: this.x.remove });
         remove.dataset.action = 'remove-filter';
         remove.dataset.variable = f.variable;
-        remove.setAttribute('aria-label', `絞り込み「${v?.label ?? f.variable}」を解除`);
+        remove.setAttribute('aria-label', this.x.removeLabel(v?.label ?? f.variable));
         li.append(' ', remove);
         return li;
       }),
@@ -565,9 +591,9 @@ export class HakushoExplorer extends HTMLElement {
     }
     const fieldset = document.createElement('fieldset');
     fieldset.dataset.variable = variable.id;
-    fieldset.append(Object.assign(document.createElement('legend'), { textContent: cube ? `「${variable.label}」で絞り込む（1つを選ぶ）` : `「${variable.label}」で絞り込む` }));
+    fieldset.append(Object.assign(document.createElement('legend'), { textContent: this.x.filterBy(variable.label, Boolean(cube)) }));
     // A cube answers one value or one codebook net at a time: radio buttons; rows: any set of values.
-    const choices = [...variable.options.map((o) => ({ value: String(o.code), label: o.label })), ...(cube?.nets ?? []).map((n) => ({ value: `net:${n.id}`, label: `［計］${n.label}` }))];
+    const choices = [...variable.options.map((o) => ({ value: String(o.code), label: o.label })), ...(cube?.nets ?? []).map((n) => ({ value: `net:${n.id}`, label: this.x.net(n.label) }))];
     choices.forEach((c, k) => {
       const label = document.createElement('label');
       const input = Object.assign(document.createElement('input'), { type: cube ? 'radio' : 'checkbox', name: 'fcode', value: c.value, checked: chosen.has(c.value), id: `x-fcode-${k}` });
@@ -577,7 +603,7 @@ export class HakushoExplorer extends HTMLElement {
     if (variable.kind === 'multi' && !cube) {
       const modes = document.createElement('div');
       modes.className = 'x-modes';
-      for (const [value, text] of [['any', 'いずれかを選んだ人'], ['all', 'すべてを選んだ人']]) {
+      for (const [value, text] of [['any', this.x.anyOf], ['all', this.x.allOf]]) {
         const label = document.createElement('label');
         label.append(Object.assign(document.createElement('input'), { type: 'radio', name: 'fmode', value, checked: value === mode, id: `x-fmode-${value}` }), ' ', text);
         modes.append(label);
@@ -591,7 +617,7 @@ export class HakushoExplorer extends HTMLElement {
 
   // ---- exports -------------------------------------------------------------------------------
 
-  permalink(path = '/explore/'): string {
+  permalink(path = localPath('/explore/', this.lang)): string {
     return new URL(`${path}${serializeState(this.state)}`, location.href).href;
   }
 
@@ -602,7 +628,7 @@ export class HakushoExplorer extends HTMLElement {
       if (area) area.value = text;
     }
     const embed = q<HTMLTextAreaElement>(this, 'textarea[data-role="embed"]');
-    if (embed) embed.value = embedSnippet(this.permalink('/embed/'), `${question?.label ?? ''}（${wave.title}）`);
+    if (embed) embed.value = embedSnippet(this.permalink('/embed/'), this.x.embedTitle(question?.label ?? '', wave.title));
     const link = q<HTMLAnchorElement>(this, 'a[data-role="permalink"]');
     if (link) link.href = this.permalink();
     // public.csv and datapackage.json sit next to the public-use file (src/pages/data/); a wave
@@ -625,11 +651,12 @@ export class HakushoExplorer extends HTMLElement {
       reportTitle: wave.reportTitle,
       publisher: wave.publisher,
       year: wave.year,
-      viewTitle: `${label}${banner ? `（${banner}別）` : ''}${this.trend ? '（調査回比較）' : ''}`,
+      viewTitle: this.x.viewTitle(label, banner, Boolean(this.trend)),
       permalink: this.permalink(),
       accessed: new Date().toISOString().slice(0, 10),
       synthetic: wave.synthetic,
       key: this.fileStem(),
+      lang: this.lang,
     };
   }
 
@@ -648,9 +675,9 @@ export class HakushoExplorer extends HTMLElement {
     const wave = this.wave();
     const p = this.provenance();
     const csv = tableCsv(this.trend ?? this.table, {
-      survey: `${wave.title}（${wave.wave}）`, question: p.question, citation: sourceText(wave.citation), synthetic: wave.synthetic,
-      banner: p.banner, filters: p.filters, notes: p.notes, link: this.permalink(), segment: this.segmentLabel(),
-    }, this.data ? sourceVariable(this.data, this.state.question) : undefined);
+      survey: this.x.csvSurvey(wave.title, wave.wave), question: p.question, citation: sourceText(wave.citation), synthetic: wave.synthetic,
+      banner: p.banner, filters: p.filters, notes: p.notes, link: this.permalink(), segment: this.segmentLabel(), lang: this.lang,
+    }, this.data ? this.localVariable(sourceVariable(this.data, this.state.question), this.state.question) : undefined);
     saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${this.fileStem()}.csv`);
   }
 
@@ -665,15 +692,16 @@ export class HakushoExplorer extends HTMLElement {
     const question = this.variable(state.question);
     const trend = this.trend;
     return {
-      title: `${question?.label ?? state.question}${trend ? '（調査回比較）' : ''}`,
+      title: this.x.trendTitle(question?.label ?? state.question, Boolean(trend)),
       question: question?.text ?? state.question,
       universe: trend ? trend.universeLabel : this.table!.universeLabel,
-      base: provenanceBase(trend ?? this.table!),
+      base: provenanceBase(trend ?? this.table!, this.lang),
       filters: trend && !this.scope?.filters ? [] : state.filters.map((f) => this.filterText(f)),
       banner: !trend && state.banner ? (this.variable(state.banner)?.label ?? state.banner) : this.segmentText(),
-      source: `${(trend ? trendSources(trend, sourceText) : null) ?? sourceText(wave.citation)}／${this.permalink()}`,
+      source: `${(trend ? trendSources(trend, sourceText) : null) ?? sourceText(wave.citation)}${this.x.sourceSep}${this.permalink()}`,
       synthetic: wave.synthetic,
-      notes: [...(wave.mode === 'aggregates' ? [PROTECTED_NOTE] : []), ...(trend && this.scope ? this.scope.notes.slice(1) : [])],
+      notes: [...(wave.mode === 'aggregates' ? [this.lang === 'ja' ? PROTECTED_NOTE : chartWords('en').protectedNote] : []), ...(trend && this.scope ? this.scope.notes.slice(1) : [])],
+      lang: this.lang,
     };
   }
 

@@ -4,6 +4,7 @@
  */
 import type { TableModel } from '../../lib/charts/model.ts';
 import { countText } from '../../lib/charts/fmt.ts';
+import type { ExploreStrings } from '../../lib/i18n/explore.ts';
 
 export type Show = 'percent' | 'count';
 
@@ -24,13 +25,13 @@ function cellText(cell: TableModel['body'][number]['cells'][number], show: Show)
 export type IntervalText = (rowLabel: string, column: number) => string | null;
 
 /** A <table> for the model, with a caption; `keys` are the column keys (data-key). */
-export function renderTable(model: TableModel, caption: string, show: Show, keys: string[], interval: IntervalText | null = null): HTMLTableElement {
+export function renderTable(model: TableModel, caption: string, show: Show, keys: string[], interval: IntervalText | null = null, words?: ExploreStrings): HTMLTableElement {
   const table = el('table', undefined, 'x-table');
   table.append(el('caption', caption));
   const head = el('thead');
   const headRow = el('tr');
-  const unit = show === 'count' && model.unit ? '人' : model.unit;
-  headRow.append(el('th', unit ? `${model.corner}（${unit}）` : model.corner));
+  const unit = show === 'count' && model.unit ? (words?.people ?? '人') : model.unit;
+  headRow.append(el('th', unit ? (words ? words.withUnit(model.corner, unit) : `${model.corner}（${unit}）`) : model.corner));
   model.head.forEach((c, k) => {
     const th = el('th');
     th.scope = 'col';
@@ -42,9 +43,9 @@ export function renderTable(model: TableModel, caption: string, show: Show, keys
   head.append(headRow);
   if (model.head.some((c) => c.base)) {
     const baseRow = el('tr', undefined, 'x-base');
-    baseRow.append(el('th', '基数'));
+    baseRow.append(el('th', words?.base ?? '基数'));
     for (const c of model.head) {
-      const mark = c.base === 'n=0' || c.base === 'n=非公開' ? '' : c.suppressed ? '×' : c.caution ? '†' : '';
+      const mark = c.base === 'n=0' || c.base === 'n=非公開' || c.base === 'n=withheld' ? '' : c.suppressed ? '×' : c.caution ? '†' : '';
       const td = el('td', `${c.base}${mark}`);
       if (c.caution) td.classList.add('x-caution');
       baseRow.append(td);

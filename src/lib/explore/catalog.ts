@@ -23,6 +23,8 @@ export interface CatalogVariable {
   options: { code: number; label: string }[];
   /** The respondents it was asked of (its own universe; `all` = everyone). */
   universe: string;
+  /** The question's nets (English catalog only: the browser relabels net rows by id). */
+  nets?: { id: string; label: string }[];
 }
 
 export interface CatalogWave {
@@ -83,6 +85,8 @@ export interface CatalogCube {
 
 export interface ExploreCatalog {
   waves: CatalogWave[];
+  /** The language of the labels (absent: Japanese). */
+  lang?: 'ja' | 'en';
 }
 
 const opts = (options: Option[]) => options.map((o) => ({ code: o.code, label: o.label }));
@@ -165,8 +169,9 @@ export function catalogScriptJson(catalog: ExploreCatalog): string {
 }
 
 /** The label of the 対象者 menu's `all` entry: everyone the shown question was asked of. */
-export function everyoneLabel(wave: CatalogWave, question: string): string {
+export function everyoneLabel(wave: CatalogWave, question: string, lang: 'ja' | 'en' = 'ja'): string {
   const own = wave.variables.find((v) => v.id === question)?.universe ?? 'all';
-  if (own === 'all') return '全体';
-  return `設問の対象者全員（${wave.universes.find((u) => u.id === own)?.label ?? own}）`;
+  if (own === 'all') return lang === 'en' ? 'Total' : '全体';
+  const label = wave.universes.find((u) => u.id === own)?.label ?? own;
+  return lang === 'en' ? `Everyone asked the question (${label})` : `設問の対象者全員（${label}）`;
 }

@@ -19,12 +19,19 @@ export interface CiteView {
   synthetic: boolean;
   /** Stable key for reference managers, e.g. "hakusho-jcsa-2025-cs_effect". */
   key: string;
+  /** Language of the citation's own words (default Japanese). */
+  lang?: 'ja' | 'en';
 }
 
 const SYNTHETIC = '合成サンプルデータ（公表値を再現するよう生成したもので、実際の回答ではありません）';
+const SYNTHETIC_EN = 'Synthetic sample data (generated to reproduce the published figures; not real responses)';
+const synthetic = (v: CiteView) => (v.lang === 'en' ? SYNTHETIC_EN : SYNTHETIC);
+/** 「view（report より集計）」 / "view (tabulated from report)". */
+const tabulated = (v: CiteView, view: string, report: string) => (v.lang === 'en' ? `${view} (tabulated from ${report})` : `${view}（${report}より集計）`);
 
 /** 一般社団法人日本カスタマーサクセス協会「カスタマーサクセス白書2025」（2025年）「…」のクロス集計. URL（2026-11-28 閲覧）. */
 export function citationPlain(v: CiteView): string {
+  if (v.lang === 'en') return `${v.publisher}, “${v.reportTitle}” (${v.year}): cross-tabulation of “${v.viewTitle}”, Hakusho, ${v.permalink} (accessed ${v.accessed})${v.synthetic ? `. Note: ${SYNTHETIC_EN}` : ''}`;
   return `${v.publisher}「${v.reportTitle}」（${v.year}年）より「${v.viewTitle}」の集計、Hakusho、${v.permalink}（${v.accessed} 閲覧）${v.synthetic ? `。※${SYNTHETIC}` : ''}`;
 }
 
@@ -42,13 +49,13 @@ export function citationBibtex(v: CiteView): string {
   const fields: [string, string][] = [
     // Double braces: a corporate author is one name, not "first last".
     ['author', `{${bibtexEscape(v.publisher)}}`],
-    ['title', `${bibtexEscape(v.viewTitle)}（${bibtexEscape(v.reportTitle)}より集計）`],
+    ['title', tabulated(v, bibtexEscape(v.viewTitle), bibtexEscape(v.reportTitle))],
     ['year', bibtexEscape(v.year)],
     ['publisher', bibtexEscape(v.publisher)],
-    ['howpublished', `Hakusho クロス集計`],
+    ['howpublished', v.lang === 'en' ? 'Hakusho cross-tab explorer' : `Hakusho クロス集計`],
     ['url', oneLine(v.permalink).replace(/[{}]/g, encodeURIComponent)],
     ['urldate', bibtexEscape(v.accessed)],
-    ...(v.synthetic ? [['note', bibtexEscape(SYNTHETIC)] as [string, string]] : []),
+    ...(v.synthetic ? [['note', bibtexEscape(synthetic(v))] as [string, string]] : []),
   ];
   return `@misc{${bibKey(v.key)},\n${fields.map(([k, value]) => `  ${k} = {${value}}`).join(',\n')}\n}\n`;
 }
@@ -61,7 +68,7 @@ function oneLine(text: string): string {
 export function citationRis(v: CiteView): string {
   const tags: [string, string][] = [
     ['TY', 'DATA'],
-    ['TI', `${v.viewTitle}（${v.reportTitle}より集計）`],
+    ['TI', tabulated(v, v.viewTitle, v.reportTitle)],
     ['AU', v.publisher],
     ['PB', v.publisher],
     ['PY', v.year],
@@ -70,7 +77,7 @@ export function citationRis(v: CiteView): string {
     ['Y2', v.accessed],
     ['DB', 'Hakusho'],
     ['ID', v.key],
-    ...(v.synthetic ? [['N1', SYNTHETIC] as [string, string]] : []),
+    ...(v.synthetic ? [['N1', synthetic(v)] as [string, string]] : []),
   ];
   // RIS (the format reference managers import): "TAG  - value" per line, CRLF, ending with ER.
   return `${[...tags.map(([t, value]) => `${t}  - ${oneLine(value)}`), 'ER  - '].join('\r\n')}\r\n`;

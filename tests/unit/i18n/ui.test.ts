@@ -1,6 +1,8 @@
 /** The UI string tables: every key in both languages, nothing empty, English actually English. */
 import { describe, expect, it } from 'vitest';
 import { UI, ui } from '../../../src/lib/i18n/ui.ts';
+import { EXPLORE } from '../../../src/lib/i18n/explore.ts';
+import { CHART_WORDS } from '../../../src/lib/charts/words.ts';
 import { alternatePath, isMirrored, localPath, pathLang, stripLang } from '../../../src/lib/i18n/lang.ts';
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]/;
@@ -11,7 +13,7 @@ const NATIVE_NAMES = new Set(['switchTo']);
 function render(value: unknown): string {
   if (typeof value === 'string') return value;
   const f = value as (...args: unknown[]) => string;
-  const samples: unknown[][] = [['2025-01-05'], [3], ['SaaS', 'n=12'], ['Source', 'Title', true, 'https://x/'], ['Label', 'detail (x)']];
+  const samples: unknown[][] = [['2025-01-05'], [3], [['2022', '2024']], ['SaaS', 'n=12'], ['Source', 'Title', true, 'https://x/'], ['Label', 'detail (x)']];
   const out: string[] = [];
   for (const args of samples) {
     try {
@@ -50,6 +52,27 @@ describe('UI strings', () => {
     expect(ui('en').qualified('Touch model', 'by Feels effective (two groups)')).toBe('Touch model: by Feels effective (two groups)');
     expect(ui('en').chapterPrefix('3')).toBe('Chapter 3');
     expect(ui('en').validN(1000)).toBe('1,000 valid responses');
+  });
+});
+
+describe('the explorer\'s and the chart layer\'s word tables', () => {
+  for (const [name, tables] of [['explore', EXPLORE], ['chart words', CHART_WORDS]] as const) {
+    it(`${name}: the same keys and kinds in both languages, none empty, English without Japanese`, () => {
+      expect(Object.keys(tables.en).sort()).toEqual(Object.keys(tables.ja).sort());
+      const untranslated: string[] = [];
+      for (const [key, value] of Object.entries(tables.en)) {
+        const ja = (tables.ja as Record<string, unknown>)[key];
+        expect(typeof value, key).toBe(typeof ja);
+        const text = Array.isArray(value) ? value.join(' ') : render(value);
+        expect(text.trim().length, key).toBeGreaterThan(0);
+        if (JAPANESE.test(text)) untranslated.push(key);
+      }
+      expect(untranslated).toEqual([]);
+    });
+  }
+
+  it('the English CSV header has as many columns as the Japanese one', () => {
+    expect(CHART_WORDS.en.csvHeader.length).toBe(CHART_WORDS.ja.csvHeader.length);
   });
 });
 
