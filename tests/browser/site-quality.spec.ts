@@ -90,7 +90,7 @@ test('no built file holds a respondent id, a free-text answer or a restricted qu
   expect(leaks).toEqual([]);
 });
 
-test('every chart of the built report says 合成サンプルデータ (every sample wave is synthetic)', () => {
+test('every chart of the built report says 合成サンプルデータ (every sample wave is synthetic; English pages: Synthetic sample data)', () => {
   expect(loadCatalog().waves.every((w) => w.codebook.survey.synthetic)).toBe(true);
   const unlabelled: string[] = [];
   let figures = 0;
@@ -99,7 +99,8 @@ test('every chart of the built report says 合成サンプルデータ (every sa
     const { document } = parseHTML(html);
     for (const figure of document.querySelectorAll('figure.chart')) {
       figures++;
-      if (!(figure.textContent ?? '').includes('合成サンプルデータ')) unlabelled.push(`${path}: ${(figure.querySelector('figcaption, .chart-title, h3, h4')?.textContent ?? '').trim().slice(0, 40)}`);
+      const mark = path.startsWith('/en/') ? 'Synthetic sample data' : '合成サンプルデータ';
+      if (!(figure.textContent ?? '').includes(mark)) unlabelled.push(`${path}: ${(figure.querySelector('figcaption, .chart-title, h3, h4')?.textContent ?? '').trim().slice(0, 40)}`);
     }
   }
   expect(figures).toBeGreaterThan(100);
@@ -115,7 +116,10 @@ test('every figure whose table shows – or … explains the symbol in its notes
     for (const figure of document.querySelectorAll('figure.chart')) {
       const cells = [...figure.querySelectorAll('.chart-table td')].map((td) => (td.textContent ?? '').trim());
       const notes = figure.querySelector('.chart-notes')?.textContent ?? '';
-      for (const [symbol, legend] of [['–', '–：該当する回答がない（0%）'], ['…', '…：その調査回では聞いていない、または公表されていない']]) {
+      const legends = path.startsWith('/en/')
+        ? [['–', '–: no one gave this answer (0%)'], ['…', '…: not asked in that wave, or not published']]
+        : [['–', '–：該当する回答がない（0%）'], ['…', '…：その調査回では聞いていない、または公表されていない']];
+      for (const [symbol, legend] of legends) {
         if (!cells.some((c) => c === symbol || c.startsWith(`${symbol}`) && !/\d/.test(c))) continue;
         if (notes.includes(legend)) explained++;
         else unexplained.push(`${path}: ${(figure.querySelector('.chart-title')?.textContent ?? '').trim().slice(0, 40)} (${symbol})`);
@@ -154,7 +158,8 @@ test('every chart links its notes to the 集計方法 page, which states the eng
     if (!path.endsWith('.html')) continue;
     for (const figure of parseHTML(html).document.querySelectorAll('figure.chart')) {
       figures++;
-      if (!figure.querySelector('.chart-notes a[href="/methods/"]')) missing.push(path);
+      const methods = path.startsWith('/en/') ? '/en/methods/' : '/methods/';
+      if (!figure.querySelector(`.chart-notes a[href="${methods}"]`)) missing.push(path);
     }
   }
   expect(figures).toBeGreaterThan(100);
