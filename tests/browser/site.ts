@@ -31,9 +31,9 @@ export function builtPages(): string[] {
     .sort();
 }
 
-/** Report chapter pages: /<survey>/<wave>/<chapter>/ (not questions or codebook, nor a guide's page /guides/<guide>/<page>/). */
+/** Report chapter pages: /<survey>/<wave>/<chapter>/ (not questions or codebook, nor a guide's page /guides/<guide>/<page>/, nor an English cover /en/<survey>/<wave>/). */
 export function chapterPages(): string[] {
-  return builtPages().filter((p) => /^\/[^/]+\/[^/]+\/[^/]+\/$/.test(p) && !/\/(questions|codebook)\/$/.test(p) && !p.startsWith('/data/') && !p.startsWith('/guides/'));
+  return builtPages().filter((p) => /^\/[^/]+\/[^/]+\/[^/]+\/$/.test(p) && !/\/(questions|codebook)\/$/.test(p) && !p.startsWith('/data/') && !p.startsWith('/guides/') && !p.startsWith('/en/'));
 }
 
 /** Pages of the report (everything except the explorer's and embed pages, tested by their owner). */

@@ -107,7 +107,7 @@ export class HakushoExplorer extends HTMLElement {
   /** Reads the URL, shows notices for what was wrong, and renders (rewriting a bad URL in place). */
   fromUrl(initial: boolean): void {
     const parsed = parseState(location.search, this.catalog);
-    const fitted = fitToCube(parsed.state, this.wave(parsed.state));
+    const fitted = fitToCube(parsed.state, this.wave(parsed.state), 'universe', this.lang);
     const notices = [...parsed.notices, ...fitted.notices];
     const state = fitted.state;
     this.showNotices(notices);
@@ -135,7 +135,7 @@ export class HakushoExplorer extends HTMLElement {
     next.filters = next.filters.filter((f) => wave.variables.some((v) => v.id === f.variable));
     if (!wave.universes.some((u) => u.id === next.universe)) next.universe = 'all';
     if (next.compare && !canCompare(wave, next.question)) next.compare = false;
-    const fitted = fitToCube(next, wave, 'filters' in patch ? 'filters' : 'universe');
+    const fitted = fitToCube(next, wave, 'filters' in patch ? 'filters' : 'universe', this.lang);
     next = fitted.state;
     this.state = next;
     this.showNotices(fitted.notices);
@@ -284,7 +284,7 @@ export class HakushoExplorer extends HTMLElement {
     const bannerLabel = state.banner ? (bannerVariable?.label ?? state.banner) : null;
     const code = comparisonColumn(state, bannerVariable?.options.map((o) => o.code) ?? []);
     const column = code === null ? null : { code, label: bannerVariable?.options.find((o) => o.code === code)?.label ?? String(code) };
-    this.scope = waves ? comparisonScope(waves, state, { filters: state.filters.map((f) => this.filterText(f)), banner: bannerLabel, universe: this.table.universeLabel, column }) : null;
+    this.scope = waves ? comparisonScope(waves, state, { filters: state.filters.map((f) => this.filterText(f)), banner: bannerLabel, universe: this.table.universeLabel, column, lang: this.lang }) : null;
     const trend = waves && this.scope ? computeTrend(waves, state, this.table.universeLabel, this.scope) : null;
     this.trend = trend ? relabelTrendFromCatalog(trend, wave, this.lang) : null;
     this.noTrend = waves !== null && this.trend === null;

@@ -62,27 +62,27 @@ export interface ComparisonScope {
  * rows with the filter variables, or the question's protected cube when the filters are one
  * restriction it publishes (`question`: the question's id in that wave).
  */
-function unfilterable(wave: TrendWave, filters: Filter[], universe: string | undefined, question: string | null): string | null {
+function unfilterable(wave: TrendWave, filters: Filter[], universe: string | undefined, question: string | null, en = false): string | null {
   if ('cubes' in wave) {
     const cube = question ? wave.cubes.get(question) : undefined;
-    if (!cube) return '秘匿処理した集計値にこの設問がありません';
-    return cubeRestriction(wave.codebook, cube, { universe, filters }) === null ? '秘匿処理した集計値は、対象者か1つの項目の1つの選択肢のどちらか1つでしか絞り込めません' : null;
+    if (!cube) return en ? 'the protected tables lack this question' : '秘匿処理した集計値にこの設問がありません';
+    return cubeRestriction(wave.codebook, cube, { universe, filters }) === null ? (en ? 'protected tables take one restriction only: a base, or one option of one item' : '秘匿処理した集計値は、対象者か1つの項目の1つの選択肢のどちらか1つでしか絞り込めません') : null;
   }
-  if (!('dataset' in wave)) return wave.tables.some((t) => t.protected) ? '秘匿処理した集計値' : '公表された集計表';
+  if (!('dataset' in wave)) return wave.tables.some((t) => t.protected) ? (en ? 'protected totals' : '秘匿処理した集計値') : en ? 'published tables' : '公表された集計表';
   const missing = [...new Set(filters.flatMap((f) => ('q' in f ? [f.q] : [])))].filter((v) => !wave.dataset.variables.has(v));
-  return missing.length > 0 ? `回答者データに「${missing.join('」「')}」がありません` : null;
+  return missing.length > 0 ? (en ? `the respondent data lacks ${missing.join(', ')}` : `回答者データに「${missing.join('」「')}」がありません`) : null;
 }
 
 /** Why a wave cannot give the banner column `segment` (its own id and code), or null when it can. */
-function unsegmentable(wave: TrendWave, segment: Segment | null, question: string | null): string | null {
-  if (segment === null) return 'この集計軸に当たる変数がありません（その調査回にない設問か、対応表で推移を切った設問）';
-  if ('dataset' in wave) return wave.dataset.variables.has(segment.variable) ? null : `回答者データに「${segment.variable}」がありません`;
+function unsegmentable(wave: TrendWave, segment: Segment | null, question: string | null, en = false): string | null {
+  if (segment === null) return en ? 'no variable matches this banner (not asked in that wave, or its trend is broken in the crosswalk)' : 'この集計軸に当たる変数がありません（その調査回にない設問か、対応表で推移を切った設問）';
+  if ('dataset' in wave) return wave.dataset.variables.has(segment.variable) ? null : en ? `the respondent data lacks ${segment.variable}` : `回答者データに「${segment.variable}」がありません`;
   if ('cubes' in wave) {
     const banner = (question ? wave.cubes.get(question) : undefined)?.banners.find((b) => b.id === segment.variable);
-    return banner?.columns.some((c) => c.key === String(segment.code)) ? null : '秘匿処理した集計値にこの集計軸がありません';
+    return banner?.columns.some((c) => c.key === String(segment.code)) ? null : en ? 'the protected tables lack this banner' : '秘匿処理した集計値にこの集計軸がありません';
   }
   if (wave.tables.some((t) => t.segment === `${segment.variable}=${segment.code}`)) return null;
-  return wave.tables.some((t) => t.protected) ? '秘匿処理した集計値は全体の値のみ' : '公表された集計表に集計軸別の値がありません';
+  return wave.tables.some((t) => t.protected) ? (en ? 'protected totals only' : '秘匿処理した集計値は全体の値のみ') : en ? 'the published tables have no figures by this banner' : '公表された集計表に集計軸別の値がありません';
 }
 
 /** The question's id in every wave (null where it is not linked, or when the latest wave lacks it). */
@@ -108,17 +108,20 @@ export function comparisonColumn(state: ExploreState, codes: number[]): number |
  * banner variable, or a printed table of the column; otherwise the comparison shows the total
  * and says which waves lack the column and why.
  */
-export function comparisonScope(waves: TrendWave[], state: ExploreState, words: { filters: string[]; banner: string | null; universe: string; column?: { code: number; label: string } | null }): ComparisonScope {
-  const notes = [`調査回比較の対象者：${words.universe}。`];
+export function comparisonScope(waves: TrendWave[], state: ExploreState, words: { filters: string[]; banner: string | null; universe: string; column?: { code: number; label: string } | null; lang?: 'ja' | 'en' }): ComparisonScope {
+  const en = words.lang === 'en';
+  const notes = [en ? `Base of the comparison across waves: ${words.universe}.` : `調査回比較の対象者：${words.universe}。`];
   let filters = false;
   const questions = safeQuestionIds(waves, state.question);
   if (state.filters.length > 0) {
     const engineFilters = state.filters.map(toEngineFilter);
     const universe = state.universe !== 'all' ? state.universe : undefined;
-    const blocked = waves.map((w, i) => ({ wave: w.codebook.survey.wave, why: unfilterable(w, engineFilters, universe, questions[i]) })).filter((b) => b.why !== null);
+    const blocked = waves.map((w, i) => ({ wave: w.codebook.survey.wave, why: unfilterable(w, engineFilters, universe, questions[i], en) })).filter((b) => b.why !== null);
     if (blocked.length === 0) {
       filters = true;
-      notes.push(`絞り込み（${words.filters.join('、')}）を各調査回に適用しています。`);
+      notes.push(en ? `The filters (${words.filters.join(', ')}) are applied to every wave.` : `絞り込み（${words.filters.join('、')}）を各調査回に適用しています。`);
+    } else if (en) {
+      notes.push(`The filters (${words.filters.join(', ')}) are not applied to the comparison, because some waves cannot apply them: ${blocked.map((b) => `${b.wave} (${b.why})`).join(', ')}. The comparison shows the whole base without filters.`);
     } else {
       notes.push(`絞り込み（${words.filters.join('、')}）は調査回比較に適用していません。絞り込みを適用できない調査回があるためです：${blocked.map((b) => `${b.wave}年（${b.why}）`).join('、')}。比較の値は絞り込みをしない対象者全体のものです。`);
     }
@@ -128,10 +131,12 @@ export function comparisonScope(waves: TrendWave[], state: ExploreState, words: 
     const column = words.column ?? null;
     const wanted = column ? { variable: state.banner, code: column.code } : null;
     const mapped = wanted ? segmentInWaves(waves, wanted) : waves.map(() => null);
-    const blocked = waves.map((w, i) => ({ wave: w.codebook.survey.wave, why: unsegmentable(w, mapped[i], questions[i]) })).filter((b) => b.why !== null);
+    const blocked = waves.map((w, i) => ({ wave: w.codebook.survey.wave, why: unsegmentable(w, mapped[i], questions[i], en) })).filter((b) => b.why !== null);
     if (column && blocked.length === 0) {
       segment = wanted;
-      notes.push(`集計軸（${words.banner}）の「${column.label}」の列を各調査回で比較しています。`);
+      notes.push(en ? `The column “${column.label}” of the banner (${words.banner}) is compared across waves.` : `集計軸（${words.banner}）の「${column.label}」の列を各調査回で比較しています。`);
+    } else if (en) {
+      notes.push(`The banner (${words.banner}) is not applied to the comparison, because some waves have no figures by it: ${blocked.map((b) => `${b.wave} (${b.why})`).join(', ')}. The comparison shows the whole base (untick “Compare with earlier surveys” for the table by banner).`);
     } else {
       notes.push(`集計軸（${words.banner}）は調査回比較に適用していません。集計軸別の値がない調査回があるためです：${blocked.map((b) => `${b.wave}年（${b.why}）`).join('、')}。比較は対象者全体の値で示します（集計軸別の表は「前回調査と比較」を外すと表示されます）。`);
     }
