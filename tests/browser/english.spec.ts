@@ -193,3 +193,15 @@ test('the English explorer on a microdata wave filters with English labels and e
   expect(csv.data[0].Filters).toBe('Price band of the service (monthly): Under ¥10,000 a month');
   expect(errors).toEqual([]);
 });
+
+test('the English explorer words its notices in English: a protected survey takes one restriction', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/en/explore/?s=jcsa&w=2025&q=cs_effect&u=saas_cs_budget&f=response_channel:in:1');
+  await expect(page.locator('hakusho-explorer .x-table')).toBeVisible();
+  const notices = page.locator('[data-role="notices"]');
+  await expect(notices).toBeVisible();
+  await expect(notices).toContainText('This survey publishes protected tables only.');
+  await expect(notices).toContainText('Removed: the filter “Response channel”.');
+  expect((await notices.textContent()) ?? '').not.toMatch(JAPANESE);
+  expect(errors).toEqual([]);
+});
