@@ -90,3 +90,78 @@ test.describe('question page without JavaScript', () => {
     expect(csv.size).toBe(n);
   });
 });
+
+/** Counts of a question page's first table, total column (data-count), by option label. */
+async function questionPageCounts(page: import('@playwright/test').Page, path: string): Promise<Map<string, string>> {
+  await page.goto(path);
+  const rows = page.locator('section.segment').first().locator('details.chart-table tbody tr.row-option');
+  const out = new Map<string, string>();
+  for (let i = 0; i < (await rows.count()); i++) {
+    const r = rows.nth(i);
+    out.set(((await r.locator('th').textContent()) ?? '').trim(), (await r.locator('td').first().getAttribute('data-count')) ?? '');
+  }
+  return out;
+}
+
+test.describe('codebook page (archive style)', () => {
+  test.use({ viewport: { width: 1280, height: 900 } });
+
+  test('a contents list by chapter and Q number links to every public question; keyboard reaches and follows it', async ({ page }) => {
+    await page.goto('/jcsa/2025/codebook/');
+    const jump = page.locator('nav.codebook-jump');
+    await expect(jump.locator('a.codebook-jump-chapter', { hasText: '第1章' })).toHaveAttribute('href', '#ch-ch1');
+    const links = jump.locator('.codebook-jump-questions a');
+    const questions = page.locator('.codebook-question[id^="q-"]');
+    expect(await links.count()).toBe(await questions.count());
+    for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') as string))) await expect(page.locator(href)).toHaveCount(1);
+    await expect(jump.locator('a[href="#q-industry"]')).toContainText('Q3');
+    // Keyboard: Tab to a question link, Enter jumps to it.
+    const target = jump.locator('a[href="#q-cs_effect"]');
+    let reached = false;
+    for (let i = 0; i < 120 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await target.evaluate((el) => el === document.activeElement);
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#q-cs_effect$/);
+    await expect(page.locator('#q-cs_effect h4')).toBeInViewport();
+  });
+
+  test('every public universe is a term with its rule in words and its n; 非SaaS included, as a universe and as a derived code', async ({ page }) => {
+    await page.goto('/jcsa/2025/codebook/');
+    const universes = page.locator('#universes .universe');
+    expect(await universes.count()).toBeGreaterThanOrEqual(10);
+    for (let i = 0; i < (await universes.count()); i++) {
+      const u = universes.nth(i);
+      await expect(u.locator('dt .universe-name')).not.toBeEmpty();
+      await expect(u.locator('dt .universe-n')).toHaveText(/^n=([\d,]+\*?|非公開)$/);
+      await expect(u.locator('dd .universe-rule')).toContainText('条件');
+      expect(((await u.locator('dd .universe-rule').textContent()) ?? '').replace('条件', '').trim().length).toBeGreaterThan(3);
+    }
+    await expect(page.locator('#u-non_saas dt')).toContainText('非SaaS');
+    await expect(page.locator('#u-non_saas .universe-rule')).toContainText('SaaSではない');
+    const nonSaas = page.locator('#d-sector .universe', { hasText: '非SaaS' });
+    await expect(nonSaas.locator('.universe-rule')).toContainText('どれにも当てはまらない');
+    await expect(nonSaas.locator('.universe-n')).toHaveText(/^n=[\d,]+（[\d.]+%）$/);
+    // An aggregates wave says its numbers are the protected cube's.
+    await expect(page.locator('[data-role="codebook-numbers"]')).toContainText('秘匿処理');
+  });
+
+  test('frequencies per option are the engine\'s: the same counts as the question page (cube for an aggregates wave, rows for a microdata wave)', async ({ page }) => {
+    for (const [survey, q] of [['jcsa/2025', 'cs_effect'], ['fullstar/2023', 'role']]) {
+      const expected = await questionPageCounts(page, `/${survey}/questions/${q}/`);
+      expect(expected.size, q).toBeGreaterThan(1);
+      await page.goto(`/${survey}/codebook/`);
+      const table = page.locator(`#q-${q} table.freq-table`);
+      await expect(table.locator('caption')).toContainText('基数 n=');
+      for (const [label, count] of expected) {
+        const row = table.locator('tbody tr', { has: page.locator(`th:text-is("${label}")`) });
+        await expect(row.locator('td').nth(1), `${q} ${label}`).toHaveText(count);
+        await expect(row.locator('td').nth(2)).toHaveText(/^(\d+\.\d|–)$/);
+      }
+    }
+    await page.goto('/fullstar/2023/codebook/');
+    await expect(page.locator('[data-role="codebook-numbers"]')).toContainText('公開している回答データ');
+  });
+});
