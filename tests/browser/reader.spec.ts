@@ -165,3 +165,44 @@ test.describe('codebook page (archive style)', () => {
     await expect(page.locator('[data-role="codebook-numbers"]')).toContainText('公開している回答データ');
   });
 });
+
+test.describe('home page', () => {
+  test.use({ viewport: { width: 1280, height: 900 } });
+
+  test('starts a reader: latest figures, the guides, the self-benchmark and the explorer', async ({ page }) => {
+    await page.goto('/');
+    const start = page.locator('nav.home-start');
+    for (const href of ['#latest', '#compare', '/guides/', '/benchmark/', '/explore/']) await expect(start.locator(`a[href="${href}"]`)).toHaveCount(1);
+    await expect(page.locator('#latest')).toBeVisible();
+    await expect(page.locator('.headline-value').first()).not.toBeEmpty();
+    await expect(page.locator('main .synthetic-notice').first()).toBeVisible();
+  });
+
+  test('the same topic across publishers: each survey\'s figure with its measure, wording, universe, base n and source', async ({ page }) => {
+    await page.goto('/');
+    const topics = page.locator('.home-compare .compare-topic');
+    expect(await topics.count()).toBeGreaterThanOrEqual(2);
+    for (let i = 0; i < (await topics.count()); i++) {
+      const items = topics.nth(i).locator('.compare-item');
+      const waves = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-wave')));
+      expect(new Set(waves)).toEqual(new Set(['jcsa/2025', 'fullstar/2023', 'virtualex/2023']));
+      for (let k = 0; k < (await items.count()); k++) {
+        const item = items.nth(k);
+        await expect(item.locator('.compare-value')).toHaveText(/\d/);
+        await expect(item.locator('.compare-base')).toHaveText(/^n=[\d,]+$/);
+        await expect(item.locator('.compare-publisher a')).not.toBeEmpty();
+        await expect(item.locator('.compare-measure')).not.toBeEmpty();
+        const meta = (await item.locator('.compare-meta').innerText()).replace(/\s+/g, ' ');
+        expect(meta).toMatch(/設問 .+ 対象 .+ 基数 n=[\d,]+ 出典 .+/);
+        await expect(item.locator('.synthetic-badge')).toBeVisible();
+      }
+    }
+    // The bases differ: the measures are not the same.
+    const bases = await page.locator('#compare-effect .compare-base').allTextContents();
+    expect(new Set(bases).size).toBeGreaterThan(1);
+    // The figure is the engine's: the CS-effect share of jcsa/2025 is its chapter's <Stat>-computed top-3 net.
+    const jcsa = page.locator('#compare-effect .compare-item[data-wave="jcsa/2025"]');
+    await expect(jcsa.locator('.compare-value')).toHaveText(/^\d+\.\d%$/);
+    await expect(jcsa.locator('.compare-meta')).toContainText('SaaS・CSに取り組んでいる');
+  });
+});
