@@ -4,6 +4,7 @@
  * side-by-side comparison across publishers.
  */
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 const QUESTION = '/jcsa/2025/questions/cs_effect/';
 
@@ -205,4 +206,71 @@ test.describe('home page', () => {
     await expect(jcsa.locator('.compare-value')).toHaveText(/^\d+\.\d%$/);
     await expect(jcsa.locator('.compare-meta')).toContainText('SaaS・CSに取り組んでいる');
   });
+});
+
+test.describe('chapter contents on a phone (390 px)', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('a compact 目次 bar stays at the top, opens to the sections, and does not cover the heading it jumps to', async ({ page }) => {
+    await page.goto('/jcsa/2025/ch2/');
+    await expect(page.locator('nav.toc')).toBeHidden();
+    const bar = page.locator('nav.toc-compact');
+    const summary = bar.locator('summary');
+    await expect(summary).toBeVisible();
+    await expect(summary).toContainText('目次');
+    const box = (await bar.boundingBox())!;
+    expect(box.height).toBeLessThan(60);
+    expect(box.width).toBeLessThanOrEqual(390);
+    // Scrolled far down the chapter, the bar is still at the top of the screen.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+    const stuck = (await bar.boundingBox())!;
+    expect(stuck.y).toBeGreaterThanOrEqual(-1);
+    expect(stuck.y).toBeLessThanOrEqual(2);
+    // Keyboard: the summary opens the list.
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const links = bar.locator('ol a');
+    await expect(links.first()).toBeVisible();
+    const last = links.last();
+    const target = (await last.getAttribute('href')) as string;
+    await last.click();
+    await expect(bar.locator('details')).not.toHaveAttribute('open', '');
+    const heading = page.locator(target);
+    await expect(heading).toBeInViewport();
+    const h = (await heading.boundingBox())!;
+    const b = (await bar.boundingBox())!;
+    expect(h.y).toBeGreaterThanOrEqual(b.y + b.height - 1);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  test('without JavaScript the compact contents still open and link to each section', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto('/jcsa/2025/ch2/');
+    const bar = page.locator('nav.toc-compact');
+    await bar.locator('summary').click();
+    const links = bar.locator('ol a');
+    expect(await links.count()).toBeGreaterThan(1);
+    for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') as string))) await expect(page.locator(href)).toHaveCount(1);
+    await context.close();
+  });
+});
+
+test.describe('axe at 390 px (light and dark)', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`the home page, a chapter with its compact contents open, the codebook and a question page with its switch (${scheme})`, async ({ page }) => {
+      test.setTimeout(180_000);
+      await page.emulateMedia({ colorScheme: scheme });
+      const bad: string[] = [];
+      for (const path of ['/', '/jcsa/2025/ch2/', '/jcsa/2025/codebook/', QUESTION]) {
+        await page.goto(path);
+        if (path.endsWith('/ch2/')) await page.locator('nav.toc-compact summary').click();
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        bad.push(...violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${path} ${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')}`));
+      }
+      expect(bad).toEqual([]);
+    });
+  }
 });
