@@ -7,7 +7,7 @@
  */
 import { formatBase } from '../lib/stats/format.ts';
 import { statValue, type StatRequest } from './stat.ts';
-import { getWave, tableFor, variableInfo } from './figure-data.ts';
+import { allWaves, getWave, tableFor, variableInfo } from './figure-data.ts';
 
 /** One survey's measure of a topic: what `<Stat>` is asked, and what the number is, in words. */
 export interface CompareEntry extends StatRequest {
@@ -98,4 +98,23 @@ export function comparedFigure(e: CompareEntry): ComparedFigure {
     source: info.source,
     synthetic: s.synthetic,
   };
+}
+
+/** A topic with its figures computed. */
+export interface ComparedTopic extends Omit<CompareTopic, 'entries'> {
+  figures: ComparedFigure[];
+}
+
+/**
+ * The topics the home page shows: each entry whose survey wave is in the data folder (a site built
+ * from other data — an editor's fixture, next year's folder — has other waves), and a topic only
+ * when at least two surveys remain to compare. An entry of a wave that exists is computed, so a
+ * wrong question, option or net fails the build (tests/unit/charts/home-compare.test.ts checks
+ * that every entry resolves in the sample data).
+ */
+export function comparedTopics(topics: CompareTopic[] = COMPARE_TOPICS): ComparedTopic[] {
+  const present = new Set(allWaves().filter((w) => w.dataset).map((w) => `${w.survey}/${w.wave}`));
+  return topics
+    .map(({ entries, ...t }) => ({ ...t, figures: entries.filter((e) => present.has(`${e.survey}/${e.wave}`)).map(comparedFigure) }))
+    .filter((t) => new Set(t.figures.map((f) => f.survey)).size >= 2);
 }
