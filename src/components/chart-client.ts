@@ -46,7 +46,9 @@ function buttons(): void {
       saveBlob(await svgToPng(text, size('width'), size('height')), button.dataset.file ?? 'chart.png');
     } else if (button.classList.contains('copy-citation')) {
       try {
-        await navigator.clipboard.writeText(button.dataset.copy ?? '');
+        // A site path (no site address configured) is completed with this page's address.
+        const link = button.dataset.link ? ` ${new URL(button.dataset.link, location.href).href}` : '';
+        await navigator.clipboard.writeText(`${button.dataset.copy ?? ''}${link}`);
         button.textContent = 'コピーしました';
       } catch {
         button.textContent = 'コピーできませんでした';
