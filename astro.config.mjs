@@ -2,10 +2,13 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
+import { siteUrl } from './src/lib/site-url.ts';
 
 // HAKUSHO_OUT / HAKUSHO_CACHE let several builds run side by side (e.g. two developers' test runs).
 export default defineConfig({
-  site: 'https://hakusho.example.org',
+  // The public address, for absolute permalinks in pages and downloads: $HAKUSHO_SITE_URL
+  // (README, hosting). Unset, permalinks are site paths; never a placeholder domain.
+  site: siteUrl(process.env.HAKUSHO_SITE_URL),
   trailingSlash: 'always',
   integrations: [mdx()],
   build: { format: 'directory' },

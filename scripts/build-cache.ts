@@ -28,7 +28,7 @@ const RECORD_VERSION = 1;
 export const CODE_INPUTS = ['src', 'public', 'scripts', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json'];
 
 /** Environment variables that change what a build writes (HAKUSHO_OUT and HAKUSHO_CACHE name where, not what). */
-const ENV_INPUTS = ['HAKUSHO_DATA', 'HAKUSHO_CONTENT', 'HAKUSHO_CELL_KEY_SECRET', 'HAKUSHO_SOURCEMAP', 'NODE_ENV'];
+const ENV_INPUTS = ['HAKUSHO_DATA', 'HAKUSHO_CONTENT', 'HAKUSHO_CELL_KEY_SECRET', 'HAKUSHO_SOURCEMAP', 'HAKUSHO_SITE_URL', 'NODE_ENV'];
 
 /** Adds a file or a folder (every file under it, sorted by path: names and bytes) to a hash; links are followed, as the build follows them. */
 function hashTree(hash: Hash, path: string, label: string): void {

@@ -25,6 +25,7 @@ import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tuneExplorerPages } from '../src/server/fastload.ts';
+import { siteUrl } from '../src/lib/site-url.ts';
 import { codeKey, engineKey, inputsKey, recordBuild, staleReason, staleReasonJa, type BuildInputs } from './build-cache.ts';
 import { writeSearchIndex } from './search-index.ts';
 import { languageOf } from '../src/lib/dataset/problem.ts';
@@ -117,6 +118,15 @@ function swapIn(): void {
     throw e;
   }
   if (hadOld) rmSync(old, { recursive: true, force: true });
+}
+
+// The site address (src/lib/site-url.ts): refused before anything is built; without one, permalinks are site paths.
+try {
+  if (siteUrl(process.env.HAKUSHO_SITE_URL) === undefined)
+    console.log(ja ? 'build: HAKUSHO_SITE_URL が未設定のため、図の固定リンクはサイト内のパス（/…）で書き出します（公開時はサイトのアドレスを設定してください）' : 'build: HAKUSHO_SITE_URL is not set, so figure permalinks are written as site paths (/…); set the site address when publishing');
+} catch (e) {
+  console.error(`\nbuild ${ja ? '失敗' : 'failed'}: ${(e as Error).message}`);
+  process.exit(1);
 }
 
 // The data and content folders as the build resolves them (src/server/catalog.ts dataRoot, content.ts contentRoot).

@@ -186,7 +186,8 @@ export default async function (): Promise<string> {
       const full = await timedBuild(env, ['--force']);
       const { bytes, pages, files } = measureOutput(site);
       const again = await timedBuild(env);
-      const reused = /nothing changed/.test(again.output);
+      // The skip line, in Japanese (the default) or English (HAKUSHO_LANG=en): scripts/build.ts.
+      const reused = /nothing changed|変更がないので、そのままにしました/.test(again.output);
       first ??= { count, seconds: full.seconds, cpu: full.cpuSeconds };
       // What each wave beyond the first run's adds: flat when the build is linear in waves.
       const added = count > first.count ? `${((full.seconds - first.seconds) / (count - first.count)).toFixed(1)} s` : '–';

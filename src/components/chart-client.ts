@@ -45,13 +45,17 @@ function buttons(): void {
       const size = (name: string) => Number(new RegExp(`\\s${name}="([\\d.]+)"`).exec(root)?.[1]);
       saveBlob(await svgToPng(text, size('width'), size('height')), button.dataset.file ?? 'chart.png');
     } else if (button.classList.contains('copy-citation')) {
+      // The button's words in the page's language (src/lib/i18n/ui.ts copyCitation; kept here so chapters load no string table).
+      const english = document.documentElement.lang === 'en';
       try {
-        await navigator.clipboard.writeText(button.dataset.copy ?? '');
-        button.textContent = 'コピーしました';
+        // A site path (no site address configured) is completed with this page's address.
+        const link = button.dataset.link ? ` ${new URL(button.dataset.link, location.href).href}` : '';
+        await navigator.clipboard.writeText(`${button.dataset.copy ?? ''}${link}`);
+        button.textContent = english ? 'Copied' : 'コピーしました';
       } catch {
-        button.textContent = 'コピーできませんでした';
+        button.textContent = english ? 'Could not copy' : 'コピーできませんでした';
       }
-      setTimeout(() => (button.textContent = '引用をコピー'), 2000);
+      setTimeout(() => (button.textContent = english ? 'Copy citation' : '引用をコピー'), 2000);
     }
   });
 }

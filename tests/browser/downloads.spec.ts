@@ -77,6 +77,7 @@ test('a built chart file says what it shows: question, base, banner, source, pro
   for (const r of rows) {
     expect(r[at('集計軸')]).toBe('回答経路');
     expect(r[at('注記')]).toContain('秘匿処理');
-    expect(r[at('固定リンク')]).toMatch(/^https?:\/\/[^/]+\/jcsa\/2025\/questions\/cs_effect\/$/);
+    // No site address is configured for the tests: the link is the site path (README, hosting).
+    expect(r[at('固定リンク')]).toBe('/jcsa/2025/questions/cs_effect/');
   }
 });

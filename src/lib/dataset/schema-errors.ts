@@ -180,7 +180,8 @@ export function issueProblems(issue: z.core.$ZodIssue, known: Set<string> = new 
     case 'too_big':
       if (issue.origin === 'string' && typeof input === 'string')
         return [{ path, rule: 'codebook-too-long', value: showValue(input), message: `is too long (${input.length.toLocaleString('en')} characters)`, expected: `at most ${Number(issue.maximum).toLocaleString('en')} characters` }];
-      return [{ path, rule: 'codebook-range', value: showValue(input), message: 'is too large', expected: issue.origin === 'array' || issue.origin === 'string' ? `at most ${issue.maximum}` : `a number ${issue.inclusive ? '≤' : '<'} ${issue.maximum}` }];
+      // A string's limit is answered above (zod checks a string's length only on a string).
+      return [{ path, rule: 'codebook-range', value: showValue(input), message: 'is too large', expected: issue.origin === 'array' ? `at most ${issue.maximum}` : `a number ${issue.inclusive ? '≤' : '<'} ${issue.maximum}` }];
     case 'invalid_format':
       return [{ path, rule: 'codebook-format', value: showValue(input), message: 'has the wrong form', expected: issue.message.replace(/^expected /, '') }];
     case 'custom':

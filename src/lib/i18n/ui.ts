@@ -147,7 +147,7 @@ const ja = {
   omittedBody: (reason: string) => `原典の報告書にはこの図が掲載されていますが、${reason}数値は原典の報告書でご確認ください。`,
   omittedDefault: '数値が公開資料から読み取れないため、本サイトでは再現していません。',
   omittedSmall: (n: string) => `回答者が少ない（${n}）ため、本サイトでは割合を掲載していません。`,
-  figureCite: (source: string, title: string, synthetic: boolean, link: string) => `${source}　図「${title}」${synthetic ? '（合成サンプルデータ）' : ''} ${link}`,
+  figureCite: (source: string, title: string, synthetic: boolean) => `${source}　図「${title}」${synthetic ? '（合成サンプルデータ）' : ''}`,
   sep: '、',
   // Explorer
   explorerTitle: 'クロス集計エクスプローラー',
@@ -333,7 +333,7 @@ const en: Strings = {
   omittedBody: (reason: string) => `The original report has this figure, but ${reason} Please see the original report for its numbers.`,
   omittedDefault: 'its numbers cannot be read from the public sources, so this site does not reproduce it.',
   omittedSmall: (n: string) => `too few respondents answered (${n}) for this site to show shares.`,
-  figureCite: (source: string, title: string, synthetic: boolean, link: string) => `${source}, figure “${title}”${synthetic ? ' (synthetic sample data)' : ''} ${link}`,
+  figureCite: (source: string, title: string, synthetic: boolean) => `${source}, figure “${title}”${synthetic ? ' (synthetic sample data)' : ''}`,
   sep: ', ',
   explorerTitle: 'Cross-tab explorer',
   explorerDescription: 'Cross-tabulate any question by any attribute, filter respondents and make tables and charts from the published data.',

@@ -80,6 +80,7 @@ describe('inputsKey', () => {
     const key = inputsKey(inputs);
     expect(inputsKey({ ...inputs, env: { HAKUSHO_CELL_KEY_SECRET: 'x'.repeat(32) } })).not.toBe(key);
     expect(inputsKey({ ...inputs, env: { HAKUSHO_SOURCEMAP: '1' } })).not.toBe(key);
+    expect(inputsKey({ ...inputs, env: { HAKUSHO_SITE_URL: 'https://hakusho.example.jp/' } })).not.toBe(key);
     expect(inputsKey({ ...inputs, args: ['--verbose'] })).not.toBe(key);
     // A content folder that does not exist is not the same as one with chapters.
     expect(inputsKey({ ...inputs, content: join(tmp, 'nowhere') })).not.toBe(key);

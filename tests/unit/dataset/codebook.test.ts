@@ -216,6 +216,27 @@ describe('Codebook', () => {
     expect(cb.headlines).toEqual([]);
     expect(cb.crosswalk).toBeUndefined();
     expect(cb.cube).toEqual({ perturbation: { D: 2, V: 1, js: 2 } });
+    expect(cb.checklist).toEqual([]);
     expect(ok(Codebook, { survey: survey(), questions: [] })).toBe(false);
+  });
+  it('keeps the checklist of a new wave: an item in words (1 to 2,000 characters), the earlier value, done or not', () => {
+    const base = { survey: survey(), questions: [{ id: 'q', text: 't', label: 'l', type: 'single', options: opts(1) }] };
+    const item = { item: 'survey.title を今年の調査名に', previous: 'T 2024', done: false };
+    expect(Codebook.parse({ ...base, checklist: [item] }).checklist).toEqual([item]);
+    expect(ok(Codebook, { ...base, checklist: [{ ...item, item: 'x'.repeat(2000) }] })).toBe(true);
+    expect(ok(Codebook, { ...base, checklist: [{ ...item, item: 'x'.repeat(2001) }] })).toBe(false);
+    expect(ok(Codebook, { ...base, checklist: [{ ...item, item: '' }] })).toBe(false);
+    expect(ok(Codebook, { ...base, checklist: [{ item: 'x' }] })).toBe(false);
+    expect(ok(Codebook, { ...base, checklist: [{ ...item, note: 'x' }] })).toBe(false);
+  });
+});
+
+describe('Survey.variance', () => {
+  it('is design or kish, or left out', () => {
+    expect(Survey.parse(survey({ weightColumn: 'w', variance: 'design' })).variance).toBe('design');
+    expect(Survey.parse(survey({ weightColumn: 'w', variance: 'kish' })).variance).toBe('kish');
+    expect(Survey.parse(survey({ weightColumn: 'w' })).variance).toBeUndefined();
+    expect(ok(Survey, survey({ weightColumn: 'w', variance: 'taylor' }))).toBe(false);
+    expect(ok(Survey, survey({ weightColumn: 'w', variance: '' }))).toBe(false);
   });
 });

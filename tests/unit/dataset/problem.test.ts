@@ -151,3 +151,63 @@ describe('codebook paths with the name of their entry', () => {
     expect(formatProblem({ file: yaml, column: 'survey.n', entry: 'x', rule: 'r', message: 'm' }, 'en')).toBe(`${yaml}, survey.n: m`);
   });
 });
+
+describe('where a problem is, in an Excel delivery and in codebook paths (mutation-found gaps)', () => {
+  const xlsx = 'data/jcsa/2026/responses.xlsx';
+  const option = { file: xlsx, rule: 'unknown-code', message: 'is not an option', expected: '1–5' };
+  const both = (p: Problem) => [formatProblem(p, 'ja'), formatProblem(p, 'en')];
+
+  it('names the cell when the sheet, row and column are known, else the sheet with what is known', () => {
+    expect(both({ ...option, sheet: '回答データ', row: 10, column: 'cs_effect', columnIndex: 14, value: '9' })).toEqual([
+      'data/jcsa/2026/responses.xlsx 回答データ!O10・列 cs_effect: "9" は選択肢にありません（想定: 1–5）',
+      'data/jcsa/2026/responses.xlsx 回答データ!O10, column cs_effect: "9" is not an option (expected 1–5)',
+    ]);
+    expect(both({ ...option, sheet: '回答データ', row: 10, column: 'cs_effect', value: '9' })).toEqual([
+      'data/jcsa/2026/responses.xlsx シート 回答データ 10行目・列 cs_effect: "9" は選択肢にありません（想定: 1–5）',
+      'data/jcsa/2026/responses.xlsx sheet 回答データ row 10, column cs_effect: "9" is not an option (expected 1–5)',
+    ]);
+    expect(both({ ...option, sheet: '回答データ', column: 'cs_effect', columnIndex: 14 })).toEqual([
+      'data/jcsa/2026/responses.xlsx シート 回答データ・列 cs_effect (O列): 選択肢にありません（想定: 1–5）',
+      'data/jcsa/2026/responses.xlsx sheet 回答データ, column cs_effect (column O): is not an option (expected 1–5)',
+    ]);
+    expect(both({ ...option, sheet: '回答データ', row: 10 })).toEqual([
+      'data/jcsa/2026/responses.xlsx シート 回答データ 10行目: 選択肢にありません（想定: 1–5）',
+      'data/jcsa/2026/responses.xlsx sheet 回答データ row 10: is not an option (expected 1–5)',
+    ]);
+    expect(both({ ...option, sheet: '回答データ' })).toEqual([
+      'data/jcsa/2026/responses.xlsx シート 回答データ: 選択肢にありません（想定: 1–5）',
+      'data/jcsa/2026/responses.xlsx sheet 回答データ: is not an option (expected 1–5)',
+    ]);
+  });
+
+  it('groups repeats on a sheet by cell, or by row when the column has no letters', () => {
+    const cells = [10, 11, 12].map((row): Problem => ({ ...option, sheet: '回答データ', row, column: 'cs_effect', columnIndex: 14, value: String(row) }));
+    expect(formatProblems(cells, 'ja')).toEqual(['data/jcsa/2026/responses.xlsx シート 回答データ 列 cs_effect (O列)、3行: 選択肢にありません（想定: 1–5） — O10 "10"、O11 "11"、O12 "12"']);
+    expect(formatProblems(cells, 'en')).toEqual(['data/jcsa/2026/responses.xlsx sheet 回答データ column cs_effect (column O), 3 rows: is not an option (expected 1–5) — O10 "10", O11 "11", O12 "12"']);
+    const rows = [10, 11].map((row): Problem => ({ ...option, sheet: '回答データ', row, column: 'cs_effect', value: String(row) }));
+    expect(formatProblems(rows, 'ja')).toEqual(['data/jcsa/2026/responses.xlsx シート 回答データ 列 cs_effect、2行: 選択肢にありません（想定: 1–5） — 10行目 "10"、11行目 "11"']);
+    expect(formatProblems(rows, 'en')).toEqual(['data/jcsa/2026/responses.xlsx sheet 回答データ column cs_effect, 2 rows: is not an option (expected 1–5) — row 10 "10", row 11 "11"']);
+  });
+
+  it('calls a column without a header by its letters, and only such a column', () => {
+    const csv = 'data/jcsa/2026/responses.csv';
+    const column = (name: string): Problem => ({ file: csv, row: 4, column: name, columnIndex: 14, value: 'x', rule: 'r', message: 'has no header' });
+    expect(both(column('(column 15)'))).toEqual(['data/jcsa/2026/responses.csv 4行目・見出しのない列 (O列): "x" has no header', 'data/jcsa/2026/responses.csv row 4, unnamed column O: "x" has no header']);
+    expect(formatProblem(column('memo (column 15)'), 'ja')).toBe('data/jcsa/2026/responses.csv 4行目・列 memo (column 15) (O列): "x" has no header');
+    expect(formatProblem(column('(column 15) memo'), 'en')).toBe('data/jcsa/2026/responses.csv row 4, column (column 15) memo (column O): "x" has no header');
+  });
+
+  it('names the entry of a codebook path by its id, for every kind of list, and only at the start of the path', () => {
+    const at = (file: string, column: string, entry: string): Problem => ({ file, line: 7, column, entry, rule: 'r', message: 'is too long' });
+    // A folder whose name contains ".csv" does not make a codebook a table.
+    expect(both(at('data/x.csv.d/codebook.yaml', 'questions[3].label', 'cs_effect'))).toEqual([
+      'data/x.csv.d/codebook.yaml 7行目・設問 cs_effect（questions[3]）の label: is too long',
+      'data/x.csv.d/codebook.yaml line 7, questions[3] (id: cs_effect).label: is too long',
+    ]);
+    expect(formatProblem(at('data/x/codebook.yaml', 'chapters[1].title', 'ch2'), 'ja')).toBe('data/x/codebook.yaml 7行目・章 ch2（chapters[1]）の title: is too long');
+    expect(formatProblem(at('data/x/codebook.yaml', 'headlines[0].value', 'h1'), 'ja')).toBe('data/x/codebook.yaml 7行目・見出しの数値（headlines[0]、q: h1）の value: is too long');
+    expect(formatProblem(at('data/x/codebook.yaml', 'survey.title', 'cs_effect'), 'ja')).toBe('data/x/codebook.yaml 7行目・survey.title: is too long');
+    expect(formatProblem(at('data/x/codebook.yaml', 'survey.questions[1]', 'cs_effect'), 'en')).toBe('data/x/codebook.yaml line 7, survey.questions[1]: is too long');
+    expect(formatProblem(at('data/x/codebook.yaml', 'rows[1].label', 'cs_effect'), 'ja')).toBe('data/x/codebook.yaml 7行目・rows[1].label: is too long');
+  });
+});

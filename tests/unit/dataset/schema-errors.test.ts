@@ -81,9 +81,10 @@ describe('fieldNames', () => {
       j: z.object({ inCatch: z.number() }).catch({ inCatch: 1 }),
       k: z.object({ inPrefault: z.number() }).prefault({ inPrefault: 1 }),
       l: z.object({ inTransform: z.number() }).transform((v) => v),
+      m: z.object({ inOptional: z.number() }).optional(),
     });
     expect([...fieldNames(schema)].sort()).toEqual(
-      ['a', 'b', 'c', 'child', 'd', 'e', 'f', 'g', 'h', 'i', 'inArray', 'inCatch', 'inDefault', 'inLazy', 'inNullable', 'inPipe', 'inPrefault', 'inReadonly', 'inRecord', 'inTransform', 'inUnion1', 'inUnion2', 'j', 'k', 'l'].sort(),
+      ['a', 'b', 'c', 'child', 'd', 'e', 'f', 'g', 'h', 'i', 'inArray', 'inCatch', 'inDefault', 'inLazy', 'inNullable', 'inPipe', 'inPrefault', 'inReadonly', 'inRecord', 'inOptional', 'inTransform', 'inUnion1', 'inUnion2', 'j', 'k', 'l', 'm'].sort(),
     );
   });
   it('returns what it was given for things that are not schemas', () => {

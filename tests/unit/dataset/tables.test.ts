@@ -45,6 +45,10 @@ describe('readTables: header', () => {
       'row 1 percnt [unknown-column]: "percnt" is not a tables.csv column — did you mean "percent"? (expected survey, wave, question, universe, segment, option, percent, count, base, source)',
       'row 1 bsae [unknown-column]: "bsae" is not a tables.csv column — did you mean "base"? (expected survey, wave, question, universe, segment, option, percent, count, base, source)',
     ]);
+    // Spaces around a header are not counted as edits: "  percnt " is still one letter from percent.
+    expect(read('survey,wave,question,universe,segment,option,  percnt ,base\n').problems).toEqual([
+      'row 1   percnt  [unknown-column]: "  percnt " is not a tables.csv column — did you mean "percent"? (expected survey, wave, question, universe, segment, option, percent, count, base, source)',
+    ]);
   });
   it('neither percent nor count; names are trimmed; rows are not read without required columns', () => {
     expect(read(' survey , wave,question,universe,segment,option,base\ns,2024,sector,all,total,1,10\n').problems).toEqual([

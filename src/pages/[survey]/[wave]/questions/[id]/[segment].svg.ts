@@ -6,10 +6,10 @@ import { withProvenance } from '../../../../../lib/charts/provenance.ts';
 
 export const getStaticPaths = segmentPaths;
 
-export const GET: APIRoute = ({ params, props, url, site }) => {
+export const GET: APIRoute = ({ params, props, site }) => {
   const p = props as SegmentProps;
   const headers = { 'Content-Type': 'image/svg+xml; charset=utf-8' };
-  if ('trend' in p) return new Response(trendFiles(params.survey as string, params.wave as string, p.trend, site ?? url).svg, { headers });
+  if ('trend' in p) return new Response(trendFiles(params.survey as string, params.wave as string, p.trend, site).svg, { headers });
   const { seg } = p;
   const r = resolveChart({ survey: params.survey as string, wave: params.wave as string, q: params.id as string, by: seg.by, universe: seg.universe, view: 'protected' });
   const title = defaultTitle(r);

@@ -3,6 +3,7 @@
  * `<segment>.svg`): one per published segment, and one per trend the question page shows
  * (`trend-<universe>[--<row>]`, written with the trend's permalink on that page).
  */
+import { siteLink } from '../../../../../lib/site-url.ts';
 import { allWaves, figureFiles, figureAnchor, questionTrends, segmentsFor, wavesWithCubes, type QuestionTrend } from '../../../../../components/figure-data.ts';
 import { publicQuestions } from '../../../../../components/report-data.ts';
 
@@ -22,11 +23,10 @@ export async function segmentPaths() {
 }
 
 /** A question page's trend files (CSV and SVG), as the page's figure would write them into itself. */
-export function trendFiles(survey: string, wave: string, trend: { question: string; file: string }, site: URL): { readonly csv: string; readonly svg: string } {
+export function trendFiles(survey: string, wave: string, trend: { question: string; file: string }, site: URL | undefined): { readonly csv: string; readonly svg: string } {
   const w = allWaves().find((x) => x.survey === survey && x.wave === wave);
   const q = w && publicQuestions(w).find((x) => x.id === trend.question);
   const found: QuestionTrend | undefined = w && q ? questionTrends(w, q).find((t) => t.file === trend.file) : undefined;
   if (!found) throw new Error(`${survey}/${wave}: no trend file ${trend.question}/${trend.file}`);
-  const page = new URL(`/${survey}/${wave}/questions/${trend.question}/`, site);
-  return figureFiles(found.resolved, found.title, `${page.href}#${figureAnchor(found.resolved)}`);
+  return figureFiles(found.resolved, found.title, siteLink(`/${survey}/${wave}/questions/${trend.question}/#${figureAnchor(found.resolved)}`, site));
 }

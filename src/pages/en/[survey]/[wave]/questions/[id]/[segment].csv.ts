@@ -6,4 +6,4 @@ import { englishFiles } from './_english-files.ts';
 export const getStaticPaths = segmentPaths;
 
 export const GET: APIRoute = ({ params, props, url, site }) =>
-  new Response(englishFiles(params as Record<string, string>, props as SegmentProps, new URL(url.pathname, site ?? url)).csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  new Response(englishFiles(params as Record<string, string>, props as SegmentProps, url.pathname, site).csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

@@ -6,4 +6,4 @@ import { englishFiles } from './_english-files.ts';
 export const getStaticPaths = segmentPaths;
 
 export const GET: APIRoute = ({ params, props, url, site }) =>
-  new Response(englishFiles(params as Record<string, string>, props as SegmentProps, new URL(url.pathname, site ?? url)).svg, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
+  new Response(englishFiles(params as Record<string, string>, props as SegmentProps, url.pathname, site).svg, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });

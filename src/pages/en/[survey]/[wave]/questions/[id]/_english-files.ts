@@ -9,11 +9,13 @@ import { publicQuestions } from '../../../../../../components/report-data.ts';
 import type { SegmentProps } from '../../../../../[survey]/[wave]/questions/[id]/_segment-paths.ts';
 import { codebookLabels } from '../../../../../../lib/i18n/labels.ts';
 import { ui } from '../../../../../../lib/i18n/ui.ts';
+import { siteLink } from '../../../../../../lib/site-url.ts';
 
-/** The CSV and SVG of one English download file (`file` is the file's own URL). */
-export function englishFiles(params: Record<string, string>, props: SegmentProps, file: URL): { readonly csv: string; readonly svg: string } {
+/** The CSV and SVG of one English download file (`file` is the file's own path). */
+export function englishFiles(params: Record<string, string>, props: SegmentProps, file: string, site: URL | undefined): { readonly csv: string; readonly svg: string } {
   const t = ui('en');
-  const page = new URL('./', file).href;
+  // The English question page the file sits next to: absolute under the configured site address, else its path (src/lib/site-url.ts).
+  const page = siteLink(file.replace(/[^/]*$/, ''), site);
   const wave = allWaves().find((w) => w.survey === params.survey && w.wave === params.wave);
   if (!wave) throw new Error(`no wave ${params.survey}/${params.wave}`);
   const labels = codebookLabels(wave.codebook, 'en');
