@@ -205,3 +205,16 @@ test('the English explorer words its notices in English: a protected survey take
   expect((await notices.textContent()) ?? '').not.toMatch(JAPANESE);
   expect(errors).toEqual([]);
 });
+
+test('copy-citation on an English page answers in English and copies the citation with the figure’s full address', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/en/fullstar/2023/questions/monthly_churn/');
+  const fig = page.locator('figure.chart').first();
+  const id = await fig.getAttribute('id');
+  await expect(fig.locator('button.copy-citation')).toHaveText('Copy citation');
+  await fig.locator('button.copy-citation').click();
+  await expect(fig.locator('button.copy-citation')).toHaveText('Copied');
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  expect(text).toContain('(synthetic sample data)');
+  expect(text.endsWith(` ${new URL(`/en/fullstar/2023/questions/monthly_churn/#${id}`, page.url()).href}`)).toBe(true);
+});
