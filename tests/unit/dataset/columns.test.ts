@@ -160,3 +160,32 @@ describe('WeightSink', () => {
     expect(sink.values[7]).toBe(0.001);
   });
 });
+
+describe('codes as Excel writes them (full-width digits, "5.0")', () => {
+  it('a coded cell is read after normalising, noted once per cell with the first three as examples; one still not an option is reported as written', () => {
+    const ctx = { ...context('q'), normalised: { count: 0, examples: [] as string[] } };
+    const sink = new CodedSink([{ code: 1, label: 'a' }, { code: 2, label: 'b' }, { code: 3, label: 'c' }], 6, ctx);
+    sink.fill(col('１', '2.0', '３', ' 1 ', '９', '2'), 1, 0, 2);
+    expect([...sink.index]).toEqual([0, 1, 2, 0, -1, 1]);
+    expect(ctx.normalised).toEqual({ count: 4, examples: ['q 行2「１」', 'q 行3「2.0」', 'q 行4「３」'] });
+    expect(ctx.lines()).toEqual(['r.csv row 6, column q (column B): "９" is not an option (expected 1–3)']);
+  });
+  it('without a collector for the notice, normalised codes are still read', () => {
+    const ctx = context('q');
+    const sink = new CodedSink([{ code: 1, label: 'a' }], 1, ctx);
+    sink.fill(col('１'), 1, 0, 2);
+    expect([...sink.index]).toEqual([0]);
+    expect(ctx.problems.size).toBe(0);
+  });
+  it('a multi cell "１" or "0.0" is chosen or not chosen, noted under its option column; other normalised values stay problems', () => {
+    const ctx = { ...context('m'), normalised: { count: 0, examples: [] as string[] } };
+    const sink = new MultiSink(['m__1', 'm__2'], 3, ctx);
+    sink.cols[0] = 0;
+    sink.cols[1] = 1;
+    sink.fill([['１', '0.0'], ['0', '1'], ['２', '']], -1, 0, 5);
+    expect(sink.chosen.map((bits) => [...bits])).toEqual([[0b001], [0b010]]);
+    expect([...sink.nonBlank]).toEqual([2, 2, 1]);
+    expect(ctx.normalised).toEqual({ count: 2, examples: ['m__1 行5「１」', 'm__2 行5「0.0」'] });
+    expect(ctx.lines()).toEqual(['r.csv row 7, column m__1 (column A): "２" is not 0 or 1 (expected 1 (chosen), 0 (not chosen) or blank (not asked))']);
+  });
+});
