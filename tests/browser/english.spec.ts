@@ -218,3 +218,20 @@ test('copy-citation on an English page answers in English and copies the citatio
   expect(text).toContain('(synthetic sample data)');
   expect(text.endsWith(` ${new URL(`/en/fullstar/2023/questions/monthly_churn/#${id}`, page.url()).href}`)).toBe(true);
 });
+
+test('the English question page shows one figure with the same switch as the Japanese one, labelled in English', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/en/jcsa/2025/questions/cs_effect/');
+  await expect(page.getByRole('navigation', { name: 'Switch the table (base or breakdown)' })).toBeVisible();
+  const tabs = page.getByRole('tab');
+  expect(await tabs.count()).toBeGreaterThanOrEqual(3);
+  await expect(tabs.first()).toHaveText('Total');
+  await expect(page.locator('section.segment:visible')).toHaveCount(1);
+  const banner = page.getByRole('tab', { name: /^by / }).first();
+  await banner.click();
+  await expect(banner).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('section.segment:visible')).toHaveCount(1);
+  const shown = page.locator('section.segment:visible figure.chart');
+  await expect(shown.locator('.chart-title')).toContainText('by ');
+  expect(JAPANESE.test((await shown.locator('.chart-title').textContent()) ?? '')).toBe(false);
+});
