@@ -175,3 +175,32 @@ describe('checkRouting through readResponses', () => {
     ]);
   });
 });
+
+describe('columns without a header, and the notice of normalised codes (mutation survivors)', () => {
+  it('names a column without a header by its number: a value in the unnamed last column, an unnamed column, and a second one', () => {
+    const problems = new ProblemList();
+    readResponses(codebook(1), `${HEADER},\na,2,,,,1,,x\n`, 'r.csv', problems);
+    expect(problems.problems.map((p) => [p.row, p.column, p.columnIndex, p.value, p.rule])).toEqual([[2, '(column 8)', 7, 'x', 'unnamed-column']]);
+    const header = new ProblemList();
+    readResponses(codebook(1), 'id,,team,,tools__1,tools__2,staff,g__r,memo\na,,2,,,,,1,\n', 'r.csv', header);
+    expect(header.problems.map((p) => [p.column, p.columnIndex, p.rule])).toEqual([
+      ['(column 4)', 3, 'duplicate-column'],
+      ['(column 2)', 1, 'unknown-column'],
+    ]);
+  });
+  it('tells once how many cells were read as codes after normalising, with examples', () => {
+    const problems = new ProblemList();
+    const warnings: Parameters<typeof readResponses>[4] = [];
+    readResponses(codebook(2), `${HEADER}\na,２,,,,1,\nb,2.0,,,,1,\n`, 'r.csv', problems, warnings);
+    expect(problems.problems).toEqual([]);
+    expect(warnings).toEqual([
+      {
+        file: 'r.csv',
+        rule: 'normalised-codes',
+        value: '2 cells',
+        message: 'were read as codes after normalising them as Excel writes them (full-width digits, "5.0", spaces), e.g. team 行2「２」、team 行3「2.0」',
+        expected: 'plain half-width codes (nothing to fix: the values are used as read)',
+      },
+    ]);
+  });
+});
