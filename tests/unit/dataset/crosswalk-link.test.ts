@@ -50,6 +50,13 @@ describe('crosswalkLink', () => {
     expect(crosswalkLink(recoded, earlier, 'g__r1')).toStrictEqual({ previous: 'g__r1' });
   });
 
+  it('a grid row follows its own grid\'s entry, never another question\'s', () => {
+    const earlier = codebook('2024', ['old_a'], { grids: { old_g: ['r1'], h: ['r1'] } });
+    const later = codebook('2025', ['a'], { grids: { g: ['r1'], h: ['r1'] }, crosswalk: { wave: '2024', questions: [{ question: 'a', previous: 'old_a' }, { question: 'g', previous: 'old_g' }] } });
+    expect(crosswalkLink(later, earlier, 'g__r1')).toStrictEqual({ previous: 'old_g__r1' });
+    expect(crosswalkLink(later, earlier, 'h__r1')).toStrictEqual({ previous: 'h__r1' });
+  });
+
   it('breaks a question, or every row of a grid, that the crosswalk lists under breaks', () => {
     const earlier = codebook('2024', ['a', 'b'], { grids: { g: ['r1'] } });
     const later = codebook('2025', ['a', 'b'], { grids: { g: ['r1'] }, crosswalk: { wave: '2024', breaks: ['a', 'g'] } });
