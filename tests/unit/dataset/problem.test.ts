@@ -206,6 +206,7 @@ describe('where a problem is, in an Excel delivery and in codebook paths (mutati
     ]);
     expect(formatProblem(at('data/x/codebook.yaml', 'chapters[1].title', 'ch2'), 'ja')).toBe('data/x/codebook.yaml 7行目・章 ch2（chapters[1]）の title: is too long');
     expect(formatProblem(at('data/x/codebook.yaml', 'headlines[0].value', 'h1'), 'ja')).toBe('data/x/codebook.yaml 7行目・見出しの数値（headlines[0]、q: h1）の value: is too long');
+    expect(formatProblem(at('data/x/codebook.yaml', 'crosswalk.questions[2].previous', 'cs_effect'), 'ja')).toBe('data/x/codebook.yaml 7行目・対応づけ（crosswalk.questions[2]、question: cs_effect）の previous: is too long');
     expect(formatProblem(at('data/x/codebook.yaml', 'survey.title', 'cs_effect'), 'ja')).toBe('data/x/codebook.yaml 7行目・survey.title: is too long');
     expect(formatProblem(at('data/x/codebook.yaml', 'survey.questions[1]', 'cs_effect'), 'en')).toBe('data/x/codebook.yaml line 7, survey.questions[1]: is too long');
     expect(formatProblem(at('data/x/codebook.yaml', 'rows[1].label', 'cs_effect'), 'ja')).toBe('data/x/codebook.yaml 7行目・rows[1].label: is too long');
