@@ -643,3 +643,14 @@ describe('did you mean: every unknown name gets the nearest valid one (closestFi
     ]);
   });
 });
+
+describe('openChecklist', () => {
+  it('names each open item, cut after 80 characters with …, and skips the done ones', async () => {
+    const { openChecklist } = await import('../../../src/lib/dataset/validate-codebook.ts');
+    const cb = Codebook.parse({ ...base(), checklist: [{ item: 'a'.repeat(80), done: false }, { item: 'b'.repeat(81), done: false }, { item: 'done', done: true }] });
+    expect(openChecklist(cb).map((p) => [formatPath(p.path), p.rule, p.value])).toEqual([
+      ['checklist[0].done', 'checklist-open', 'a'.repeat(80)],
+      ['checklist[1].done', 'checklist-open', `${'b'.repeat(80)}…`],
+    ]);
+  });
+});
