@@ -654,3 +654,16 @@ describe('openChecklist', () => {
     ]);
   });
 });
+
+describe('crosswalk breaks', () => {
+  it('a break names a question (or grid row) of this wave, never one the crosswalk also links', () => {
+    expect(
+      check((c) => {
+        c.crosswalk = { wave: '2024', questions: [{ question: 'team', previous: 'team_old' }], breaks: ['sectr', 'team', 'grid__r1', 'effect'] };
+      }),
+    ).toEqual([
+      'crosswalk.breaks[0] [unknown-question]: "sectr" is not a question of this wave — did you mean "sector"? (expected a question id (or grid row grid__row) of this codebook)',
+      'crosswalk.breaks[1] [crosswalk-break]: "team" is also linked under crosswalk.questions (expected either a link (questions) or a break (breaks), not both)',
+    ]);
+  });
+});
