@@ -635,6 +635,13 @@ describe('did you mean: every unknown name gets the nearest valid one (closestFi
     expect(headline({ q: 'effect', net: 'top', by: 'tools' })).toEqual([
       'headlines[0].by [unknown-question]: "tools" is not a public single-answer variable of this codebook (expected a single-answer, ordinal, banded question, grid row or derived variable)',
     ]);
+    // A name close to a multi-answer or numeric question is not guessed to be it: only coded variables are banners.
+    expect(headline({ q: 'effect', net: 'top', by: 'toolz' })).toEqual([
+      'headlines[0].by [unknown-question]: "toolz" is not a public single-answer variable of this codebook (expected a single-answer, ordinal, banded question, grid row or derived variable)',
+    ]);
+    expect(headline({ q: 'effect', net: 'top', by: 'staf' })).toEqual([
+      'headlines[0].by [unknown-question]: "staf" is not a public single-answer variable of this codebook (expected a single-answer, ordinal, banded question, grid row or derived variable)',
+    ]);
     expect(headline({ q: 'effect', net: 'tpo' })).toEqual(['headlines[0].net [unknown-code]: "tpo" is not a net of effect — did you mean "top"? (expected one of top, low)']);
   });
   it('a cube filter among the variables that can filter the cube', () => {
