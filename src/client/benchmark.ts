@@ -20,6 +20,22 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
   return node;
 }
 
+/** A result table (`data-role`) with its caption, a header row of column headings and an empty body. */
+function headedTable(role: string, caption: string, headings: string[]): HTMLTableElement {
+  const table = el('table', undefined, 'bm-table');
+  table.dataset.role = role;
+  table.append(el('caption', caption));
+  const head = el('tr');
+  for (const t of headings) {
+    const th = el('th', t);
+    th.scope = 'col';
+    head.append(th);
+  }
+  table.append(el('thead'), el('tbody'));
+  table.tHead?.append(head);
+  return table;
+}
+
 export class HakushoBenchmark extends HTMLElement {
   data: BenchmarkData | null = null;
   state: BenchmarkState = emptyState();
@@ -162,17 +178,7 @@ export class HakushoBenchmark extends HTMLElement {
     if (v.compared) article.append(this.distribution(v));
     if (v.effect) {
       const box = el('div', undefined, 'bm-effect');
-      const table = el('table', undefined, 'bm-table');
-      table.dataset.role = 'effect';
-      table.append(el('caption', v.effect.caption));
-      const head = el('tr');
-      for (const t of ['回答', '割合', '基数']) {
-        const th = el('th', t);
-        th.scope = 'col';
-        head.append(th);
-      }
-      table.append(el('thead'), el('tbody'));
-      table.tHead?.append(head);
+      const table = headedTable('effect', v.effect.caption, ['回答', '割合', '基数']);
       for (const r of v.effect.rows) {
         const tr = el('tr', undefined, r.mine ? 'bm-mine' : undefined);
         const th = el('th', r.mine ? `${r.label}（あなた）` : r.label);
@@ -203,17 +209,7 @@ export class HakushoBenchmark extends HTMLElement {
   /** The distribution as a table: class, share with a bar (decorative: the share is in the table), relation to the reader. */
   distribution(v: ResultView): HTMLElement {
     const wrap = el('div', undefined, 'bm-tablebox');
-    const table = el('table', undefined, 'bm-table');
-    table.dataset.role = 'distribution';
-    table.append(el('caption', v.caption));
-    const head = el('tr');
-    for (const t of ['階級・回答', '割合', 'あなたとの関係']) {
-      const th = el('th', t);
-      th.scope = 'col';
-      head.append(th);
-    }
-    table.append(el('thead'), el('tbody'));
-    table.tHead?.append(head);
+    const table = headedTable('distribution', v.caption, ['階級・回答', '割合', 'あなたとの関係']);
     for (const r of v.rows) {
       const tr = el('tr', undefined, r.mine ? 'bm-mine' : undefined);
       const th = el('th', r.label);
